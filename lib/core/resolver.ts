@@ -1,0 +1,487 @@
+/**
+ * The one place that turns a selection of Apple products into firewall rules. The rules open
+ * exactly the selected services' ports (unless a budget forces widening, which is reported port
+ * by port), in the fewest rules, in a fixed order, whatever order the input came in.
+ */
+import type { AppleProduct, ProfileId, ServiceId } from './catalogue-ids.generated';
+import { findProduct, findProfile, findService, getNetwork, products as allProducts, services, unknownProductMessage, unknownProfileMessage, unknownServiceMessage } from './catalogue';
+import type { Direction, ProductEntry, Protocol, ServiceEntry } from './catalogue-types';
+import { describeRule, formatPorts, invalidDescriptionCharacters } from './descriptions';
+import { ANY_IPV6, comparePeers, formatPeer, isAnywhere, parseDestinations, peerFamily, peerKey } from './destinations';
+import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from './intervals';
+import type {
+  AddressFamily,
+  ExcludedService,
+  ExclusionReason,
+  ExtraRule,
+  Peer,
+  PolicyNotice,
+  PolicyRule,
+  PolicySelection,
+  PortWidening,
+  ResolveOptions,
+  ResolvedPolicy,
+} from './policy-types';
+import { throwIfProblems, type Problem } from './problems';
+import { compareIds } from './suggest';
+
+/** Where a merged rule's ports came from. */
+type Origin =
+  | { readonly kind: 'service'; readonly service: ServiceEntry; readonly products: readonly AppleProduct[] }
+  | { readonly kind: 'extra'; readonly description: string };
+
+interface GroupKey {
+  readonly protocol: Protocol;
+  readonly peer: Peer;
+}
+
+/** A service some selected product uses, and what became of it. */
+interface Demand {
+  readonly service: ServiceEntry;
+  readonly selectedBy: Set<AppleProduct>;
+  readonly excludedBy: Map<ExclusionReason, Set<AppleProduct>>;
+}
+
+const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
+const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
+const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
+const MAX_EXTRA_DESCRIPTION = 100;
+
+function sortedIds<T extends string>(ids: Iterable<T>): T[] {
+  return [...new Set(ids)].sort(compareIds);
+}
+
+function isPort(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+/** Products and profiles of the selection, expanded and validated. */
+function expandSelection(selection: PolicySelection, problems: Problem[]) {
+  const products = new Map<AppleProduct, ProductEntry>();
+  for (const name of selection.products ?? []) {
+    const product = findProduct(String(name));
+    if (product) {
+      products.set(product.id, product);
+    } else {
+      problems.push({ code: 'unknown-product', message: unknownProductMessage(String(name)) });
+    }
+  }
+  const profileIds: ProfileId[] = [];
+  const profileDirections = new Set<Direction>();
+  for (const id of selection.profiles ?? []) {
+    const profile = findProfile(String(id));
+    if (!profile) {
+      problems.push({ code: 'unknown-profile', message: unknownProfileMessage(String(id)) });
+      continue;
+    }
+    profileIds.push(profile.id);
+    profileDirections.add(profile.direction);
+    for (const productId of profile.products) {
+      const product = findProduct(productId);
+      if (product) {
+        products.set(product.id, product);
+      }
+    }
+  }
+  let direction = selection.direction;
+  if (direction !== undefined && direction !== 'egress' && direction !== 'ingress') {
+    problems.push({ code: 'invalid-direction', message: `Invalid direction '${String(direction)}'. Use 'egress' or 'ingress'.` });
+  }
+  if (direction === undefined) {
+    if (profileDirections.size > 1) {
+      problems.push({
+        code: 'conflicting-profile-directions',
+        message: `The profiles ${sortedIds(profileIds).map((p) => `'${p}'`).join(', ')} are meant for different directions. Set direction to 'egress' or 'ingress'.`,
+      });
+    }
+    direction = profileDirections.size === 1 ? [...profileDirections][0] : 'egress';
+  }
+  return { products, profileIds: sortedIds(profileIds), direction };
+}
+
+function validateExtraRules(extraRules: readonly ExtraRule[], problems: Problem[]): void {
+  extraRules.forEach((rule, index) => {
+    const where = `extraRules[${index}]`;
+    if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') {
+      problems.push({ code: 'invalid-protocol', message: `${where}: protocol '${String(rule.protocol)}' is not filtered by port. Use 'tcp' or 'udp'.` });
+    }
+    const toPort = rule.toPort ?? rule.fromPort;
+    for (const [name, value] of [['fromPort', rule.fromPort], ['toPort', toPort]] as const) {
+      if (!isPort(value)) {
+        problems.push({ code: 'invalid-port', message: `${where}: ${name} ${String(value)} is not a port. Use a whole number from 1 to 65535.` });
+      }
+    }
+    if (isPort(rule.fromPort) && isPort(toPort) && rule.fromPort > toPort) {
+      problems.push({
+        code: 'reversed-port-range',
+        message: `${where}: the port range ${rule.fromPort}-${toPort} is reversed. Did you mean fromPort ${toPort}, toPort ${rule.fromPort}?`,
+      });
+    }
+    const description = typeof rule.description === 'string' ? rule.description.trim() : '';
+    const bad = invalidDescriptionCharacters(description);
+    if (description.length === 0 || description.length > MAX_EXTRA_DESCRIPTION) {
+      problems.push({ code: 'invalid-description', message: `${where}: the description must be 1-${MAX_EXTRA_DESCRIPTION} characters, saying why the rule exists.` });
+    } else if (bad.length > 0) {
+      problems.push({
+        code: 'invalid-description',
+        message: `${where}: AWS refuses ${bad.map((ch) => `'${ch}'`).join(', ')} in rule descriptions ('${description}'). Use letters, digits, spaces and ._-:/()#,@[]+=;{}!$*.`,
+      });
+    }
+  });
+}
+
+/** Why a product's use of a service stays out of the policy, if it does. */
+function exclusionReason(product: ProductEntry, service: ServiceEntry, selection: PolicySelection, direction: Direction, excluded: ReadonlySet<string>): ExclusionReason | undefined {
+  if (!selection.includeLegacy && (product.status === 'legacy' || service.status === 'legacy')) {
+    return 'legacy';
+  }
+  if (!selection.includeLinkLocal && service.reach === 'link-local-multicast') {
+    return 'link-local';
+  }
+  if (direction === 'ingress' && service.initiator === 'device') {
+    return 'direction';
+  }
+  if (excluded.has(service.id)) {
+    return 'user';
+  }
+  return undefined;
+}
+
+/** Which services the selected products need, and which are left out and why. */
+function collectDemands(
+  products: ReadonlyMap<AppleProduct, ProductEntry>,
+  selection: PolicySelection,
+  direction: Direction,
+  problems: Problem[],
+): Map<ServiceId, Demand> {
+  const excluded = new Set<string>((selection.exclude ?? []).map(String));
+  const demands = new Map<ServiceId, Demand>();
+  for (const id of sortedIds(products.keys())) {
+    const product = products.get(id)!;
+    let hostsAny = false;
+    for (const use of product.uses) {
+      const service = findService(use.service)!;
+      hostsAny ||= service.initiator === 'both';
+      const demand = demands.get(service.id) ?? { service, selectedBy: new Set(), excludedBy: new Map() };
+      demands.set(service.id, demand);
+      const reason = exclusionReason(product, service, selection, direction, excluded);
+      if (reason) {
+        demand.excludedBy.set(reason, (demand.excludedBy.get(reason) ?? new Set()).add(product.id));
+      } else {
+        demand.selectedBy.add(product.id);
+      }
+    }
+    if (direction === 'ingress' && !hostsAny) {
+      problems.push({
+        code: 'direction-unsupported',
+        message: `Apple product '${id}' is only used outbound: no Mac accepts inbound connections for it. Select it with direction 'egress', or select a product a Mac hosts: ${hostedProducts().join(', ')}.`,
+      });
+    }
+  }
+  return demands;
+}
+
+/** Current products with at least one routed service a Mac hosts: the valid ingress choices. */
+function hostedProducts(): AppleProduct[] {
+  return sortedIds(
+    allProducts
+      .filter((p) => p.status === 'current' && p.uses.some((u) => {
+        const service = findService(u.service)!;
+        return service.initiator === 'both' && service.reach === 'routed' && service.status === 'current';
+      }))
+      .map((p) => p.id),
+  );
+}
+
+function validateExcludes(selection: PolicySelection, problems: Problem[]): void {
+  for (const id of selection.exclude ?? []) {
+    if (!findService(String(id))) {
+      problems.push({ code: 'unknown-service', message: `exclude: ${unknownServiceMessage(String(id))}` });
+    }
+  }
+}
+
+/** The peers one service's rules go to. */
+function peersForService(
+  service: ServiceEntry,
+  generalPeers: readonly Peer[],
+  appleNetwork: boolean,
+  ipv6: boolean,
+  appleNetworkPeers: readonly Peer[] | undefined,
+): readonly Peer[] {
+  if (!appleNetwork || service.destination !== 'apple-network') {
+    return generalPeers;
+  }
+  if (appleNetworkPeers) {
+    return appleNetworkPeers;
+  }
+  const ipv4Peers: Peer[] = getNetwork('apple').ipv4.map((cidr) => ({ kind: 'ipv4', cidr }));
+  const ipv6Cidrs = !ipv6 ? [] : service.network ? getNetwork(service.network).ipv6 : [ANY_IPV6];
+  return [...ipv4Peers, ...ipv6Cidrs.map((cidr): Peer => ({ kind: 'ipv6', cidr }))];
+}
+
+/** Merged port intervals per protocol and peer, sorted by protocol then peer. */
+function buildGroups(
+  demands: ReadonlyMap<ServiceId, Demand>,
+  extraRules: readonly ExtraRule[],
+  generalPeers: readonly Peer[],
+  appleNetwork: boolean,
+  ipv6: boolean,
+  appleNetworkPeers: readonly Peer[] | undefined,
+): SpanGroup<GroupKey, Origin>[] {
+  const spans = new Map<string, { key: GroupKey; spans: { from: number; to: number; origins: Origin[] }[] }>();
+  const add = (protocol: Protocol, peer: Peer, from: number, to: number, origin: Origin) => {
+    const mapKey = `${protocol}|${peerKey(peer)}`;
+    const entry = spans.get(mapKey) ?? { key: { protocol, peer }, spans: [] };
+    spans.set(mapKey, entry);
+    entry.spans.push({ from, to, origins: [origin] });
+  };
+  for (const demand of demands.values()) {
+    if (demand.selectedBy.size === 0) {
+      continue;
+    }
+    const origin: Origin = { kind: 'service', service: demand.service, products: sortedIds(demand.selectedBy) };
+    for (const peer of peersForService(demand.service, generalPeers, appleNetwork, ipv6, appleNetworkPeers)) {
+      for (const range of demand.service.ports) {
+        add(range.protocol, peer, range.from, range.to, origin);
+      }
+    }
+  }
+  for (const rule of extraRules) {
+    for (const peer of generalPeers) {
+      add(rule.protocol, peer, rule.fromPort, rule.toPort ?? rule.fromPort, { kind: 'extra', description: rule.description.trim() });
+    }
+  }
+  return [...spans.values()]
+    .map((entry) => ({ key: entry.key, spans: mergeSpans(entry.spans) }))
+    .sort((a, b) => PROTOCOLS.indexOf(a.key.protocol) - PROTOCOLS.indexOf(b.key.protocol) || comparePeers(a.key.peer, b.key.peer));
+}
+
+/** Fits each address family's groups into the budget, or reports why it cannot. */
+function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | undefined, problems: Problem[]): SpanGroup<GroupKey, Origin>[] {
+  if (maxRules === undefined) {
+    return groups;
+  }
+  const result: SpanGroup<GroupKey, Origin>[] = [];
+  for (const family of ['ipv4', 'ipv6'] as AddressFamily[]) {
+    const inFamily = groups.filter((g) => peerFamily(g.key.peer) === family);
+    const fit = fitToBudget(inFamily, maxRules);
+    if (fit.ok) {
+      result.push(...fit.groups);
+    } else {
+      problems.push({
+        code: 'budget-too-small',
+        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (AWS allows up to 1000 rules per security group with a quota increase) or name fewer peers.`,
+      });
+    }
+  }
+  return result;
+}
+
+function toRule(key: GroupKey, span: MergedSpan<Origin>): PolicyRule {
+  const serviceOrigins = span.origins.filter((o): o is Extract<Origin, { kind: 'service' }> => o.kind === 'service');
+  const extras = sortedIds(span.origins.filter((o): o is Extract<Origin, { kind: 'extra' }> => o.kind === 'extra').map((o) => o.description));
+  const ruleServices = [...new Map(serviceOrigins.map((o) => [o.service.id, o.service])).values()].sort(
+    (a, b) => serviceOrder.get(a.id)! - serviceOrder.get(b.id)!,
+  );
+  const productIds = sortedIds(serviceOrigins.flatMap((o) => o.products));
+  const productNames = productIds.map((id) => englishNames.get(id)!).sort(compareIds);
+  const widened: PortWidening[] = span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.from, toPort: w.to, peer: key.peer }));
+  const labels = [...new Set([...ruleServices.map((s) => s.label), ...extras])];
+  return {
+    protocol: key.protocol,
+    fromPort: span.from,
+    toPort: span.to,
+    peer: key.peer,
+    description: describeRule({
+      products: productNames,
+      labels,
+      protocol: key.protocol,
+      fromPort: span.from,
+      toPort: span.to,
+      widenedPorts: widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0),
+    }),
+    services: sortedIds(ruleServices.map((s) => s.id)),
+    products: productIds,
+    extra: extras,
+    widened,
+  };
+}
+
+function compareRules(a: PolicyRule, b: PolicyRule): number {
+  return (
+    PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) ||
+    a.fromPort - b.fromPort ||
+    a.toPort - b.toPort ||
+    comparePeers(a.peer, b.peer)
+  );
+}
+
+function describeService(service: ServiceEntry): string {
+  return `${service.id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
+}
+
+function notice(code: PolicyNotice['code'], message: string, serviceIds: readonly ServiceId[] = [], productIds: readonly AppleProduct[] = [], widened: readonly PortWidening[] = []): PolicyNotice {
+  return { code, message, services: sortedIds(serviceIds), products: sortedIds(productIds), widened };
+}
+
+const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] = [
+  { reason: 'legacy', code: 'legacy-excluded', intro: 'Left out services Apple has retired (set includeLegacy to keep them)' },
+  { reason: 'link-local', code: 'link-local-excluded', intro: 'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it)' },
+  { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
+  { reason: 'user', code: 'user-excluded', intro: 'Left out by exclude' },
+];
+
+function exclusionNotices(excluded: readonly ExcludedService[]): PolicyNotice[] {
+  return EXCLUSION_NOTICES.flatMap(({ reason, code, intro }) => {
+    const entries = excluded.filter((e) => e.reason === reason);
+    if (entries.length === 0) {
+      return [];
+    }
+    const details = entries.map((e) => {
+      const service = findService(e.service)!;
+      const retired = reason === 'legacy' && service.retired ? `, retired ${service.retired.date}` : '';
+      return `${describeService(service)} for ${e.products.join(', ')}${retired}`;
+    });
+    return [notice(code, `${intro}: ${details.join('; ')}.`, entries.map((e) => e.service), entries.flatMap((e) => e.products))];
+  });
+}
+
+function widenedNotice(rules: readonly PolicyRule[], maxRules: number | undefined): PolicyNotice[] {
+  const widened = rules.flatMap((r) => r.widened);
+  if (widened.length === 0) {
+    return [];
+  }
+  const total = widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0);
+  const list = widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} to ${formatPeer(w.peer)}`).join('; ');
+  const affected = rules.filter((r) => r.widened.length > 0);
+  return [
+    notice(
+      'budget-widened',
+      `Opened ${total} ports beyond the selection to fit maxRules ${maxRules} per address family: ${list}.`,
+      affected.flatMap((r) => r.services),
+      affected.flatMap((r) => r.products),
+      widened,
+    ),
+  ];
+}
+
+function platformNotices(demands: ReadonlyMap<ServiceId, Demand>, direction: Direction): PolicyNotice[] {
+  const selected = (id: ServiceId) => (demands.get(id)?.selectedBy.size ?? 0) > 0;
+  const notices: PolicyNotice[] = [];
+  if (direction === 'egress' && selected('dns')) {
+    notices.push(
+      notice(
+        'amazon-dns',
+        'DNS to the Amazon-provided resolver (the VPC base address plus two, and 169.254.169.253) is never filtered by security groups or network ACLs; the DNS rules only matter for other resolvers.',
+        ['dns'],
+        [...demands.get('dns')!.selectedBy],
+      ),
+    );
+  }
+  if (direction === 'egress' && selected('ntp')) {
+    notices.push(
+      notice(
+        'amazon-time-sync',
+        'The Amazon Time Sync Service (169.254.169.123) is never filtered by security groups or network ACLs; the NTP rules only matter for other time servers such as time.apple.com.',
+        ['ntp'],
+        [...demands.get('ntp')!.selectedBy],
+      ),
+    );
+  }
+  return notices;
+}
+
+function openIngressNotice(peers: readonly Peer[], direction: Direction): PolicyNotice[] {
+  const open = peers.filter(isAnywhere);
+  if (direction !== 'ingress' || open.length === 0) {
+    return [];
+  }
+  return [
+    notice(
+      'open-ingress',
+      `Ingress is open to the whole internet (${open.map(formatPeer).join(', ')}). Name the admin CIDRs, a bastion security group or a prefix list instead.`,
+    ),
+  ];
+}
+
+/**
+ * Resolves a selection of Apple products and profiles into a minimal, deterministic set of
+ * firewall rules. Throws an `ApplePortsError` listing every problem with the input.
+ */
+export function resolve(selection: PolicySelection, options: ResolveOptions = {}): ResolvedPolicy {
+  const problems: Problem[] = [];
+  const isUnresolved = options.isUnresolved ?? (() => false);
+  const ipv6 = selection.ipv6 ?? false;
+  const extraRules = selection.extraRules ?? [];
+  const { products, profileIds, direction } = expandSelection(selection, problems);
+  const unknownNames = problems.length > 0;
+
+  if ((selection.products ?? []).length === 0 && (selection.profiles ?? []).length === 0 && extraRules.length === 0) {
+    problems.push({
+      code: 'empty-selection',
+      message: "Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].",
+    });
+  }
+  validateExcludes(selection, problems);
+  validateExtraRules(extraRules, problems);
+  const { maxRules } = selection;
+  if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 1)) {
+    problems.push({ code: 'invalid-budget', message: `maxRules ${String(maxRules)} is not a rule count. Use a whole number of at least 1.` });
+  }
+
+  const destinations = selection.destinations ?? (direction === 'egress' ? ['anywhere'] : []);
+  if (direction === 'ingress' && destinations.length === 0) {
+    problems.push({
+      code: 'ingress-without-sources',
+      message: "Ingress needs sources: name who may connect in destinations, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+    });
+  }
+  const parsed = parseDestinations(destinations, ipv6, isUnresolved);
+  problems.push(...parsed.problems);
+  if (direction === 'ingress' && parsed.appleNetwork) {
+    problems.push({
+      code: 'invalid-destination',
+      message: "Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead.",
+    });
+  }
+
+  let appleNetworkPeers: readonly Peer[] | undefined;
+  if (selection.appleNetworkPeers !== undefined) {
+    const parsedApple = parseDestinations(selection.appleNetworkPeers, ipv6, isUnresolved);
+    problems.push(...parsedApple.problems.map((p) => ({ ...p, message: `appleNetworkPeers: ${p.message}` })));
+    if (parsedApple.appleNetwork || parsedApple.peers.length === 0) {
+      problems.push({ code: 'invalid-destination', message: "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself." });
+    }
+    appleNetworkPeers = parsedApple.peers;
+  }
+
+  const demands = collectDemands(products, selection, direction, problems);
+  const anySelected = [...demands.values()].some((d) => d.selectedBy.size > 0) || extraRules.length > 0;
+  if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
+    problems.push({
+      code: 'nothing-to-open',
+      message: `Every service of the selection was left out (${[...new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]))].join(', ')}). Set includeLegacy or includeLinkLocal to keep them, or select other products.`,
+    });
+  }
+  throwIfProblems(problems);
+
+  const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems);
+  throwIfProblems(problems);
+
+  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span))).sort(compareRules);
+  const excluded: ExcludedService[] = [...demands.values()]
+    .filter((d) => d.selectedBy.size === 0)
+    .sort((a, b) => serviceOrder.get(a.service.id)! - serviceOrder.get(b.service.id)!)
+    .flatMap((d) => [...d.excludedBy.entries()].map(([reason, by]) => ({ service: d.service.id, reason, products: sortedIds(by) })));
+
+  return {
+    direction,
+    products: sortedIds(products.keys()),
+    profiles: profileIds,
+    rules,
+    notices: [...exclusionNotices(excluded), ...widenedNotice(rules, maxRules), ...platformNotices(demands, direction), ...openIngressNotice(parsed.peers, direction)],
+    excluded,
+    ...(maxRules !== undefined ? { maxRules } : {}),
+  };
+}

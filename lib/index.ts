@@ -1,0 +1,6 @@
+/**
+ * apple-ports: Apple products → least-privilege AWS firewall rules. This entry is pure TypeScript
+ * and loads neither aws-cdk-lib nor @pulumi; the adapters live at `apple-ports/cdk` and
+ * `apple-ports/pulumi`.
+ */
+export * from './core';

@@ -1,0 +1,110 @@
+import { canonicalCatalogue, canonicalText, compareCidrs, compareIds } from './canonical';
+import { catalogueText, loadCatalogue, mutableCatalogue, schema } from './load';
+
+/** Reverses every array the canonical form sorts and the key order of every object. */
+function scramble(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(scramble).reverse();
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, k === 'sources' || k === 'urls' || k === 'usedBy' ? v : scramble(v)]),
+    );
+  }
+  return value;
+}
+
+describe('canonical form of data/catalogue.json', () => {
+  it('the file is exactly its canonical text (fix with: npx tsx test/data/format-catalogue.ts)', () => {
+    expect(catalogueText).toBe(canonicalText(loadCatalogue(), schema));
+  });
+
+  it('does not depend on the order entries and keys are written in', () => {
+    const scrambled = scramble(loadCatalogue()) as ReturnType<typeof loadCatalogue>;
+    expect(JSON.stringify(scrambled)).not.toBe(JSON.stringify(loadCatalogue()));
+    expect(canonicalText(scrambled, schema)).toBe(catalogueText);
+  });
+
+  it('is idempotent and leaves its input alone', () => {
+    const input = mutableCatalogue();
+    input.services.reverse();
+    const before = JSON.stringify(input);
+    const once = canonicalCatalogue(input, schema);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(canonicalText(once, schema)).toBe(canonicalText(input, schema));
+  });
+
+  it('detects a file written out of order', () => {
+    const c = mutableCatalogue();
+    [c.services[0], c.services[1]] = [c.services[1]!, c.services[0]!];
+    expect(`${JSON.stringify(c, null, 2)}\n`).not.toBe(canonicalText(c, schema));
+  });
+
+  it('orders services by first port, then last port, then id, with TCP before UDP', () => {
+    const services = loadCatalogue().services;
+    expect(services.slice(0, 3).map((s) => s.id)).toEqual(['ssh', 'smtp', 'dns']);
+    expect(services.find((s) => s.id === 'dns')!.ports.map((p) => p.protocol)).toEqual(['tcp', 'udp']);
+    const rtp = services.filter((s) => s.ports[0]!.from >= 16384 && s.ports[0]!.from < 16500).map((s) => s.id);
+    expect(rtp).toEqual(['facetime-rtp', 'messages-rtp', 'facetime-rtp-extended', 'game-center-rtp']);
+  });
+
+  it('orders product uses as the services are ordered', () => {
+    expect(loadCatalogue().products.find((p) => p.id === 'FaceTime')!.uses.map((u) => u.service)).toEqual([
+      'http',
+      'https',
+      'facetime-nat-traversal',
+      'apns',
+      'facetime-rtp',
+      'facetime-rtp-extended',
+    ]);
+  });
+
+  it('orders keys as the schema lists them', () => {
+    expect(Object.keys(loadCatalogue().services[0]!)).toEqual([
+      'id',
+      'ports',
+      'name',
+      'label',
+      'rfc',
+      'ianaName',
+      'status',
+      'reach',
+      'initiator',
+      'destination',
+      'notes',
+      'sources',
+    ]);
+  });
+});
+
+describe('compareIds', () => {
+  it('sorts case-insensitively, then by code unit', () => {
+    expect(['Kerberos', 'iCloud', 'GameCenter', 'icloud', 'DNS'].sort(compareIds)).toEqual(['DNS', 'GameCenter', 'iCloud', 'icloud', 'Kerberos']);
+  });
+});
+
+describe('compareCidrs', () => {
+  it('sorts IPv4 by numeric address, not text', () => {
+    expect(['17.252.0.0/16', '17.188.128.0/18', '17.57.144.0/22', '17.188.20.0/23', '17.249.0.0/16'].sort(compareCidrs)).toEqual([
+      '17.57.144.0/22',
+      '17.188.20.0/23',
+      '17.188.128.0/18',
+      '17.249.0.0/16',
+      '17.252.0.0/16',
+    ]);
+  });
+
+  it('sorts IPv6 by numeric address with :: expanded, then prefix length', () => {
+    const scrambled = ['2a01:b740:a42::/48', '2620:149:a44::/48', '2403:300:a51::/48', '2403:300:a42::/48', '2403:300:a42::/40', '2403:300::1/128'];
+    expect(scrambled.sort(compareCidrs)).toEqual([
+      '2403:300::1/128',
+      '2403:300:a42::/40',
+      '2403:300:a42::/48',
+      '2403:300:a51::/48',
+      '2620:149:a44::/48',
+      '2a01:b740:a42::/48',
+    ]);
+  });
+});

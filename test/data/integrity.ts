@@ -1,0 +1,166 @@
+/**
+ * Rules the JSON Schema cannot state: unique ids, references that resolve, port order, sources,
+ * legacy ⇔ retired, product names that resolve to one product, labels AWS accepts. Each rule is a
+ * pure function from a catalogue to the problems it finds, so a test can show it catches a fault.
+ */
+import type { Catalogue } from '../../lib/core/catalogue-types';
+import { invalidDescriptionCharacters } from '../../lib/core/descriptions';
+
+/** True for non-empty text made only of characters AWS accepts in rule descriptions (no `&`, no `'`). */
+export function isDescriptionText(text: string): boolean {
+  return text.length > 0 && invalidDescriptionCharacters(text).length === 0;
+}
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) {
+    (seen.has(v) ? dup : seen).add(v);
+  }
+  return [...dup];
+}
+
+/** Ids that appear twice within services, products, profiles, networks or ephemeral ranges. */
+export function duplicateIds(c: Catalogue): string[] {
+  const lists: [string, readonly { id: string }[]][] = [
+    ['service', c.services],
+    ['product', c.products],
+    ['profile', c.profiles],
+    ['network', c.networks],
+    ['ephemeral port range', c.ephemeralPorts],
+  ];
+  return lists.flatMap(([kind, items]) => duplicates(items.map((i) => i.id)).map((id) => `duplicate ${kind} id '${id}'`));
+}
+
+/** References that name nothing: product → service, profile → product, service → network. */
+export function danglingReferences(c: Catalogue): string[] {
+  const serviceIds = new Set<string>(c.services.map((s) => s.id));
+  const productIds = new Set<string>(c.products.map((p) => p.id));
+  const networkIds = new Set<string>(c.networks.map((n) => n.id));
+  return [
+    ...c.products.flatMap((p) =>
+      p.uses.filter((u) => !serviceIds.has(u.service)).map((u) => `product '${p.id}' uses unknown service '${u.service}'`),
+    ),
+    ...c.profiles.flatMap((p) => p.products.filter((id) => !productIds.has(id)).map((id) => `profile '${p.id}' lists unknown product '${id}'`)),
+    ...c.services
+      .filter((s) => s.network !== undefined && !networkIds.has(s.network))
+      .map((s) => `service '${s.id}' names unknown network '${s.network}'`),
+  ];
+}
+
+/** Services whose destination is Apple's network but that name no network, and products that use a service twice. */
+export function incompleteReferences(c: Catalogue): string[] {
+  return [
+    ...c.services
+      .filter((s) => s.destination === 'apple-network' && s.network === undefined)
+      .map((s) => `service '${s.id}' goes to Apple's network but names none`),
+    ...c.products.flatMap((p) => duplicates(p.uses.map((u) => u.service)).map((id) => `product '${p.id}' uses service '${id}' twice`)),
+  ];
+}
+
+/** Port ranges outside 1 ≤ from ≤ to ≤ 65535, and services that list the same protocol twice. */
+export function badPortRanges(c: Catalogue): string[] {
+  const inRange = (from: number, to: number) => Number.isInteger(from) && Number.isInteger(to) && from >= 1 && from <= to && to <= 65535;
+  return [
+    ...c.services.flatMap((s) =>
+      s.ports.filter((r) => !inRange(r.from, r.to)).map((r) => `service '${s.id}' has ${r.protocol} ${r.from}-${r.to}`),
+    ),
+    ...c.services.flatMap((s) => duplicates(s.ports.map((r) => r.protocol)).map((p) => `service '${s.id}' lists ${p} twice`)),
+    ...c.ephemeralPorts.filter((r) => !inRange(r.from, r.to)).map((r) => `ephemeral port range '${r.id}' is ${r.from}-${r.to}`),
+  ];
+}
+
+/** Entries without a source URL. */
+export function unsourced(c: Catalogue): string[] {
+  const entries: [string, { id: string; sources: readonly string[] }][] = [
+    ...c.services.map((s): [string, typeof s] => ['service', s]),
+    ...c.products.map((p): [string, typeof p] => ['product', p]),
+    ...c.networks.map((n): [string, typeof n] => ['network', n]),
+    ...c.ephemeralPorts.map((e): [string, typeof e] => ['ephemeral port range', e]),
+  ];
+  const problems = entries.filter(([, e]) => !(e.sources?.length > 0)).map(([kind, e]) => `${kind} '${e.id}' has no source`);
+  if (!(c.source.urls?.length > 0)) {
+    problems.push('the catalogue source has no URL');
+  }
+  return problems;
+}
+
+/** Entries whose status and retirement disagree: legacy ⇔ retired. */
+export function statusMismatches(c: Catalogue): string[] {
+  const entries: [string, { id: string; status: string; retired?: unknown }][] = [
+    ...c.services.map((s): [string, typeof s] => ['service', s]),
+    ...c.products.map((p): [string, typeof p] => ['product', p]),
+  ];
+  return entries
+    .filter(([, e]) => (e.status === 'legacy') !== (e.retired !== undefined))
+    .map(([kind, e]) => `${kind} '${e.id}' is ${e.status} ${e.retired === undefined ? 'without' : 'with'} a retirement`);
+}
+
+/**
+ * Product names that do not resolve to exactly one product. Ids, English and Chinese names and
+ * aliases are all accepted, case-insensitively, so each must belong to one product only; an alias
+ * must also add something (not repeat its own product's id or names).
+ */
+export function ambiguousProductNames(c: Catalogue): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const p of c.products) {
+    const own = new Set([p.id, p.name.en, p.name['zh-CN']].map((n) => n.toLowerCase()));
+    for (const alias of p.aliases) {
+      if (own.has(alias.toLowerCase())) {
+        problems.push(`product '${p.id}' repeats its own id or name as alias '${alias}'`);
+      }
+    }
+    for (const name of new Set([...own, ...p.aliases.map((a) => a.toLowerCase())])) {
+      const other = owner.get(name);
+      if (other !== undefined && other !== p.id) {
+        problems.push(`'${name}' names both '${other}' and '${p.id}'`);
+      }
+      owner.set(name, p.id);
+    }
+  }
+  return problems;
+}
+
+/** Labels and English product names (both go into rule descriptions) that AWS would refuse. */
+export function invalidDescriptionText(c: Catalogue): string[] {
+  return [
+    ...c.services.filter((s) => !isDescriptionText(s.label)).map((s) => `service '${s.id}' label '${s.label}'`),
+    ...c.products.filter((p) => !isDescriptionText(p.name.en)).map((p) => `product '${p.id}' name '${p.name.en}'`),
+  ];
+}
+
+/** Services that no product uses, so no selection can reach them. */
+export function unreachableServices(c: Catalogue): string[] {
+  const used = new Set<string>(c.products.flatMap((p) => p.uses.map((u) => u.service)));
+  return c.services.filter((s) => !used.has(s.id)).map((s) => `service '${s.id}' is used by no product`);
+}
+
+/**
+ * Status that does not carry through: a current service that only retired products use should be
+ * legacy itself, and a profile should bundle current products only.
+ */
+export function staleStatus(c: Catalogue): string[] {
+  const current = new Set<string>(c.products.filter((p) => p.status === 'current').map((p) => p.id));
+  const usedByCurrent = new Set<string>(c.products.filter((p) => current.has(p.id)).flatMap((p) => p.uses.map((u) => u.service)));
+  return [
+    ...c.services
+      .filter((s) => s.status === 'current' && !usedByCurrent.has(s.id))
+      .map((s) => `current service '${s.id}' is used by no current product`),
+    ...c.profiles.flatMap((p) => p.products.filter((id) => !current.has(id)).map((id) => `profile '${p.id}' bundles retired product '${id}'`)),
+  ];
+}
+
+/** Traffic hints that contradict each other: link-local multicast only ever reaches local peers. */
+export function contradictoryHints(c: Catalogue): string[] {
+  return c.services
+    .filter((s) => s.reach === 'link-local-multicast' && s.destination !== 'local-peers')
+    .map((s) => `service '${s.id}' is link-local multicast but its destination is '${s.destination}'`);
+}
+
+/** `rfc.current` that only repeats `rfc.apple`: it is for an obsolete or missing RFC only. */
+export function redundantRfcs(c: Catalogue): string[] {
+  return c.services
+    .filter((s) => s.rfc.current !== undefined && s.rfc.current === s.rfc.apple)
+    .map((s) => `service '${s.id}' repeats RFC ${s.rfc.apple} as current`);
+}
