@@ -4,14 +4,17 @@
 export type AppleProduct =
   | 'AirPlay'
   | 'AirPort'
+  | 'AppleBusinessManager'
   | 'AppleMusic'
   | 'AppleRemoteDesktop'
+  | 'AppleSchoolManager'
   | 'Backup'
   | 'Bonjour'
   | 'Calendar'
   | 'CameraAndScannerSharing'
   | 'Classroom'
   | 'DNS'
+  | 'DeviceManagement'
   | 'Dictation'
   | 'FaceTime'
   | 'FileSharing'
@@ -121,3 +124,26 @@ export type ProfileId =
 export type NetworkId =
   | 'apns'
   | 'apple';
+
+/** A category of hosts from Apple's enterprise-network article in the catalogue. */
+export type HostGroupId =
+  | 'additional-content'
+  | 'app-features'
+  | 'app-store'
+  | 'apple-account'
+  | 'apple-business-essentials'
+  | 'apple-business-school-manager'
+  | 'apple-push-notifications'
+  | 'associated-domains'
+  | 'beta-feedback'
+  | 'carrier-updates'
+  | 'certificate-validation'
+  | 'classroom-schoolwork'
+  | 'content-caching'
+  | 'device-management'
+  | 'device-setup'
+  | 'diagnostics-dns'
+  | 'icloud'
+  | 'siri-search'
+  | 'software-updates'
+  | 'tap-to-pay';

@@ -2,7 +2,7 @@
  * The shape of `data/catalogue.json`. `data/catalogue.schema.json` states the same contract for
  * the data tests and for editors; these interfaces state it for the compiler.
  */
-import type { AppleProduct, NetworkId, ProfileId, ServiceId } from './catalogue-ids.generated';
+import type { AppleProduct, HostGroupId, NetworkId, ProfileId, ServiceId } from './catalogue-ids.generated';
 
 /** A transport protocol that security groups and network ACLs filter by port. */
 export type Protocol = 'tcp' | 'udp';
@@ -103,6 +103,8 @@ export interface ProductEntry {
   readonly status: Status;
   readonly retired?: Retirement;
   readonly uses: readonly ProductUse[];
+  /** The hosts Apple lists for the product on enterprise networks, by host group; absent where it lists none. */
+  readonly hostGroups?: readonly ProductHostGroupUse[];
   readonly sources: readonly string[];
 }
 
@@ -141,6 +143,52 @@ export interface CatalogueSource {
   readonly urls: readonly string[];
 }
 
+/** A system Apple names when it limits a host to some devices. */
+export type Platform = 'iOS' | 'iPadOS' | 'macOS' | 'tvOS' | 'visionOS' | 'watchOS';
+
+/** One host of Apple's enterprise-network article: a name, or `*.` and a domain for its subdomains. */
+export interface HostEntry {
+  /** Lower-case host name, or a leading `*.` wildcard (`*.push.apple.com`) for every subdomain. */
+  readonly host: string;
+  /** The ports and protocols the article lists for the host, one range per port. */
+  readonly ports: readonly PortRange[];
+  /** The systems the article limits the host to; absent for all. */
+  readonly platforms?: readonly Platform[];
+  /** What the host is for, as the article describes it. */
+  readonly description?: string;
+  readonly notes?: string;
+}
+
+/** One category of Apple's enterprise-network article ("Software updates", "iCloud"…). */
+export interface HostGroupEntry {
+  readonly id: HostGroupId;
+  /** The article's category name. */
+  readonly category: string;
+  /** Groups whose hosts the category lists again without ports of its own. */
+  readonly includes?: readonly HostGroupId[];
+  /** The address range Apple publishes for these hosts. */
+  readonly network?: NetworkId;
+  readonly hosts: readonly HostEntry[];
+  readonly notes?: string;
+  readonly sources: readonly string[];
+}
+
+/** A product's reference to a host group: the whole group (and what it includes), or some of its hosts. */
+export interface ProductHostGroupUse {
+  readonly group: HostGroupId;
+  /** Only these hosts of the group; absent for the whole group. */
+  readonly hosts?: readonly string[];
+}
+
+/** Apple's enterprise-network article, and the statements it makes of every host it lists. */
+export interface HostSource {
+  readonly title: string;
+  readonly article: string;
+  readonly urls: readonly string[];
+  /** Apple's own words, quoted: connections are device-initiated; HTTPS interception breaks them. */
+  readonly statements: readonly string[];
+}
+
 /** The whole catalogue file. */
 export interface Catalogue {
   readonly version: string;
@@ -150,4 +198,6 @@ export interface Catalogue {
   readonly profiles: readonly ProfileEntry[];
   readonly networks: readonly NetworkEntry[];
   readonly ephemeralPorts: readonly EphemeralPortRange[];
+  readonly hostSource: HostSource;
+  readonly hostGroups: readonly HostGroupEntry[];
 }

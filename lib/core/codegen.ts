@@ -16,6 +16,7 @@ interface RawCatalogue {
   readonly products: readonly { readonly id: string }[];
   readonly profiles: readonly { readonly id: string }[];
   readonly networks: readonly { readonly id: string }[];
+  readonly hostGroups: readonly { readonly id: string }[];
 }
 
 function union(name: string, doc: string, ids: readonly string[]): string {
@@ -32,6 +33,7 @@ export function renderCatalogueIds(catalogue: RawCatalogue): string {
     union('ServiceId', 'A service (one row of Apple\'s port table) in the catalogue.', catalogue.services.map((s) => s.id)),
     union('ProfileId', 'A named bundle of products in the catalogue.', catalogue.profiles.map((p) => p.id)),
     union('NetworkId', 'An address range Apple publishes for its endpoints.', catalogue.networks.map((n) => n.id)),
+    union('HostGroupId', "A category of hosts from Apple's enterprise-network article in the catalogue.", catalogue.hostGroups.map((g) => g.id)),
   ].join('\n');
 }
 

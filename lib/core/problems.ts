@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'nothing-to-open'
   | 'direction-unsupported'
   | 'conflicting-profile-directions'
+  | 'profile-direction'
   | 'invalid-destination'
   | 'ingress-without-sources'
   | 'invalid-direction'
@@ -25,7 +26,10 @@ export type ProblemCode =
   | 'invalid-network-acl-option'
   | 'network-acl-peer'
   | 'network-acl-quota'
-  | 'security-group-quota';
+  | 'security-group-quota'
+  | 'unknown-host-group'
+  | 'invalid-prefix-list-option'
+  | 'invalid-firewall-option';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

@@ -55,8 +55,12 @@ function isPort(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-/** Products and profiles of the selection, expanded and validated. */
-function expandSelection(selection: PolicySelection, problems: Problem[]) {
+/**
+ * The products a selection names, directly, by alias or through its profiles, with the profiles and
+ * the direction they imply. Problems (unknown names, conflicting directions) are appended to
+ * `problems`, worded exactly as `resolve` words them.
+ */
+export function expandSelection(selection: PolicySelection, problems: Problem[]) {
   const products = new Map<AppleProduct, ProductEntry>();
   for (const name of selection.products ?? []) {
     const product = findProduct(String(name));
@@ -86,6 +90,15 @@ function expandSelection(selection: PolicySelection, problems: Problem[]) {
   let direction = selection.direction;
   if (direction !== undefined && direction !== 'egress' && direction !== 'ingress') {
     problems.push({ code: 'invalid-direction', message: `Invalid direction '${String(direction)}'. Use 'egress' or 'ingress'.` });
+  }
+  for (const id of profileIds) {
+    const profile = findProfile(id)!;
+    if (direction !== undefined && profile.direction !== direction) {
+      problems.push({
+        code: 'profile-direction',
+        message: `Profile '${profile.id}' is meant for ${profile.direction}, not ${direction}. Use it with direction '${profile.direction}', or select its products (${profile.products.join(', ')}) for ${direction}.`,
+      });
+    }
   }
   if (direction === undefined) {
     if (profileDirections.size > 1) {
@@ -271,7 +284,7 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
     } else {
       problems.push({
         code: 'budget-too-small',
-        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (AWS allows up to 1000 rules per security group with a quota increase) or name fewer peers.`,
+        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.`,
       });
     }
   }
@@ -434,7 +447,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   if (direction === 'ingress' && destinations.length === 0) {
     problems.push({
       code: 'ingress-without-sources',
-      message: "Ingress needs sources: name who may connect in destinations, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+      message: "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
     });
   }
   const parsed = parseDestinations(destinations, ipv6, isUnresolved);

@@ -28,7 +28,7 @@ describe('typed catalogue access', () => {
 
   test('lookupPort finds every service and product using a port', () => {
     expect(lookupPort(5223).map((u) => [u.service.id, u.range, u.products])).toEqual([
-      ['apns', { protocol: 'tcp', from: 5223, to: 5223 }, ['Calendar', 'FaceTime', 'GameCenter', 'iCloud', 'Messages', 'PhotoStream', 'PushNotifications']],
+      ['apns', { protocol: 'tcp', from: 5223, to: 5223 }, ['Calendar', 'DeviceManagement', 'FaceTime', 'GameCenter', 'iCloud', 'Messages', 'PhotoStream', 'PushNotifications']],
     ]);
     expect(lookupPort(16390, 'udp').map((u) => u.service.id)).toEqual(['messages-rtp']);
     expect(lookupPort(16403).map((u) => u.service.id)).toEqual(['messages-rtp', 'game-center-rtp']);

@@ -51,7 +51,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['ScreenSharing'], direction: 'ingress' })).toEqual([
       [
         'ingress-without-sources',
-        "Ingress needs sources: name who may connect in destinations, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+        "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
       ],
     ]);
   });
@@ -81,7 +81,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['FaceTime'], destinations: ['10.0.0.0/8', '192.168.0.0/16'], maxRules: 3 })).toEqual([
       [
         'budget-too-small',
-        'maxRules 3 is too small for the IPv4 rules: this selection needs at least 4 (one per protocol and peer, even with every gap closed). Raise maxRules (AWS allows up to 1000 rules per security group with a quota increase) or name fewer peers.',
+        'maxRules 3 is too small for the IPv4 rules: this selection needs at least 4 (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
       ],
     ]);
     expect(problemsOf({ products: ['FaceTime'], maxRules: 0 })).toEqual([['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.']]);
@@ -97,6 +97,15 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['iCloud'], exclude: ['htps'] })).toEqual([['unknown-service', "exclude: Unknown Apple service 'htps'. Did you mean 'https'?"]]);
     expect(problemsOf({ profiles: ['managed-mac', 'remote-admin-host'], destinations: ['10.0.0.0/8'] })).toEqual([
       ['conflicting-profile-directions', "The profiles 'managed-mac', 'remote-admin-host' are meant for different directions. Set direction to 'egress' or 'ingress'."],
+    ]);
+  });
+
+  test('a profile used against its direction', () => {
+    expect(problemsOf({ profiles: ['remote-admin-host'], direction: 'egress' })).toEqual([
+      [
+        'profile-direction',
+        "Profile 'remote-admin-host' is meant for ingress, not egress. Use it with direction 'ingress', or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
+      ],
     ]);
   });
 

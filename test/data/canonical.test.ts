@@ -10,7 +10,7 @@ function scramble(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .reverse()
-        .map(([k, v]) => [k, k === 'sources' || k === 'urls' || k === 'usedBy' ? v : scramble(v)]),
+        .map(([k, v]) => [k, k === 'sources' || k === 'urls' || k === 'usedBy' || k === 'statements' ? v : scramble(v)]),
     );
   }
   return value;
@@ -76,6 +76,36 @@ describe('canonical form of data/catalogue.json', () => {
       'notes',
       'sources',
     ]);
+  });
+});
+
+describe('canonical form of the host data', () => {
+  it('orders host groups by id, hosts by name with wildcards first, and ports as services', () => {
+    const c = loadCatalogue();
+    expect(c.hostGroups.map((g) => g.id).slice(0, 4)).toEqual(['additional-content', 'app-features', 'app-store', 'apple-account']);
+    expect(c.hostGroups.find((g) => g.id === 'app-store')!.hosts.map((h) => h.host)).toEqual([
+      '*.apps.apple.com',
+      '*.itunes.apple.com',
+      '*.mzstatic.com',
+      'itunes.apple.com',
+      'ppq.apple.com',
+    ]);
+    const push = c.hostGroups.find((g) => g.id === 'apple-push-notifications')!.hosts[0]!;
+    expect(push.ports.map((p) => p.from)).toEqual([80, 443, 2197, 5223]);
+  });
+
+  it("orders a product's host-group references by group and their hosts by name", () => {
+    const c = loadCatalogue();
+    expect(c.products.find((p) => p.id === 'iCloud')!.hostGroups!.map((u) => u.group)).toEqual(['apple-account', 'apple-push-notifications', 'icloud']);
+    expect(c.products.find((p) => p.id === 'NetworkTime')!.hostGroups![0]!.hosts).toEqual(['time-ios.apple.com', 'time-macos.apple.com', 'time.apple.com']);
+  });
+
+  it('puts the host keys in schema order and keeps the statements as Apple wrote them', () => {
+    const c = loadCatalogue();
+    const host = c.hostGroups.find((g) => g.id === 'device-setup')!.hosts.find((h) => h.host === 'sq-device.apple.com')!;
+    expect(Object.keys(host)).toEqual(['host', 'ports', 'platforms', 'description']);
+    expect(Object.keys(c.hostGroups.find((g) => g.id === 'device-management')!)).toEqual(['id', 'category', 'includes', 'hosts', 'notes', 'sources']);
+    expect(c.hostSource.statements[0]).toMatch(/^Network connections to the hosts below are initiated by the device/);
   });
 });
 

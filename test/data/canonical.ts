@@ -7,11 +7,14 @@
  * - products, profiles, networks and ephemeral port ranges by id (lower-cased, then as written);
  *   a product's aliases and a profile's products the same way;
  * - a product's `uses` in the order of `services`;
+ * - host groups by id; within a group, `includes` by id, hosts by name (`*.` wildcards of a domain
+ *   first), a host's ports as a service's and its platforms by name; a product's host-group
+ *   references by group id, and the hosts they name by name;
  * - CIDRs by numeric network address, then prefix length;
  * - the keys of every object in the order the schema's `properties` list them.
  *
- * Sources and "used by" entries keep the order they are written in: the first source is the
- * primary one and "used by" follows Apple's row.
+ * Sources, "used by" entries and the host source's statements keep the order they are written in:
+ * the first source is the primary one, "used by" follows Apple's row and statements Apple's text.
  */
 
 /** A JSON Schema node, as far as key ordering needs it. */
@@ -86,13 +89,64 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => compareIds(a.id, b.id));
 }
 
+interface HostReferenceLike {
+  readonly group: string;
+  readonly hosts?: readonly string[];
+}
+
+interface HostLike {
+  readonly host: string;
+  readonly ports: readonly PortLike[];
+  readonly platforms?: readonly string[];
+}
+
+interface HostGroupLike {
+  readonly id: string;
+  readonly includes?: readonly string[];
+  readonly hosts: readonly HostLike[];
+}
+
 /** The catalogue's content, with only the fields that canonical ordering reads typed. */
 export interface CatalogueLike {
   readonly services: readonly { readonly id: string; readonly ports: readonly PortLike[] }[];
-  readonly products: readonly { readonly id: string; readonly aliases: readonly string[]; readonly uses: readonly { readonly service: string }[] }[];
+  readonly products: readonly {
+    readonly id: string;
+    readonly aliases: readonly string[];
+    readonly uses: readonly { readonly service: string }[];
+    readonly hostGroups?: readonly HostReferenceLike[];
+  }[];
   readonly profiles: readonly { readonly id: string; readonly products: readonly string[] }[];
   readonly networks: readonly { readonly id: string; readonly ipv4: readonly string[]; readonly ipv6: readonly string[] }[];
   readonly ephemeralPorts: readonly { readonly id: string }[];
+  readonly hostGroups?: readonly HostGroupLike[];
+}
+
+/** Optional arrays stay absent when absent, and are sorted when present. */
+function sortedIfPresent<T>(items: readonly T[] | undefined, compare: (a: T, b: T) => number): { readonly sorted?: T[] } {
+  return items === undefined ? {} : { sorted: [...items].sort(compare) };
+}
+
+function sortHostGroup<G extends HostGroupLike>(group: G): G {
+  const includes = sortedIfPresent(group.includes, compareIds).sorted;
+  return {
+    ...group,
+    ...(includes ? { includes } : {}),
+    hosts: [...group.hosts]
+      .map((h) => {
+        const platforms = sortedIfPresent(h.platforms, compareIds).sorted;
+        return { ...h, ports: [...h.ports].sort(comparePorts), ...(platforms ? { platforms } : {}) };
+      })
+      .sort((a, b) => compareIds(a.host, b.host)),
+  };
+}
+
+function sortHostReferences(references: readonly HostReferenceLike[]): HostReferenceLike[] {
+  return [...references]
+    .map((r) => {
+      const hosts = sortedIfPresent(r.hosts, compareIds).sorted;
+      return { ...r, ...(hosts ? { hosts } : {}) };
+    })
+    .sort((a, b) => compareIds(a.group, b.group));
 }
 
 function sortEntries<C extends CatalogueLike>(catalogue: C): C {
@@ -113,10 +167,12 @@ function sortEntries<C extends CatalogueLike>(catalogue: C): C {
       ...p,
       aliases: [...p.aliases].sort(compareIds),
       uses: [...p.uses].sort((a, b) => rank(a.service) - rank(b.service) || compareStrings(a.service, b.service)),
+      ...(p.hostGroups ? { hostGroups: sortHostReferences(p.hostGroups) } : {}),
     })),
     profiles: byId(catalogue.profiles).map((p) => ({ ...p, products: [...p.products].sort(compareIds) })),
     networks: byId(catalogue.networks).map((n) => ({ ...n, ipv4: [...n.ipv4].sort(compareCidrs), ipv6: [...n.ipv6].sort(compareCidrs) })),
     ephemeralPorts: byId(catalogue.ephemeralPorts),
+    ...(catalogue.hostGroups ? { hostGroups: byId(catalogue.hostGroups).map(sortHostGroup) } : {}),
   };
 }
 

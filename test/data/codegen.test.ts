@@ -19,7 +19,7 @@ describe(GENERATED_IDS_PATH, () => {
     );
   });
 
-  it('lists every product, service, profile and network id', () => {
+  it('lists every product, service, profile, network and host-group id', () => {
     const c = loadCatalogue();
     const members = (type: string) => {
       const block = new RegExp(`export type ${type} =\\n((?:  \\| '[^']+'\\n?)+);`).exec(generated);
@@ -30,5 +30,7 @@ describe(GENERATED_IDS_PATH, () => {
     expect(members('ServiceId')).toEqual(c.services.map((s) => s.id).sort());
     expect(members('ProfileId')).toEqual(['communications', 'ec2-mac-build-host', 'managed-mac', 'remote-admin-host']);
     expect(members('NetworkId')).toEqual(['apns', 'apple']);
+    expect(members('HostGroupId')).toHaveLength(20);
+    expect(members('HostGroupId')).toEqual(c.hostGroups.map((g) => g.id).sort());
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Rules the JSON Schema cannot state: unique ids, references that resolve, port order, sources,
- * legacy ⇔ retired, product names that resolve to one product, labels AWS accepts. Each rule is a
- * pure function from a catalogue to the problems it finds, so a test can show it catches a fault.
+ * legacy ⇔ retired, product names that resolve to one product, labels AWS accepts, and for the host
+ * data: hosts listed once, includes without cycles, host ports that Apple's port table knows. Each
+ * rule is a pure function from a catalogue to the problems it finds, so a test can show it catches
+ * a fault.
  */
-import type { Catalogue } from '../../lib/core/catalogue-types';
+import type { Catalogue, HostGroupEntry } from '../../lib/core/catalogue-types';
 import { invalidDescriptionCharacters } from '../../lib/core/descriptions';
 
 /** True for non-empty text made only of characters AWS accepts in rule descriptions (no `&`, no `'`). */
@@ -28,15 +30,20 @@ export function duplicateIds(c: Catalogue): string[] {
     ['profile', c.profiles],
     ['network', c.networks],
     ['ephemeral port range', c.ephemeralPorts],
+    ['host group', c.hostGroups],
   ];
   return lists.flatMap(([kind, items]) => duplicates(items.map((i) => i.id)).map((id) => `duplicate ${kind} id '${id}'`));
 }
 
-/** References that name nothing: product → service, profile → product, service → network. */
+/**
+ * References that name nothing: product → service, profile → product, service → network,
+ * product → host group and its hosts, host group → included group and network.
+ */
 export function danglingReferences(c: Catalogue): string[] {
   const serviceIds = new Set<string>(c.services.map((s) => s.id));
   const productIds = new Set<string>(c.products.map((p) => p.id));
   const networkIds = new Set<string>(c.networks.map((n) => n.id));
+  const groups = new Map<string, HostGroupEntry>(c.hostGroups.map((g) => [g.id, g]));
   return [
     ...c.products.flatMap((p) =>
       p.uses.filter((u) => !serviceIds.has(u.service)).map((u) => `product '${p.id}' uses unknown service '${u.service}'`),
@@ -45,6 +52,20 @@ export function danglingReferences(c: Catalogue): string[] {
     ...c.services
       .filter((s) => s.network !== undefined && !networkIds.has(s.network))
       .map((s) => `service '${s.id}' names unknown network '${s.network}'`),
+    ...c.products.flatMap((p) =>
+      (p.hostGroups ?? []).flatMap((use) => {
+        const group = groups.get(use.group);
+        if (!group) {
+          return [`product '${p.id}' references unknown host group '${use.group}'`];
+        }
+        const hosts = new Set(group.hosts.map((h) => h.host));
+        return (use.hosts ?? []).filter((h) => !hosts.has(h)).map((h) => `product '${p.id}' names host '${h}', which host group '${group.id}' does not list`);
+      }),
+    ),
+    ...c.hostGroups.flatMap((g) => (g.includes ?? []).filter((id) => !groups.has(id)).map((id) => `host group '${g.id}' includes unknown host group '${id}'`)),
+    ...c.hostGroups
+      .filter((g) => g.network !== undefined && !networkIds.has(g.network))
+      .map((g) => `host group '${g.id}' names unknown network '${g.network}'`),
   ];
 }
 
@@ -77,6 +98,7 @@ export function unsourced(c: Catalogue): string[] {
     ...c.products.map((p): [string, typeof p] => ['product', p]),
     ...c.networks.map((n): [string, typeof n] => ['network', n]),
     ...c.ephemeralPorts.map((e): [string, typeof e] => ['ephemeral port range', e]),
+    ...c.hostGroups.map((g): [string, typeof g] => ['host group', g]),
   ];
   const problems = entries.filter(([, e]) => !(e.sources?.length > 0)).map(([kind, e]) => `${kind} '${e.id}' has no source`);
   if (!(c.source.urls?.length > 0)) {
@@ -163,4 +185,99 @@ export function redundantRfcs(c: Catalogue): string[] {
   return c.services
     .filter((s) => s.rfc.current !== undefined && s.rfc.current === s.rfc.apple)
     .map((s) => `service '${s.id}' repeats RFC ${s.rfc.apple} as current`);
+}
+
+/**
+ * Host data listed twice: a host within one group, a port within one host, a group within one
+ * product, or a category name on two groups.
+ */
+export function repeatedHostData(c: Catalogue): string[] {
+  return [
+    ...c.hostGroups.flatMap((g) => duplicates(g.hosts.map((h) => h.host)).map((h) => `host group '${g.id}' lists '${h}' twice`)),
+    ...c.hostGroups.flatMap((g) =>
+      g.hosts.flatMap((h) => duplicates(h.ports.map((p) => `${p.protocol} ${p.from}-${p.to}`)).map((port) => `host '${h.host}' in '${g.id}' lists ${port} twice`)),
+    ),
+    ...c.products.flatMap((p) => duplicates((p.hostGroups ?? []).map((u) => u.group)).map((id) => `product '${p.id}' references host group '${id}' twice`)),
+    ...duplicates(c.hostGroups.map((g) => g.category)).map((category) => `two host groups have the category '${category}'`),
+  ];
+}
+
+/** Host ports that are not one valid port: the article lists ports one by one. */
+export function badHostPorts(c: Catalogue): string[] {
+  return c.hostGroups.flatMap((g) =>
+    g.hosts.flatMap((h) =>
+      h.ports
+        .filter((r) => !(Number.isInteger(r.from) && r.from >= 1 && r.from <= 65535 && r.to === r.from))
+        .map((r) => `host '${h.host}' in '${g.id}' has ${r.protocol} ${r.from}-${r.to}`),
+    ),
+  );
+}
+
+/** Host groups that include themselves, directly or through other groups. */
+export function includeCycles(c: Catalogue): string[] {
+  const groups = new Map<string, HostGroupEntry>(c.hostGroups.map((g) => [g.id, g]));
+  const reaches = (from: string, target: string, seen: Set<string>): boolean =>
+    (groups.get(from)?.includes ?? []).some((id) => id === target || (!seen.has(id) && (seen.add(id), reaches(id, target, seen))));
+  return c.hostGroups.filter((g) => reaches(g.id, g.id, new Set())).map((g) => `host group '${g.id}' includes itself`);
+}
+
+/** Host ports no row of Apple's port table has: the rules for them cannot come from the port table. */
+export function hostPortsOutsidePortTable(c: Catalogue): string[] {
+  const known = (protocol: string, port: number) => c.services.some((s) => s.ports.some((r) => r.protocol === protocol && r.from <= port && port <= r.to));
+  return c.hostGroups.flatMap((g) => g.hosts.flatMap((h) => h.ports.filter((r) => !known(r.protocol, r.from)).map((r) => `${h.host} ${r.protocol} ${r.from}`)));
+}
+
+/** Groups some product reaches, directly or through the groups it includes. */
+function reachedHostGroups(c: Catalogue): Set<string> {
+  const groups = new Map<string, HostGroupEntry>(c.hostGroups.map((g) => [g.id, g]));
+  const reached = new Set<string>();
+  const visit = (id: string) => {
+    if (!reached.has(id)) {
+      reached.add(id);
+      (groups.get(id)?.includes ?? []).forEach(visit);
+    }
+  };
+  c.products.forEach((p) => (p.hostGroups ?? []).forEach((u) => (u.hosts ? reached.add(u.group) : visit(u.group))));
+  return reached;
+}
+
+/** Host groups no product references: selectable by id only. */
+export function unlinkedHostGroups(c: Catalogue): string[] {
+  const reached = reachedHostGroups(c);
+  return c.hostGroups.filter((g) => !reached.has(g.id)).map((g) => g.id);
+}
+
+/**
+ * Current products that use APNs (TCP 5223) without reaching the Apple Push Notifications hosts,
+ * so their push traffic would have ports but no host names.
+ */
+export function pushUsersWithoutPushHosts(c: Catalogue): string[] {
+  const groups = new Map<string, HostGroupEntry>(c.hostGroups.map((g) => [g.id, g]));
+  const reachesPush = (id: string, seen = new Set<string>()): boolean =>
+    id === 'apple-push-notifications' || (!seen.has(id) && (seen.add(id), (groups.get(id)?.includes ?? []).some((i) => reachesPush(i, seen))));
+  return c.products
+    .filter((p) => p.status === 'current' && p.uses.some((u) => u.service === 'apns'))
+    .filter((p) => !(p.hostGroups ?? []).some((u) => u.hosts === undefined && reachesPush(u.group)))
+    .map((p) => `product '${p.id}' uses APNs but not the Apple Push Notifications hosts`);
+}
+
+/**
+ * Where the enterprise-network article lists a product's host on a port its port-table services do
+ * not use, as `product: host protocol port`: the two Apple documents disagree there.
+ */
+export function hostPortsBeyondProductServices(c: Catalogue): string[] {
+  const groups = new Map<string, HostGroupEntry>(c.hostGroups.map((g) => [g.id, g]));
+  const services = new Map(c.services.map((s) => [s.id, s]));
+  const groupHosts = (id: string, seen = new Set<string>()): HostGroupEntry['hosts'] => {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const group = groups.get(id);
+    return group ? [...group.hosts, ...(group.includes ?? []).flatMap((i) => groupHosts(i, seen))] : [];
+  };
+  return c.products.flatMap((p) => {
+    const opens = (protocol: string, port: number) =>
+      p.uses.some((u) => services.get(u.service)?.ports.some((r) => r.protocol === protocol && r.from <= port && port <= r.to));
+    const hosts = (p.hostGroups ?? []).flatMap((u) => (u.hosts ? groupHosts(u.group).filter((h) => u.hosts!.includes(h.host)) : groupHosts(u.group)));
+    return hosts.flatMap((h) => h.ports.filter((r) => !opens(r.protocol, r.from)).map((r) => `${p.id}: ${h.host} ${r.protocol} ${r.from}`));
+  });
 }

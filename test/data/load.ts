@@ -28,3 +28,6 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutab
 export function mutableCatalogue(): Mutable<Catalogue> {
   return loadCatalogue() as Mutable<Catalogue>;
 }
+
+/** The host table of Apple's enterprise-network article (101555), as recorded from the research notes. */
+export const hostTableText = readFileSync(join(ROOT, 'test', 'fixtures', 'apple-hosts-101555.tsv'), 'utf8');

@@ -71,6 +71,40 @@ describe('data/catalogue.json against data/catalogue.schema.json', () => {
     expect(at(errorsFor(broken), `/products/${product}/uses/${use}`)).toEqual(['required:note', 'if']);
   });
 
+  it('rejects a host name with upper case, a wildcard in the middle or a scheme', () => {
+    const broken = mutableCatalogue();
+    const hosts = broken.hostGroups[0]!.hosts;
+    hosts[0]!.host = 'Audiocontentdownload.apple.com';
+    hosts[1]!.host = 'devimages.*.apple.com';
+    hosts[2]!.host = 'https://download.developer.apple.com';
+    const errors = errorsFor(broken);
+    expect([0, 1, 2].map((i) => at(errors, `/hostGroups/0/hosts/${i}/host`))).toEqual([['pattern'], ['pattern'], ['pattern']]);
+  });
+
+  it('rejects a host without ports, a platform Apple does not make and a host group without sources', () => {
+    const broken = mutableCatalogue();
+    const group = broken.hostGroups.findIndex((g) => g.id === 'device-setup');
+    const host = broken.hostGroups[group]!.hosts.findIndex((h) => h.platforms !== undefined);
+    (broken.hostGroups[group]!.hosts[host]!.platforms as string[]) = ['Windows'];
+    delete (broken.hostGroups[group]!.hosts[0] as { ports?: unknown }).ports;
+    delete (broken.hostGroups[1] as { sources?: unknown }).sources;
+    const errors = errorsFor(broken);
+    expect(at(errors, `/hostGroups/${group}/hosts/${host}/platforms/0`)).toEqual(['enum']);
+    expect(at(errors, `/hostGroups/${group}/hosts/0`)).toEqual(['required:ports']);
+    expect(at(errors, '/hostGroups/1')).toEqual(['required:sources']);
+  });
+
+  it("rejects a product's host-group reference without a group or with an empty host list", () => {
+    const broken = mutableCatalogue();
+    const index = broken.products.findIndex((p) => p.id === 'NetworkTime');
+    const references = broken.products[index]!.hostGroups as { group?: string; hosts?: string[] }[];
+    references[0]!.hosts = [];
+    references.push({ hosts: ['time.apple.com'] });
+    const errors = errorsFor(broken);
+    expect(at(errors, `/products/${index}/hostGroups/0/hosts`)).toEqual(['minItems']);
+    expect(at(errors, `/products/${index}/hostGroups/1`)).toEqual(['required:group']);
+  });
+
   it('rejects an unknown field', () => {
     const broken = mutableCatalogue();
     (broken.services[0] as unknown as Record<string, unknown>)['port'] = 22;

@@ -1,0 +1,17 @@
+/** The construct for Apple devices that connect out: VDI desktops, EC2 Mac build hosts, managed Macs. */
+import type { Construct } from 'constructs';
+import { AppleServicesFirewall } from './apple-services-firewall';
+import type { AppleServicesEgressProps } from './props';
+
+/**
+ * Egress rules for the selected Apple products, in a security group (created in `vpc` or given)
+ * and/or network ACL entries with their inbound return entries.
+ *
+ * @example
+ * new AppleServicesEgress(this, 'Mac', { products: ['iCloud', 'FaceTime'], vpc });
+ */
+export class AppleServicesEgress extends AppleServicesFirewall {
+  constructor(scope: Construct, id: string, props: AppleServicesEgressProps) {
+    super(scope, id, 'egress', { ...props, peers: props.destinations });
+  }
+}

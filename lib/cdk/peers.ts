@@ -1,0 +1,125 @@
+/**
+ * Translates between the peers users give (resolver destinations or CDK `IPeer`s) and the
+ * resolver's `Peer`s, and back to CDK peers and ACL CIDRs when rules are rendered.
+ *
+ * Values only known at deploy time (tokens) are swapped for placeholders numbered by their
+ * position in the props (`{Unresolved1}`…) before the resolver sees them. Token text such as
+ * `${Token[TOKEN.123]}` changes whenever unrelated code creates tokens; left in place it would
+ * reorder the rules and change the NACL entries' hashed rule numbers and construct ids, and a
+ * renumbered entry is replaced at deploy time.
+ */
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { IConstruct } from 'constructs';
+import { peerKey, type AddressFamily, type Destination, type Direction, type Peer } from '../core';
+import { AppleServicesError } from './errors';
+import type { AppleServicesPeer } from './props';
+
+function isCdkPeer(value: AppleServicesPeer): value is ec2.IPeer {
+  return typeof value === 'object' && value !== null && typeof (value as ec2.IPeer).toEgressRuleConfig === 'function';
+}
+
+/** Converts peers one way for the resolver and the other way for rendering; one per construct. */
+export class PeerTranslator {
+  private readonly placeholders = new Map<string, string>();
+  private readonly tokens = new Map<string, string>();
+  private readonly cdkPeers = new Map<string, ec2.IPeer>();
+
+  constructor(
+    private readonly scope: IConstruct,
+    private readonly direction: Direction,
+  ) {}
+
+  /** For `ResolveOptions.isUnresolved`: tokens and their placeholders skip validation. */
+  public readonly isUnresolved = (value: string): boolean => Token.isUnresolved(value) || this.tokens.has(value);
+
+  /** The resolver's destinations for the given props value. */
+  public toDestinations(peers: readonly AppleServicesPeer[] | undefined): Destination[] | undefined {
+    return peers?.map((peer) => this.toDestination(peer));
+  }
+
+  /** The CDK peer a resolved rule goes to: the user's own object where there was one. */
+  public toCdkPeer(peer: Peer): ec2.IPeer {
+    const original = this.cdkPeers.get(peerKey(peer));
+    if (original) {
+      return original;
+    }
+    switch (peer.kind) {
+      case 'ipv4':
+        return ec2.Peer.ipv4(this.actual(peer.cidr));
+      case 'ipv6':
+        return ec2.Peer.ipv6(this.actual(peer.cidr));
+      case 'prefix-list':
+        return ec2.Peer.prefixList(this.actual(peer.id));
+      case 'security-group':
+        return ec2.Peer.securityGroupId(this.actual(peer.id));
+    }
+  }
+
+  /** The network ACL CIDR of a planned entry. */
+  public toAclCidr(family: AddressFamily, cidr: string): ec2.AclCidr {
+    return family === 'ipv4' ? ec2.AclCidr.ipv4(this.actual(cidr)) : ec2.AclCidr.ipv6(this.actual(cidr));
+  }
+
+  /** The value a placeholder stands for (the token), or the value itself. */
+  public actual(value: string): string {
+    return this.tokens.get(value) ?? value;
+  }
+
+  private placeholder(value: string): string {
+    if (!Token.isUnresolved(value)) {
+      return value;
+    }
+    let placeholder = this.placeholders.get(value);
+    if (placeholder === undefined) {
+      placeholder = `{Unresolved${this.placeholders.size + 1}}`;
+      this.placeholders.set(value, placeholder);
+      this.tokens.set(placeholder, value);
+    }
+    return placeholder;
+  }
+
+  private toDestination(value: AppleServicesPeer): Destination {
+    if (typeof value === 'string') {
+      return this.placeholder(value);
+    }
+    if (isCdkPeer(value)) {
+      const peer = this.fromCdkPeer(value);
+      if (!this.cdkPeers.has(peerKey(peer))) {
+        this.cdkPeers.set(peerKey(peer), value);
+      }
+      return peer;
+    }
+    if (value.kind === 'ipv4' || value.kind === 'ipv6') {
+      return { ...value, cidr: this.placeholder(value.cidr) };
+    }
+    if (value.kind === 'prefix-list' || value.kind === 'security-group') {
+      return { ...value, id: this.placeholder(value.id) };
+    }
+    return value;
+  }
+
+  private fromCdkPeer(peer: ec2.IPeer): Peer {
+    const config: ec2.IngressRuleConfig & ec2.EgressRuleConfig =
+      this.direction === 'egress' ? peer.toEgressRuleConfig() : peer.toIngressRuleConfig();
+    if (config.cidrIp !== undefined) {
+      return { kind: 'ipv4', cidr: this.placeholder(config.cidrIp) };
+    }
+    if (config.cidrIpv6 !== undefined) {
+      return { kind: 'ipv6', cidr: this.placeholder(config.cidrIpv6) };
+    }
+    const prefixList = config.destinationPrefixListId ?? config.sourcePrefixListId;
+    if (prefixList !== undefined) {
+      return { kind: 'prefix-list', id: this.placeholder(prefixList) };
+    }
+    const securityGroup = config.destinationSecurityGroupId ?? config.sourceSecurityGroupId;
+    if (securityGroup !== undefined) {
+      return { kind: 'security-group', id: this.placeholder(securityGroup) };
+    }
+    throw new AppleServicesError(
+      this.scope,
+      'unknown-peer',
+      `the peer '${peer.uniqueId}' names no CIDR, prefix list or security group in its ${this.direction} rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.`,
+    );
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The props of `AppleServicesEgress` and `AppleServicesIngress`: the resolver's selection (the
+ * direction comes from the class) plus the security groups and network ACLs to apply it to.
+ */
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Destination, NetworkAclOptions, PolicySelection } from '../core';
+
+/**
+ * A destination or source: anything the resolver takes (`'anywhere'`, a CIDR, `'pl-…'`, `'sg-…'`)
+ * or a CDK peer (`ec2.Peer.ipv4(…)`, `ec2.Peer.prefixList(…)`, a security group). CIDRs only known
+ * at deploy time (a parameter, an import from another stack) pass through unchecked.
+ */
+export type AppleServicesPeer = Destination | ec2.IPeer;
+
+/** The selection both constructs share: which Apple products, and how strictly. */
+export interface AppleServicesSelectionProps {
+  /**
+   * Apple products by id (`'iCloud'`, `'FaceTime'`, `'ScreenSharing'`…); aliases such as
+   * `'iMessage'` or `'APNs'` are accepted too.
+   * @default - none; give products, profiles or extraRules
+   */
+  readonly products?: PolicySelection['products'];
+  /**
+   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`,
+   * `'remote-admin-host'`…). Each profile is meant for one direction.
+   * @default - none
+   */
+  readonly profiles?: PolicySelection['profiles'];
+  /**
+   * Add the IPv6 rules: `::/0` for `'anywhere'` and Apple's published IPv6 subnets for
+   * `'apple-network'`.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Keep services Apple has retired (legacy APNs, Xcode Server…).
+   * @default false - they are left out with the warning `apple-ports:legacy-excluded`
+   */
+  readonly includeLegacy?: boolean;
+  /**
+   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC.
+   * @default false - it is left out with the warning `apple-ports:link-local-excluded`
+   */
+  readonly includeLinkLocal?: boolean;
+  /**
+   * Catalogue service ids to leave out even though a selected product uses them.
+   * @default []
+   */
+  readonly exclude?: PolicySelection['exclude'];
+  /**
+   * Rules of your own beside the catalogue's (e.g. a proxy port), each with a description.
+   * @default []
+   */
+  readonly extraRules?: PolicySelection['extraRules'];
+  /**
+   * The most security-group rules per address family; when the selection needs more, the
+   * smallest gaps between port ranges are closed and the warning `apple-ports:budget-widened`
+   * lists every port opened beyond the selection.
+   * @default - no limit below `securityGroupRuleQuota`
+   */
+  readonly maxRules?: number;
+}
+
+/** Where the rules go. Give at least one target here, or call `applyTo()` / `applyToNetworkAcl()`. */
+export interface AppleServicesTargetProps {
+  /**
+   * Create a security group in this VPC that holds only these rules (it allows no other
+   * outbound traffic), exposed as `securityGroup`. Also the VPC `subnets` are selected from.
+   * @default - no security group is created
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * Add the rules to this existing security group instead of creating one. For egress it must
+   * not allow all outbound traffic: import it with
+   * `SecurityGroup.fromSecurityGroupId(this, 'Sg', id, { allowAllOutbound: false })`.
+   * @default - the group created in `vpc`, if any
+   */
+  readonly securityGroup?: ec2.ISecurityGroup;
+  /**
+   * Create a network ACL holding the selection (with the return entries stateless ACLs need)
+   * and associate it with these subnets of `vpc`, exposed as `networkAcl`. The ACL denies
+   * everything else; add your own entries outside the rule numbers this construct uses.
+   * @default - no network ACL is created
+   */
+  readonly subnets?: ec2.SubnetSelection;
+  /**
+   * Add the entries to this existing network ACL instead of creating one.
+   * @default - the ACL created for `subnets`, if any
+   */
+  readonly networkAcl?: ec2.INetworkAcl;
+  /**
+   * Rule numbers, return ports and entry budget of the network ACL entries.
+   * @default - rule numbers 100-32766 in steps of 10, return ports 1024-65535, 19 entries per
+   * direction and address family (AWS's default quota of 20 less the default deny)
+   */
+  readonly networkAclOptions?: NetworkAclOptions;
+  /**
+   * Security-group rules allowed per direction and address family: AWS's quota for your account.
+   * @default 60
+   */
+  readonly securityGroupRuleQuota?: number;
+}
+
+/** Props of `AppleServicesEgress`. */
+export interface AppleServicesEgressProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
+  /**
+   * Where the Apple devices may connect to. `'apple-network'` narrows the services that only
+   * talk to Apple (push notifications) to Apple's 17.0.0.0/8.
+   * @default ['anywhere']
+   */
+  readonly destinations?: readonly AppleServicesPeer[];
+  /**
+   * What `'apple-network'` stands for, e.g. a managed prefix list of Apple's network.
+   * @default 17.0.0.0/8, plus Apple's published IPv6 subnets with `ipv6`
+   */
+  readonly appleNetworkPeers?: readonly AppleServicesPeer[];
+}
+
+/** Props of `AppleServicesIngress`. */
+export interface AppleServicesIngressProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
+  /**
+   * Who may connect in: a bastion security group, admin CIDRs, a prefix list. There is no
+   * default; `'anywhere'` works but warns (`apple-ports:open-ingress`).
+   */
+  readonly sources: readonly AppleServicesPeer[];
+}

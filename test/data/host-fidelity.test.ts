@@ -1,0 +1,115 @@
+/**
+ * The host groups say what Apple's enterprise-network article (101555) says, category by category:
+ * the same hosts with the same ports, the same OS limits and descriptions — nothing dropped, nothing
+ * invented. The article's table is recorded in test/fixtures/apple-hosts-101555.tsv.
+ */
+import type { HostGroupEntry, PortRange } from '../../lib/core/catalogue-types';
+import { parseHostTable, type HostRow } from './host-table';
+import { hostTableText, loadCatalogue } from './load';
+
+const catalogue = loadCatalogue();
+const rows = parseHostTable(hostTableText);
+const categories = [...new Set(rows.map((r) => r.category))];
+
+const portsKey = (ports: readonly PortRange[]) =>
+  ports
+    .map((p) => `${p.protocol} ${p.from}`)
+    .sort()
+    .join(', ');
+
+function groupFor(category: string): HostGroupEntry {
+  const matches = catalogue.hostGroups.filter((g) => g.category === category);
+  if (matches.length !== 1) {
+    throw new Error(`${matches.length} host groups have the category '${category}'`);
+  }
+  return matches[0]!;
+}
+
+describe('the host table parser', () => {
+  it('reads every row of the 20 categories', () => {
+    expect(categories).toHaveLength(20);
+    expect(rows).toHaveLength(129);
+    expect(rows[0]).toEqual({
+      line: 8,
+      category: 'Apple Push Notifications',
+      host: '*.push.apple.com',
+      ports: [
+        { protocol: 'tcp', from: 443, to: 443 },
+        { protocol: 'tcp', from: 80, to: 80 },
+        { protocol: 'tcp', from: 5223, to: 5223 },
+        { protocol: 'tcp', from: 2197, to: 2197 },
+      ],
+      platforms: [],
+      description: null,
+    });
+  });
+
+  it('reads UDP ports, OS limits and a host listed without ports', () => {
+    const byHost = (category: string, host: string) => rows.find((r) => r.category === category && r.host === host)!;
+    expect(byHost('Device setup', 'time-macos.apple.com')).toMatchObject({ ports: [{ protocol: 'udp', from: 123, to: 123 }], platforms: ['macOS'] });
+    expect(byHost('Device setup', 'sq-device.apple.com')).toMatchObject({ platforms: ['iOS', 'iPadOS'], description: 'eSIM activation' });
+    expect(byHost('Device management (MDM)', '*.push.apple.com').ports).toEqual([]);
+  });
+
+  it('fails loudly on a row it cannot read', () => {
+    const header = 'category\thost\tports\tplatforms\tdescription\n';
+    expect(() => parseHostTable(`${header}iCloud\t*.icloud.com\ttcp 443\t\t`)).not.toThrow();
+    expect(() => parseHostTable(`${header}iCloud\t*.icloud.com\ttcp 443`)).toThrow(/line 2: expected 5 tab-separated columns, found 3/);
+    expect(() => parseHostTable(`${header}iCloud\t*.icloud.com\tquic 443\t\t`)).toThrow(/line 2: cannot read port "quic 443"/);
+    expect(() => parseHostTable(`${header}\t*.icloud.com\ttcp 443\t\t`)).toThrow(/line 2: a row needs a category and a host/);
+    expect(() => parseHostTable('no table')).toThrow(/no header line/);
+  });
+});
+
+describe('fidelity to Apple’s host table (article 101555)', () => {
+  it('has one host group per category of the article, and no other', () => {
+    expect(catalogue.hostGroups.map((g) => g.category).sort()).toEqual([...categories].sort());
+  });
+
+  describe.each(categories.map((category) => [category] as const))('category %s', (category) => {
+    const group = () => groupFor(category);
+    const inCategory = rows.filter((r) => r.category === category);
+
+    it('lists exactly the article’s hosts with their ports and protocols', () => {
+      const expected = inCategory.filter((r) => r.ports.length > 0).map((r) => `${r.host} (${portsKey(r.ports)})`);
+      const actual = group().hosts.map((h) => `${h.host} (${portsKey(h.ports)})`);
+      expect(actual.sort()).toEqual(expected.sort());
+    });
+
+    it('includes, rather than repeats, the hosts the category lists without ports', () => {
+      const referred = inCategory.filter((r) => r.ports.length === 0);
+      const included = (group().includes ?? []).flatMap((id) => catalogue.hostGroups.find((g) => g.id === id)!.hosts.map((h) => h.host));
+      expect(referred.map((r) => r.host).sort()).toEqual([...included].sort());
+    });
+
+    it('keeps the article’s OS limits and descriptions', () => {
+      const facts = (r: Pick<HostRow, 'host' | 'platforms' | 'description'>) => ({ host: r.host, platforms: [...r.platforms], description: r.description });
+      const expected = inCategory.filter((r) => r.ports.length > 0).map(facts);
+      const actual = group().hosts.map((h) => facts({ host: h.host, platforms: h.platforms ?? [], description: h.description ?? null }));
+      expect(actual.sort((a, b) => (a.host < b.host ? -1 : 1))).toEqual(expected.sort((a, b) => (a.host < b.host ? -1 : 1)));
+    });
+
+    it('cites the article', () => {
+      expect(group().sources[0]).toBe('https://support.apple.com/en-us/101555');
+    });
+  });
+
+  it('push notifications cite article 102266 too, and name the APNs network', () => {
+    const push = groupFor('Apple Push Notifications');
+    expect(push.sources).toEqual(['https://support.apple.com/en-us/101555', 'https://support.apple.com/en-us/102266']);
+    expect(push.network).toBe('apns');
+    expect(push.hosts[0]!.notes).toMatch(/TCP 5223.*TCP 443 is used during activation and as a fallback, and may go through a proxy that does not decrypt/);
+  });
+
+  it('quotes what the article says of every host', () => {
+    expect(catalogue.hostSource).toEqual({
+      title: 'Use Apple products on enterprise networks',
+      article: '101555 (formerly HT210060)',
+      urls: ['https://support.apple.com/en-us/101555', 'https://support.apple.com/en-bh/HT210060'],
+      statements: [
+        'Network connections to the hosts below are initiated by the device, not by hosts operated by Apple.',
+        'Apple services will fail any connection that uses HTTPS Interception (SSL Inspection).',
+      ],
+    });
+  });
+});
