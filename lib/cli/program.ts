@@ -6,9 +6,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ApplePortsError, diffPolicies, renderPolicyDiff, renderReview, resolve, type Direction, type Locale, type ResolvedPolicy } from '../core';
+import {
+  ApplePortsError,
+  DEFAULT_SID_BASE,
+  diffPolicies,
+  hostGroups,
+  hostsFor,
+  planFirewallRules,
+  renderPolicyDiff,
+  renderReview,
+  resolve,
+  type Direction,
+  type Locale,
+  type ResolvedPolicy,
+} from '../core';
+import { firewallListing, type FirewallListingFormat } from './firewall-listing';
+import { hostListing, type HostListingFormat } from './host-listing';
 import { portLookup, productListing, profileListing, type ListingFormat, type PortQuery } from './listings';
-import { addSelectionOptions, splitList, toSelection, type SelectionFlags } from './selection-options';
+import { addSelectionOptions, collect, splitList, toSelection, type SelectionFlags } from './selection-options';
 
 /** Where the program writes. */
 export interface CliIo {
@@ -20,7 +35,7 @@ export interface CliIo {
 export const EXIT_OK = 0;
 /** Exit code for an unexpected failure (a bug, not the user's input). */
 export const EXIT_FAILURE = 1;
-/** Exit code for a usage error: unknown command or option, bad value, unknown product or profile. */
+/** Exit code for a usage error: unknown command or option, bad value, unknown product, profile or host group. */
 export const EXIT_USAGE = 2;
 
 /** The package version, from the package.json above this file (in lib/ or in dist/lib/). */
@@ -45,6 +60,21 @@ function portQuery(value: string): PortQuery {
     throw new InvalidArgumentError('Use a port from 1 to 65535, optionally with /tcp or /udp, e.g. 5223 or 5223/tcp.');
   }
   return match[2] ? { port, protocol: match[2].toLowerCase() as PortQuery['protocol'] } : { port };
+}
+
+/** A parser for a whole-number option, with an example of the flag in its message. */
+function wholeNumber(example: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
+      throw new InvalidArgumentError(`Use a whole number, e.g. ${example}.`);
+    }
+    return number;
+  };
+}
+
+function langOption(description: string): Option {
+  return new Option('--lang <locale>', description).choices(['en', 'zh-CN']).default('en');
 }
 
 function formatOption(choices: readonly string[], fallback: string): Option {
@@ -75,6 +105,17 @@ Examples:
 Examples:
   $ apple-ports lookup 5223
   $ apple-ports lookup 3478/udp --format json`,
+  hosts: `
+Examples:
+  $ apple-ports hosts iCloud FaceTime
+  $ apple-ports hosts SoftwareUpdate --host-group certificate-validation --format csv
+  $ apple-ports hosts --profile managed-mac --format markdown --lang zh-CN
+  $ apple-ports hosts DeviceManagement --format json`,
+  firewall: `
+Examples:
+  $ apple-ports firewall iCloud FaceTime
+  $ apple-ports firewall SoftwareUpdate --host-group certificate-validation --home-net 10.0.0.0/16 --format rules
+  $ apple-ports firewall --profile managed-mac --sid-base 2000000 --capacity 100 --format json`,
   diff: `
 Examples:
   $ apple-ports diff --from iCloud --to iCloud,FaceTime
@@ -85,7 +126,9 @@ Examples:
 /** The `apple-ports` program, writing to `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('apple-ports')
-    .description('Least-privilege AWS firewall rules for Apple products: list the catalogue, resolve rules, look up ports, diff selections.')
+    .description(
+      'Least-privilege AWS firewall rules for Apple products: list the catalogue, resolve rules, list the hosts Apple names, plan Network Firewall rules, look up ports, diff selections.',
+    )
     .version(packageVersion(), '-V, --version', 'print the version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
@@ -126,9 +169,74 @@ export function createProgram(io: CliIo): Command {
     .description('every Apple service and product that uses a port (for reading VPC Flow Logs or a blocked connection)')
     .argument('<port>', 'a port, optionally with its protocol: 5223, 5223/tcp, 3478/udp', portQuery)
     .addOption(formatOption(['table', 'json'], 'table'))
-    .addOption(new Option('--lang <locale>', 'language of names').choices(['en', 'zh-CN']).default('en'))
+    .addOption(langOption('language of names'))
     .addHelpText('after', EXAMPLES.lookup)
     .action((query: PortQuery, options: { format: ListingFormat; lang: Locale }) => io.stdout(portLookup(query, options.format, options.lang)));
+
+  const idWidth = Math.max(...hostGroups.map((g) => g.id.length));
+  const groupList = hostGroups.map((g) => `  ${g.id.padEnd(idWidth)}  ${g.category}`).join('\n');
+
+  program
+    .command('hosts')
+    .description("every host Apple lists for Apple products on enterprise networks (article 101555), with its ports, category, products and notes")
+    .argument('[products...]', 'Apple products by id, alias or name (space- or comma-separated)')
+    .option('--profile <profile>', 'add a profile (a named bundle of products); repeatable', collect)
+    .option('--host-group <group>', 'add a category of the article by id, for hosts no product stands for; repeatable or comma-separated', collect)
+    .addOption(formatOption(['table', 'markdown', 'json', 'csv'], 'table'))
+    .addOption(langOption('language of names and headings'))
+    .addHelpText('after', `\n--format json prints the HostList that hostsFor() returns.\n\nHost groups:\n${groupList}\n${EXAMPLES.hosts}`)
+    .action((products: string[], options: { profile?: string[]; hostGroup?: string[]; format: HostListingFormat; lang: Locale }) => {
+      const list = hostsFor({ products: splitList(products), profiles: options.profile ?? [], hostGroups: options.hostGroup ?? [] });
+      io.stdout(hostListing(list, options.format, options.lang));
+    });
+
+  program
+    .command('firewall')
+    .description('an AWS Network Firewall stateful rule group for Apple products: host-name rules for the hosts Apple lists, port rules for the rest')
+    .argument('[products...]', 'Apple products by id, alias or name (space- or comma-separated)')
+    .option('--profile <profile>', 'add a profile (a named bundle of products); repeatable', collect)
+    .option('--host-group <group>', 'add a category of Apple\'s host list by id (see `apple-ports hosts --help`); repeatable or comma-separated', collect)
+    .option('--home-net <cidr>', "the rule group's HOME_NET: the CIDRs the Apple devices are in; repeatable or comma-separated (default: the firewall policy's)", collect)
+    .option('--sid-base <n>', `the first rule's signature id (default: ${DEFAULT_SID_BASE})`, wholeNumber('--sid-base 1000000'))
+    .option('--capacity <n>', 'the capacity to reserve, for the catalogue to grow (default: the rule count)', wholeNumber('--capacity 100'))
+    .option('--ipv6', "add Apple's APNs IPv6 subnets to the rules bound for Apple's network")
+    .option('--include-legacy', 'keep services Apple has retired')
+    .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)
+    .addOption(formatOption(['text', 'rules', 'json'], 'text'))
+    .addHelpText('after', `\n--format rules prints the rules string alone; json prints the plan from planFirewallRules().\n${EXAMPLES.firewall}`)
+    .action(
+      (
+        products: string[],
+        options: {
+          profile?: string[];
+          hostGroup?: string[];
+          homeNet?: string[];
+          sidBase?: number;
+          capacity?: number;
+          ipv6?: boolean;
+          includeLegacy?: boolean;
+          exclude?: string[];
+          format: FirewallListingFormat;
+        },
+      ) => {
+        const plan = planFirewallRules(
+          {
+            products: splitList(products),
+            profiles: options.profile ?? [],
+            hostGroups: options.hostGroup ?? [],
+            ipv6: options.ipv6 ?? false,
+            includeLegacy: options.includeLegacy ?? false,
+            exclude: options.exclude ?? [],
+          },
+          {
+            ...(options.sidBase !== undefined ? { sidBase: options.sidBase } : {}),
+            ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+            ...(options.homeNet !== undefined ? { homeNet: options.homeNet } : {}),
+          },
+        );
+        io.stdout(firewallListing(plan, options.format));
+      },
+    );
 
   addSelectionOptions(
     program
@@ -150,8 +258,8 @@ export function createProgram(io: CliIo): Command {
 
 /**
  * Runs `apple-ports` with `argv` (the arguments after the program name) and returns the exit code:
- * 0 on success, 2 on a usage error (unknown command, option, product or profile, bad port or
- * value), 1 on an unexpected failure. Messages go to `io.stderr`.
+ * 0 on success, 2 on a usage error (unknown command, option, product, profile or host group, bad
+ * port or value), 1 on an unexpected failure. Messages go to `io.stderr`.
  */
 export function run(argv: readonly string[], io: CliIo): number {
   try {

@@ -25,7 +25,8 @@ export function splitList(values: readonly string[]): string[] {
   return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value.length > 0);
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** Commander's collector for a repeatable, comma-separated option. */
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...splitList([value])];
 }
 

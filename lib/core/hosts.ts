@@ -204,7 +204,9 @@ function expandHostSelection(selection: HostSelection): {
   const problems: Problem[] = [];
   const names = { products: selection.products ?? [], profiles: selection.profiles ?? [] };
   // Hosts are always reached outbound, so the profiles' directions do not matter here.
-  const expanded = expandSelection({ ...names, direction: 'egress' }, problems);
+  const expansionProblems: Problem[] = [];
+  const expanded = expandSelection(names, expansionProblems);
+  problems.push(...expansionProblems.filter((p) => p.code !== 'conflicting-profile-directions' && p.code !== 'profile-direction'));
   const groups: HostGroupEntry[] = [];
   for (const id of selection.hostGroups ?? []) {
     const group = findHostGroup(String(id));

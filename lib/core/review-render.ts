@@ -5,20 +5,15 @@
 import { formatPeer } from './destinations';
 import { formatPorts } from './descriptions';
 import { formatInterval } from './port-sets';
-import type { PolicyReview, ReviewQuotaCount } from './review-types';
+import { hostBlocks, hostRemarks } from './review-hosts';
+import { nameList } from './review-names';
+import type { PolicyReview, ReviewPortRange, ReviewQuotaCount } from './review-types';
 import { reviewLanguage, type ReviewLanguage } from './review-text';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 import { csvTable, type Table } from './text-table';
 
-/** "FaceTime" or, where the name does not show the id, "FaceTime 通话 (FaceTime)". */
-export function nameWithId(item: { readonly id: string; readonly name: string }): string {
-  return item.name === item.id || item.name.endsWith(`(${item.id})`) ? item.name : `${item.name} (${item.id})`;
-}
-
-/** Names of a list, or the language's "none". */
-export function nameList(items: readonly { readonly id: string; readonly name: string }[], language: ReviewLanguage): string {
-  return items.length === 0 ? language.none : items.map(nameWithId).join(language.listSeparator);
-}
+// Where the diff and older callers import them from.
+export { nameList, nameWithId } from './review-names';
 
 function summaryFields(review: PolicyReview, language: ReviewLanguage): DocumentBlock {
   return {
@@ -110,6 +105,7 @@ function reviewBlocks(review: PolicyReview, lineBreak: string): DocumentBlock[] 
     summaryFields(review, language),
     { kind: 'heading', text: language.rulesHeading(review.rules.length) },
     review.rules.length > 0 ? { kind: 'table', table: rulesTable(review, language, lineBreak) } : { kind: 'paragraph', text: language.noRules },
+    ...hostBlocks(review.hosts, language, lineBreak),
     { kind: 'heading', text: language.excludedHeading(review.excluded.length) },
     review.excluded.length > 0 ? { kind: 'table', table: excludedTable(review, language) } : { kind: 'paragraph', text: language.nothingExcluded },
     { kind: 'heading', text: language.budgetHeading },
@@ -131,10 +127,15 @@ export function renderReviewText(review: PolicyReview): string {
   return renderPlainText(reviewBlocks(review, '; '));
 }
 
+function samePorts(a: ReviewPortRange, b: ReviewPortRange): boolean {
+  return a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort;
+}
+
 /**
  * The review as RFC 4180 CSV: one record per rule, then one per port range of each left-out
- * service. Kinds, directions, protocols, peers and service ids are codes; names and reasons are
- * in the review's language.
+ * service, then one per port of each host Apple lists (kind `host`, the host as the peer and its
+ * host-group ids as the services). Kinds, directions, protocols, peers and ids are codes; names and
+ * reasons are in the review's language.
  */
 export function renderReviewCsv(review: PolicyReview): string {
   const language = reviewLanguage(review.locale);
@@ -163,5 +164,19 @@ export function renderReviewCsv(review: PolicyReview): string {
       entry.why,
     ]),
   );
-  return csvTable({ header: language.csvColumns, rows: [...rules, ...excluded] });
+  const hosts = (review.hosts?.hosts ?? []).flatMap((host) =>
+    host.ports.map((port) => [
+      'host',
+      review.direction,
+      port.protocol,
+      `${port.fromPort}`,
+      `${port.toPort}`,
+      host.host,
+      names(host.products),
+      host.hostGroups.map((g) => g.id).join('; '),
+      // Each record says only whether its own port is closed.
+      [host.hostGroups.map((g) => g.name).join('; '), ...hostRemarks(host, host.portsNotOpened.filter((p) => samePorts(p, port)), language)].join('; '),
+    ]),
+  );
+  return csvTable({ header: language.csvColumns, rows: [...rules, ...excluded, ...hosts] });
 }

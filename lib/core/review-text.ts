@@ -54,6 +54,20 @@ export interface ReviewLanguage {
   readonly securityGroupRules: (direction: Direction) => string;
   readonly networkAclEntries: (outbound: boolean, purpose: 'allow' | 'return') => string;
   readonly networkAclNotApplicable: string;
+  readonly hostsHeading: (count: number | null) => string;
+  readonly hostColumns: { readonly host: string; readonly ports: string; readonly category: string; readonly products: string; readonly notes: string };
+  /** What the hosts are and why security groups cannot hold them; Apple's statements follow. */
+  readonly hostsIntro: (title: string, url: string) => string;
+  readonly noHosts: (title: string, url: string) => string;
+  readonly hostsNotApplicable: string;
+  readonly productsWithoutHosts: (names: string) => string;
+  readonly platformsOnly: (platforms: string) => string;
+  readonly portsNotOpened: (ports: string) => string;
+  /** The title of the `apple-ports hosts` document. */
+  readonly hostsTitle: string;
+  readonly fieldHostGroups: string;
+  /** Columns of the `apple-ports hosts` CSV: one record per host and port. */
+  readonly hostCsvColumns: readonly string[];
   readonly notesHeading: string;
   readonly noNotes: string;
   readonly csvColumns: readonly string[];
@@ -134,6 +148,18 @@ const en: ReviewLanguage = {
   networkAclEntries: (outbound, purpose) =>
     `Network ACL ${outbound ? 'outbound' : 'inbound'} entries${purpose === 'return' ? ' (return traffic)' : ''}, default deny included`,
   networkAclNotApplicable: 'Network ACLs: not applicable, because some rules go to security groups or prefix lists, which an ACL cannot hold.',
+  hostsHeading: (count) => (count === null ? 'Hosts' : `Hosts (${count})`),
+  hostColumns: { host: 'Host', ports: 'Ports', category: 'Category', products: 'Products', notes: 'Notes' },
+  hostsIntro: (title, url) =>
+    `Apple lists these hosts for the selection in "${title}" (${url}). Security groups and network ACLs filter addresses and ports, not names: allow the hosts in a proxy, a DNS firewall or an AWS Network Firewall rule group. Apple says of every host it lists:`,
+  noHosts: (title, url) => `Apple lists no hosts for the selected products in "${title}" (${url}).`,
+  hostsNotApplicable: "Not applicable: the devices reach Apple's hosts by connecting out, and this policy is for ingress.",
+  productsWithoutHosts: (names) => `Apple lists no hosts for: ${names}.`,
+  platformsOnly: (platforms) => `${platforms} only`,
+  portsNotOpened: (ports) => `no rule of this policy opens ${ports}`,
+  hostsTitle: 'Apple hosts',
+  fieldHostGroups: 'Host groups',
+  hostCsvColumns: ['host', 'match', 'protocol', 'from_port', 'to_port', 'host_groups', 'products', 'platforms', 'notes'],
   notesHeading: 'Notes',
   noNotes: 'None.',
   csvColumns: ['kind', 'direction', 'protocol', 'from_port', 'to_port', 'peer', 'products', 'services', 'why'],
@@ -211,6 +237,18 @@ const zhCN: ReviewLanguage = {
   securityGroupRules: (direction) => `安全组${direction === 'egress' ? '出站' : '入站'}规则`,
   networkAclEntries: (outbound, purpose) => `网络 ACL ${outbound ? '出站' : '入站'}条目${purpose === 'return' ? '（回程流量）' : ''}，含默认拒绝`,
   networkAclNotApplicable: '网络 ACL：不适用，因为部分规则的对端是安全组或前缀列表，ACL 无法容纳。',
+  hostsHeading: (count) => (count === null ? '主机' : `主机（${count} 个）`),
+  hostColumns: { host: '主机', ports: '端口', category: '类别', products: '产品', notes: '说明' },
+  hostsIntro: (title, url) =>
+    `Apple 在“${title}”(${url}) 中为所选内容列出了以下主机。安全组和网络 ACL 只按地址和端口过滤，无法按主机名过滤：请在代理、DNS 防火墙或 AWS Network Firewall 规则组中放行这些主机。Apple 对其列出的所有主机说明如下（英文原文）：`,
+  noHosts: (title, url) => `Apple 在“${title}”(${url}) 中没有为所选产品列出主机。`,
+  hostsNotApplicable: '不适用：设备主动向外连接 Apple 的主机，而本策略针对入站流量。',
+  productsWithoutHosts: (names) => `Apple 未列出以下产品的主机：${names}。`,
+  platformsOnly: (platforms) => `仅限 ${platforms}`,
+  portsNotOpened: (ports) => `本策略没有规则开放 ${ports}`,
+  hostsTitle: 'Apple 主机',
+  fieldHostGroups: '主机组',
+  hostCsvColumns: ['主机', '匹配', '协议', '起始端口', '结束端口', '主机组', '产品', '平台', '说明'],
   notesHeading: '备注',
   noNotes: '无。',
   csvColumns: ['类型', '方向', '协议', '起始端口', '结束端口', '对端', '产品', '服务', '原因'],

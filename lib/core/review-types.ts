@@ -3,8 +3,9 @@
  * prints and `reviewPolicy(policy)` returns. Its shape is stable within `schemaVersion`; fields are
  * only ever added. Names and sentences are in the review's locale; ids and codes never are.
  */
-import type { AppleProduct, ProfileId, ServiceId } from './catalogue-ids.generated';
-import type { Direction, Locale, Protocol } from './catalogue-types';
+import type { AppleProduct, HostGroupId, ProfileId, ServiceId } from './catalogue-ids.generated';
+import type { Direction, Locale, Platform, Protocol } from './catalogue-types';
+import type { HostMatch } from './hosts';
 import type { AddressFamily, ExclusionReason, NoticeCode, Peer } from './policy-types';
 import type { PortInterval } from './port-sets';
 
@@ -143,6 +144,52 @@ export interface ReviewNotice {
   readonly message: string;
 }
 
+/** A host group: one category of Apple's enterprise-network article. */
+export interface ReviewHostGroup {
+  readonly id: HostGroupId;
+  /** The article's category name, in English in both locales: the catalogue carries no translation. */
+  readonly name: string;
+}
+
+/** One host the selected products reach, as Apple's enterprise-network article lists it. */
+export interface ReviewHost {
+  /** The host as Apple writes it: `albert.apple.com`, or `*.push.apple.com` for every subdomain. */
+  readonly host: string;
+  readonly match: HostMatch;
+  /** Every port and protocol the article lists for the host, sorted. */
+  readonly ports: readonly ReviewPortRange[];
+  /** The selected products that need the host, sorted by id. */
+  readonly products: readonly ReviewProduct[];
+  /** The categories that list the host, sorted by id. */
+  readonly hostGroups: readonly ReviewHostGroup[];
+  /** What the host is for, in the article's English words. */
+  readonly descriptions: readonly string[];
+  /** The systems the article limits the host to; empty for all. */
+  readonly platforms: readonly Platform[];
+  /** The catalogue's notes on the host, in English. */
+  readonly notes: readonly string[];
+  /**
+   * The host's ports that no rule of the policy opens, to any peer: the devices cannot reach the
+   * host there through these rules. Empty when every port is open, or when there is no policy.
+   */
+  readonly portsNotOpened: readonly ReviewPortRange[];
+  /** Descriptions, system limits, notes and ports not opened, as text in the review's locale. */
+  readonly remarks: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/** The hosts of the selection, with the article they come from and what Apple says of all of them. */
+export interface ReviewHosts {
+  /** Apple's article title and address. */
+  readonly source: { readonly title: string; readonly url: string };
+  /** Apple's own words about every host it lists (device-initiated; HTTPS interception breaks them), in English. */
+  readonly statements: readonly string[];
+  /** Sorted by domain, its labels read right to left, a domain's wildcard first. */
+  readonly hosts: readonly ReviewHost[];
+  /** Selected products the article lists no hosts for. */
+  readonly productsWithoutHosts: readonly ReviewProduct[];
+}
+
 /** The whole review document. */
 export interface PolicyReview {
   readonly schemaVersion: typeof REVIEW_SCHEMA_VERSION;
@@ -155,4 +202,9 @@ export interface PolicyReview {
   readonly budget: ReviewBudget;
   readonly quotas: ReviewQuotas;
   readonly notices: readonly ReviewNotice[];
+  /**
+   * The hosts Apple lists for the selected products, which security groups cannot filter by name;
+   * `null` for an ingress policy, because the devices reach Apple's hosts outbound.
+   */
+  readonly hosts: ReviewHosts | null;
 }

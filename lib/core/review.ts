@@ -1,6 +1,7 @@
 /**
  * The review document of a resolved policy: every rule with the products and services behind it,
- * what was left out and why, what a rule budget widened, and the counts against AWS's quotas.
+ * the hosts Apple lists for the products, what was left out and why, what a rule budget widened,
+ * and the counts against AWS's quotas.
  * Built only from the policy and the catalogue, with no timestamps, so a snapshot of it changes
  * exactly when the policy does.
  */
@@ -12,6 +13,7 @@ import { formatPorts } from './descriptions';
 import type { ExcludedService, PolicyNotice, PolicyRule, ResolvedPolicy } from './policy-types';
 import { countPorts, formatIntervals } from './port-sets';
 import { AWS_QUOTAS } from './quotas';
+import { policyHosts } from './review-hosts';
 import { renderReviewCsv, renderReviewMarkdown, renderReviewText } from './review-render';
 import { reviewLanguage, type ReviewLanguage } from './review-text';
 import {
@@ -234,7 +236,8 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
 
 /**
  * The review document of a policy as data (the structure `renderReview` prints as JSON): rules with
- * their products, services, Apple's protocol names and RFCs, exclusions, widening and quota counts.
+ * their products, services, Apple's protocol names and RFCs, exclusions, widening, quota counts,
+ * and the hosts Apple lists for the products.
  */
 export function reviewPolicy(policy: ResolvedPolicy, options: ReviewPolicyOptions = {}): PolicyReview {
   const locale = options.locale ?? 'en';
@@ -255,6 +258,7 @@ export function reviewPolicy(policy: ResolvedPolicy, options: ReviewPolicyOption
     },
     quotas: reviewQuotas(policy),
     notices: policy.notices.map((notice) => reviewNotice(notice, policy, language)),
+    hosts: policyHosts(policy, locale),
   };
 }
 

@@ -9,7 +9,15 @@ describe('apple-ports --help', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe('Usage: apple-ports [options] [command]');
-    for (const command of ['products [options]', 'profiles [options]', 'resolve [options] [products...]', 'lookup [options] <port>', 'diff [options]']) {
+    for (const command of [
+      'products [options]',
+      'profiles [options]',
+      'resolve [options] [products...]',
+      'hosts [options] [products...]',
+      'firewall [options] [products...]',
+      'lookup [options] <port>',
+      'diff [options]',
+    ]) {
       expect(stdout).toContain(`  ${command}`);
     }
   });
@@ -18,6 +26,8 @@ describe('apple-ports --help', () => {
     ['products', 'Usage: apple-ports products [options]', '--format <format>'],
     ['profiles', 'Usage: apple-ports profiles [options]', '--format <format>'],
     ['resolve', 'Usage: apple-ports resolve [options] [products...]', '--max-rules <n>'],
+    ['hosts', 'Usage: apple-ports hosts [options] [products...]', '--host-group <group>'],
+    ['firewall', 'Usage: apple-ports firewall [options] [products...]', '--home-net <cidr>'],
     ['lookup', 'Usage: apple-ports lookup [options] <port>', '$ apple-ports lookup 3478/udp --format json'],
     ['diff', 'Usage: apple-ports diff [options]', '--from <products>'],
   ])('%s --help explains the command', (command, usage, option) => {

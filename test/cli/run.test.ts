@@ -28,6 +28,24 @@ describe('run(argv, io)', () => {
     expect(result.stdout).toContain('--format json prints the ResolvedPolicy; table, markdown and csv print the review.');
   });
 
+  test('hosts and firewall run in-process too', () => {
+    const hosts = runInProcess('hosts', 'NetworkTime', '--format', 'csv');
+    expect(hosts).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'host,match,protocol,from_port,to_port,host_groups,products,platforms,notes\r\n' +
+        'time.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,,\r\n' +
+        'time-ios.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,,\r\n' +
+        'time-macos.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,macOS,\r\n',
+    });
+    expect(runInProcess('firewall', 'NetworkTime', '--format', 'rules')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'pass udp $HOME_NET any -> $EXTERNAL_NET 123 (msg:"Network time server synchronization: NTP (udp 123)"; sid:1000000; rev:1;)\n',
+    });
+  });
+
   test('each run starts from fresh options', () => {
     runInProcess('resolve', 'FaceTime', '--profile', 'managed-mac', '--format', 'json');
     const second = JSON.parse(runInProcess('resolve', 'FaceTime', '--format', 'json').stdout);

@@ -1,4 +1,4 @@
-import { renderReview, resolve, reviewPolicy, type PolicySelection, type ResolvedPolicy } from '../../lib/core';
+import { getHostGroup, renderReview, resolve, reviewPolicy, type PolicySelection, type ResolvedPolicy } from '../../lib/core';
 
 const iCloudFaceTime = resolve({ products: ['iCloud', 'FaceTime'] });
 const pushAndBonjour = resolve({ products: ['PushNotifications', 'Bonjour'] });
@@ -180,7 +180,8 @@ describe('renderReview as JSON', () => {
     expect(json.endsWith('}\n')).toBe(true);
     const parsed = JSON.parse(json);
     expect(parsed).toEqual(reviewPolicy(iCloudFaceTime));
-    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'locale', 'direction', 'products', 'profiles', 'rules', 'excluded', 'budget', 'quotas', 'notices']);
+    // Fields are only ever added within a schema version, so the hosts come last.
+    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'locale', 'direction', 'products', 'profiles', 'rules', 'excluded', 'budget', 'quotas', 'notices', 'hosts']);
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.rules[0]).toEqual({
       direction: 'egress',
@@ -231,8 +232,12 @@ describe('renderReview as JSON', () => {
 });
 
 describe('renderReview as CSV', () => {
-  test('one RFC 4180 record per rule and per left-out port range, CRLF-terminated', () => {
+  test('one RFC 4180 record per rule, per left-out port range and per host port, CRLF-terminated', () => {
     const csv = renderReview(resolve({ products: ['ScreenSharing', 'PushNotifications'], direction: 'egress', exclude: ['kerberos'] }), { format: 'csv' });
+    const pushNote = getHostGroup('apple-push-notifications').hosts[0].notes!;
+    expect(pushNote).toMatch(/^Devices connect to APNs on TCP 5223\. .*, connect on TCP 443 or 2197 \(article 102266\)\./);
+    const hostRecord = (port: number, closed: string) =>
+      `host,egress,tcp,${port},${port},*.push.apple.com,Apple Push Notification service,apple-push-notifications,"Apple Push Notifications; ${pushNote}${closed}"`;
     expect(csv.split('\r\n')).toEqual([
       'kind,direction,protocol,from_port,to_port,peer,products,services,why',
       'rule,egress,tcp,443,443,0.0.0.0/0,Apple Push Notification service,https,"Apple Push Notification service → https: Secure Sockets Layer (SSL or ""HTTPS""), RFC 9110 (Apple cites RFC 2818)"',
@@ -243,6 +248,11 @@ describe('renderReview as CSV', () => {
       'excluded,egress,tcp,88,88,,Screen Sharing,kerberos,left out by exclude',
       'excluded,egress,tcp,2195,2195,,Apple Push Notification service,apns-legacy-provider,retired by Apple: APNs legacy provider on 2021-03-31; set includeLegacy to keep it',
       'excluded,egress,tcp,2196,2196,,Apple Push Notification service,apns-legacy-feedback,retired by Apple: APNs legacy feedback on 2021-03-31; set includeLegacy to keep it',
+      // Apple's article lists the push hosts on tcp 80 too, which the port table gives APNs no rule for.
+      hostRecord(80, '; no rule of this policy opens tcp 80'),
+      hostRecord(443, ''),
+      hostRecord(2197, ''),
+      hostRecord(5223, ''),
       '',
     ]);
   });
