@@ -110,8 +110,8 @@ describe('apple-ports firewall usage errors exit with code 2 and say what to do 
     const { status, stdout, stderr } = runCli('firewall', '--profile', 'remote-admin-host');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(
-      "- Profile 'remote-admin-host' is meant for ingress, but the rule group allows the Apple devices' outbound traffic. Select egress products or profiles, and control ingress with security groups.\n",
+    expect(stderr).toBe(
+      "error: Profile 'remote-admin-host' is meant for ingress, but the rule group allows the Apple devices' outbound traffic. Select egress products or profiles, and control ingress with security groups.\n",
     );
   });
 });
