@@ -12,6 +12,8 @@ import type { AppleServicesEgressProps } from './props';
  */
 export class AppleServicesEgress extends AppleServicesFirewall {
   constructor(scope: Construct, id: string, props: AppleServicesEgressProps) {
-    super(scope, id, 'egress', { ...props, peers: props.destinations });
+    // Naming what 'apple-network' stands for implies using it; other services still go anywhere.
+    const destinations = props.destinations ?? (props.appleNetworkPeers !== undefined ? ['apple-network'] : undefined);
+    super(scope, id, 'egress', { ...props, peers: destinations });
   }
 }

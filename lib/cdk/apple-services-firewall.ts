@@ -44,6 +44,8 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
   public readonly networkAcl?: ec2.INetworkAcl;
 
   private readonly selection: PolicySelection;
+  /** The selection with catalogue prefix lists swapped for their CIDRs, which ACL entries take. */
+  private readonly networkAclSelection: PolicySelection;
   private readonly peers: PeerTranslator;
   private readonly securityGroupRuleQuota: number;
   private readonly networkAclOptions: NetworkAclOptions;
@@ -77,6 +79,13 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       ...(appleNetworkPeers !== undefined ? { appleNetworkPeers } : {}),
     };
     this.policy = withConstructPath(this, () => resolve(this.selection, { isUnresolved: this.peers.isUnresolved }), undefined, rewordForProps);
+    this.networkAclSelection = this.peers.hasNetworkAclStandIns
+      ? {
+          ...this.selection,
+          ...(peers !== undefined ? { destinations: this.peers.toNetworkAclDestinations(peers) } : {}),
+          ...(appleNetworkPeers !== undefined ? { appleNetworkPeers: this.peers.toNetworkAclDestinations(appleNetworkPeers) } : {}),
+        }
+      : this.selection;
     if (props.networkAclOptions) {
       // Plans no entries, only checks the options, so bad ones fail here rather than at first use.
       withConstructPath(this, () => planNetworkAcl({ ...this.policy, rules: [] }, this.networkAclOptions), 'networkAclOptions');
@@ -110,7 +119,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       this.checkNetworkAclFits(maxRules);
       this.resolvedNetworkAclPolicy = withConstructPath(
         this,
-        () => resolve({ ...this.selection, maxRules }, { isUnresolved: this.peers.isUnresolved }),
+        () => resolve({ ...this.networkAclSelection, maxRules }, { isUnresolved: this.peers.isUnresolved }),
         `network ACL (at most ${maxRules} entries per direction and address family)`,
         rewordForProps,
       );
@@ -159,8 +168,12 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
    * groups.
    */
   private checkNetworkAclFits(maxRules: number): void {
+    const policy =
+      this.networkAclSelection === this.selection
+        ? this.policy
+        : withConstructPath(this, () => resolve({ ...this.networkAclSelection, maxRules: undefined }, { isUnresolved: this.peers.isUnresolved }), 'network ACL', rewordForProps);
     for (const family of ['ipv4', 'ipv6'] as const) {
-      const groups = new Set(this.policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
+      const groups = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
       if (groups.size > maxRules) {
         throw new AppleServicesError(
           this,
@@ -204,6 +217,13 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
         this,
         'conflicting-network-acl-targets',
         'pass either subnets (a network ACL is created and associated with them) or networkAcl (entries are added to that ACL), not both. To associate an existing ACL with more subnets, call its associateWithSubnet().',
+      );
+    }
+    if (props.appleNetworkPeers !== undefined && props.peers !== undefined && !props.peers.includes('apple-network')) {
+      throw new AppleServicesError(
+        this,
+        'apple-network-peers-unused',
+        "appleNetworkPeers stand for 'apple-network', which destinations does not name, so no rule would use them. Add 'apple-network' to destinations, or leave destinations out: with appleNetworkPeers it defaults to ['apple-network'].",
       );
     }
     const quota = props.securityGroupRuleQuota;

@@ -17,7 +17,9 @@ export type AppleServicesErrorCode =
   | 'invalid-quota'
   | 'security-group-quota'
   | 'network-acl-quota'
-  | 'network-acl-rule-number-taken';
+  | 'network-acl-rule-number-taken'
+  | 'apple-network-peers-unused'
+  | 'invalid-rule-group-name';
 
 /** Thrown for a target or option a construct cannot use; the message names the construct and the fix. */
 export class AppleServicesError extends Error {

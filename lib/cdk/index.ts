@@ -1,11 +1,21 @@
 /**
  * apple-ports for the AWS CDK: `AppleServicesEgress` and `AppleServicesIngress` turn Apple
- * products into security-group rules and network ACL entries.
+ * products into security-group rules and network ACL entries; `AppleNetworkPrefixList` holds
+ * Apple's network as a prefix list; `AppleServicesFirewallRules` is a Network Firewall rule group.
  */
+export { AppleNetworkPrefixList, type AppleNetworkPrefixListProps } from './apple-network-prefix-list';
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesFirewall } from './apple-services-firewall';
+export { AppleServicesFirewallRules, type AppleServicesFirewallRulesProps } from './apple-services-firewall-rules';
 export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleServicesError, type AppleServicesErrorCode } from './errors';
 export type { AppleServicesEgressProps, AppleServicesIngressProps, AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
 export { WARNING_PREFIX } from './warnings';
-export { ApplePortsError, type NetworkAclOptions, type ResolvedPolicy } from '../core';
+export {
+  ApplePortsError,
+  type AppleNetworkPrefixListOptions,
+  type AppleNetworkPrefixListPlan,
+  type FirewallRuleGroupPlan,
+  type NetworkAclOptions,
+  type ResolvedPolicy,
+} from '../core';

@@ -13,6 +13,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
 import { peerKey, type AddressFamily, type Destination, type Direction, type Peer } from '../core';
 import { AppleServicesError } from './errors';
+import { findPrefixListFacts } from './prefix-list-peers';
 import type { AppleServicesPeer } from './props';
 
 function isCdkPeer(value: AppleServicesPeer): value is ec2.IPeer {
@@ -24,6 +25,10 @@ export class PeerTranslator {
   private readonly placeholders = new Map<string, string>();
   private readonly tokens = new Map<string, string>();
   private readonly cdkPeers = new Map<string, ec2.IPeer>();
+  /** Prefix lists (by peer key) whose catalogue CIDRs network ACL entries use instead. */
+  private readonly networkAclPeers = new Map<string, readonly Peer[]>();
+  /** Placeholders of constructs (a prefix list created in the app) → the construct's path. */
+  private readonly constructPaths = new Map<string, string>();
 
   constructor(
     private readonly scope: IConstruct,
@@ -36,6 +41,27 @@ export class PeerTranslator {
   /** The resolver's destinations for the given props value. */
   public toDestinations(peers: readonly AppleServicesPeer[] | undefined): Destination[] | undefined {
     return peers?.map((peer) => this.toDestination(peer));
+  }
+
+  /**
+   * The destinations for network ACL entries, which take CIDRs only: a prefix list apple-ports
+   * filled from the catalogue is swapped for its CIDRs; any other peer is kept (and refused).
+   */
+  public toNetworkAclDestinations(destinations: readonly Destination[] | undefined): Destination[] | undefined {
+    return destinations?.flatMap((destination) => {
+      const cidrs = typeof destination === 'object' ? this.networkAclPeers.get(peerKey(destination)) : undefined;
+      return cidrs ? [...cidrs] : [destination];
+    });
+  }
+
+  /** True when some destination is a prefix list that network ACL entries replace with CIDRs. */
+  public get hasNetworkAclStandIns(): boolean {
+    return this.networkAclPeers.size > 0;
+  }
+
+  /** Text with the placeholders of constructs replaced by the constructs' paths, for error messages. */
+  public readable(text: string): string {
+    return text.replace(/\{Unresolved\d+\}/g, (placeholder) => this.constructPaths.get(placeholder) ?? placeholder);
   }
 
   /** The CDK peer a resolved rule goes to: the user's own object where there was one. */
@@ -110,7 +136,7 @@ export class PeerTranslator {
     }
     const prefixList = config.destinationPrefixListId ?? config.sourcePrefixListId;
     if (prefixList !== undefined) {
-      return { kind: 'prefix-list', id: this.placeholder(prefixList) };
+      return this.fromPrefixList(peer, this.placeholder(prefixList));
     }
     const securityGroup = config.destinationSecurityGroupId ?? config.sourceSecurityGroupId;
     if (securityGroup !== undefined) {
@@ -121,5 +147,26 @@ export class PeerTranslator {
       'unknown-peer',
       `the peer '${peer.uniqueId}' names no CIDR, prefix list or security group in its ${this.direction} rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.`,
     );
+  }
+
+  /** A prefix list with the family and max entries AWS's quota counts, when the list is in the app. */
+  private fromPrefixList(peer: ec2.IPeer, id: string): Peer {
+    const facts = findPrefixListFacts(peer);
+    const listPeer: Peer = {
+      kind: 'prefix-list',
+      id,
+      ...(facts?.family !== undefined ? { family: facts.family } : {}),
+      ...(facts?.maxEntries !== undefined ? { maxEntries: facts.maxEntries } : {}),
+    };
+    if (facts?.networkAclPeers) {
+      this.networkAclPeers.set(peerKey(listPeer), facts.networkAclPeers);
+    }
+    const node = (peer as Partial<IConstruct>).node;
+    if (node && this.tokens.has(id)) {
+      // A list wrapped in a construct of its own (AppleNetworkPrefixList) is named by the wrapper.
+      const wrapper = node.scope?.node.defaultChild === (peer as unknown) ? node.scope : undefined;
+      this.constructPaths.set(id, (wrapper?.node ?? node).path);
+    }
+    return listPeer;
   }
 }

@@ -105,12 +105,14 @@ export interface AppleServicesTargetProps {
 export interface AppleServicesEgressProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
   /**
    * Where the Apple devices may connect to. `'apple-network'` narrows the services that only
-   * talk to Apple (push notifications) to Apple's 17.0.0.0/8.
-   * @default ['anywhere']
+   * talk to Apple (push notifications) to Apple's 17.0.0.0/8, or to `appleNetworkPeers`.
+   * @default ['anywhere'], or ['apple-network'] when `appleNetworkPeers` is given
    */
   readonly destinations?: readonly AppleServicesPeer[];
   /**
-   * What `'apple-network'` stands for, e.g. a managed prefix list of Apple's network.
+   * What `'apple-network'` stands for, e.g. `AppleNetworkPrefixList.peer`. A security-group rule
+   * to a prefix list counts as the list's max entries against the quota, as AWS counts it; network
+   * ACL entries, which cannot reference prefix lists, use an `AppleNetworkPrefixList`'s CIDRs.
    * @default 17.0.0.0/8, plus Apple's published IPv6 subnets with `ipv6`
    */
   readonly appleNetworkPeers?: readonly AppleServicesPeer[];

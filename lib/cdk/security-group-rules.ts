@@ -46,7 +46,8 @@ function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, poli
       `the ${name} allows all outbound traffic, so CDK would drop the Apple egress rules. Create it with allowAllOutbound: false, or import it with ec2.SecurityGroup.fromSecurityGroupId(scope, id, securityGroupId, { allowAllOutbound: false }).`,
     );
   }
-  if (allowsAllIpv6Outbound(group) && policy.rules.some((rule) => peerFamily(rule.peer) === 'ipv6')) {
+  // CDK drops IPv6 CIDR rules only; rules to an IPv6 prefix list are kept.
+  if (allowsAllIpv6Outbound(group) && policy.rules.some((rule) => rule.peer.kind === 'ipv6')) {
     throw new AppleServicesError(
       scope,
       'allows-all-outbound',
