@@ -69,7 +69,11 @@ export function addNetworkAclEntries(
     }
   }
   for (const { entry, content } of added) {
-    new ec2.NetworkAclEntry(entryScope, entry.id, {
+    // Named by direction and rule number, not by content: CloudFormation replaces an entry whose
+    // rule number changes by creating the new one first, which fails while another entry still
+    // holds that number. Keyed by number, a moved entry becomes an in-place update of the entry
+    // already holding the number (ReplaceNetworkAclEntry), and numbers never clash.
+    new ec2.NetworkAclEntry(entryScope, `${entry.egress ? 'Egress' : 'Ingress'}${entry.ruleNumber}`, {
       networkAcl: acl,
       ruleNumber: entry.ruleNumber,
       cidr: peers.toAclCidr(entry.family, entry.cidr),

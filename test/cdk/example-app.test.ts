@@ -108,10 +108,10 @@ describe('the example CDK app', () => {
         'warning',
         [
           'Unacknowledged/Mac/NetworkAcl/Resource',
-          'Unacknowledged/Mac/NetworkAcl/Out tcp 80 0.0.0.0--0/Resource',
-          'Unacknowledged/Mac/NetworkAcl/Out tcp 443 0.0.0.0--0/Resource',
-          'Unacknowledged/Mac/NetworkAcl/Out tcp 5223 0.0.0.0--0/Resource',
-          'Unacknowledged/Mac/NetworkAcl/InReturn tcp 1024-65535 0.0.0.0--0/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Egress17850/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Egress18420/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Egress27270/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Ingress22010/Resource',
         ],
       ],
     ]);

@@ -31,8 +31,8 @@ describe('network ACLs', () => {
     expect(associated).toEqual(desktopSubnets);
     expect(desktops.networkAcl).toBeDefined();
     expect(desktops.networkAclPolicy.rules).toEqual(desktops.policy.rules);
-    // Entry ids come from the plan, so logical ids say what an entry allows.
-    expect(Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort()[0]).toMatch(/^DesktopsNetworkAclInReturntcp10246553500000[0-9A-F]{8}$/);
+    // Entries are keyed by direction and rule number, so an entry that moves is updated in place.
+    expect(Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort()[0]).toMatch(/^DesktopsNetworkAclEgress17490[0-9A-F]{8}$/);
     expect(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).toMatchSnapshot();
   });
 
@@ -178,8 +178,8 @@ describe('network ACLs', () => {
 
     expect(networkAclEntries(template)).toEqual(['egress 19750 tcp 1024-65535 {"Ref":"AdminCidr"} allow', 'ingress 27710 tcp 22-22 {"Ref":"AdminCidr"} allow']);
     expect(Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort()).toEqual([
-      expect.stringMatching(/^HostsSharedEntriesIntcp22Unresolved1[0-9A-F]{8}$/),
-      expect.stringMatching(/^HostsSharedEntriesOutReturntcp102465535Unresolved1[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesEgress19750[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesIngress27710[0-9A-F]{8}$/),
     ]);
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * The arguments of the Pulumi components: the resolver's selection, the network ACL options, and
+ * where the rules go, with ids as Pulumi inputs.
+ */
+import type * as pulumi from '@pulumi/pulumi';
+import type { AddressFamily, Destination, NetworkAclOptions, PolicySelection } from '../core';
+
+/** A security group named by a Pulumi input, e.g. `{ securityGroupId: bastion.id }`. */
+export interface SecurityGroupReference {
+  /** The referenced security group's id. */
+  readonly securityGroupId: pulumi.Input<string>;
+}
+
+/** A prefix list named by a Pulumi input, e.g. `{ prefixListId: appleNetwork.id, maxEntries: 10 }`. */
+export interface PrefixListReference {
+  /** The prefix list's id. */
+  readonly prefixListId: pulumi.Input<string>;
+  /**
+   * The list's max entries: AWS counts a rule referencing it as this many rules.
+   * @default 1
+   */
+  readonly maxEntries?: number;
+  /**
+   * The list's address family, whose security-group quota its rules count against.
+   * @default 'ipv4'
+   */
+  readonly family?: AddressFamily;
+}
+
+/** An IPv4 CIDR named by a Pulumi input, e.g. `{ cidrIpv4: vpc.cidrBlock }`. */
+export interface Ipv4CidrReference {
+  /** The IPv4 CIDR. */
+  readonly cidrIpv4: pulumi.Input<string>;
+}
+
+/** An IPv6 CIDR named by a Pulumi input, e.g. `{ cidrIpv6: vpc.ipv6CidrBlock }`. */
+export interface Ipv6CidrReference {
+  /** The IPv6 CIDR. */
+  readonly cidrIpv6: pulumi.Input<string>;
+}
+
+/**
+ * A peer whose value may only be known at deploy time. A plain string is validated like any
+ * destination; an `Output` is passed through and substituted when the rules are created.
+ */
+export type InputReference = SecurityGroupReference | PrefixListReference | Ipv4CidrReference | Ipv6CidrReference;
+
+/**
+ * A destination (egress) or source (ingress): everything the core accepts (`'anywhere'`,
+ * `'apple-network'`, a CIDR, `'pl-…'`, `'sg-…'`, a `Peer`) or an `InputReference`.
+ */
+export type PulumiDestination = Destination | InputReference;
+
+/** What both components accept: the selection, where the rules go, and the NACL options. */
+export interface AppleServicesCommonArgs {
+  /**
+   * Apple products by id (`'iCloud'`, `'FaceTime'`, `'ScreenSharing'`…); aliases such as
+   * `'iMessage'` or `'APNs'` are accepted too.
+   * @default none; give products, profiles or extraRules
+   */
+  readonly products?: PolicySelection['products'];
+  /**
+   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`,
+   * `'remote-admin-host'`…). Each profile is meant for one direction.
+   * @default none
+   */
+  readonly profiles?: PolicySelection['profiles'];
+  /**
+   * Add the IPv6 rules: `::/0` for `'anywhere'` and Apple's published IPv6 subnets for
+   * `'apple-network'`.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Keep services Apple has retired (legacy APNs, Xcode Server…).
+   * @default false: they are left out with the warning `apple-ports:legacy-excluded`
+   */
+  readonly includeLegacy?: boolean;
+  /**
+   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC.
+   * @default false: it is left out with the warning `apple-ports:link-local-excluded`
+   */
+  readonly includeLinkLocal?: boolean;
+  /**
+   * Catalogue service ids to leave out even though a selected product uses them.
+   * @default []
+   */
+  readonly exclude?: PolicySelection['exclude'];
+  /**
+   * Rules of your own beside the catalogue's (e.g. a proxy port), each with a description.
+   * @default []
+   */
+  readonly extraRules?: PolicySelection['extraRules'];
+  /**
+   * The most security-group rules per address family; when the selection needs more, the
+   * smallest gaps between port ranges are closed and the warning `apple-ports:budget-widened`
+   * lists every port opened beyond the selection. Bounds the network ACL too.
+   * @default no limit below `securityGroupRuleQuota`
+   */
+  readonly maxRules?: number;
+  /**
+   * Create a security group in this VPC holding only the selection's rules. Also the VPC of the
+   * network ACL created for `subnetIds`.
+   * @default no security group is created
+   */
+  readonly vpcId?: pulumi.Input<string>;
+  /**
+   * Add the rules to this existing security group instead of creating one. For egress it must
+   * not allow all outbound traffic, or the rules change nothing.
+   * @default the group created in `vpcId`, if any
+   */
+  readonly securityGroupId?: pulumi.Input<string>;
+  /**
+   * Create a network ACL (in `vpcId`) holding the selection and its return traffic, and associate
+   * it with these subnets. Associations are named by position: append new subnets at the end.
+   * @default no network ACL is created
+   */
+  readonly subnetIds?: readonly pulumi.Input<string>[];
+  /**
+   * Add the entries to this existing network ACL. Give each policy sharing an ACL its own
+   * rule-number range (`networkAclOptions.firstRuleNumber`, `lastRuleNumber`).
+   * @default the ACL created for `subnetIds`, if any
+   */
+  readonly networkAclId?: pulumi.Input<string>;
+  /**
+   * Rule numbers, return ports and entry budget of the network ACL entries. When the selection
+   * needs more entries than `maxEntries`, only the ACL's ports are widened, with a warning.
+   * @default rule numbers 100-32766 in steps of 10, return ports 1024-65535, 19 entries per
+   * direction and address family (AWS's default quota of 20 less the default deny)
+   */
+  readonly networkAclOptions?: NetworkAclOptions;
+  /**
+   * Rules per direction and address family a security group may hold (AWS's quota, adjustable).
+   * @default 60
+   */
+  readonly securityGroupRuleQuota?: number;
+  /**
+   * Tags for the security group, its rules and the network ACL this component creates.
+   * @default no tags
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Arguments of `AppleServicesEgress`: Apple devices connecting out. */
+export interface AppleServicesEgressArgs extends AppleServicesCommonArgs {
+  /**
+   * Where the devices may connect. `'apple-network'` narrows the services that only talk to
+   * Apple (push notifications) to Apple's 17.0.0.0/8, or to `appleNetworkPeers`.
+   * @default ['anywhere'], or ['apple-network'] when `appleNetworkPeers` is given
+   */
+  readonly destinations?: readonly PulumiDestination[];
+  /**
+   * What `'apple-network'` stands for, e.g. `{ prefixListId: appleNetwork.id }`.
+   * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
+   */
+  readonly appleNetworkPeers?: readonly PulumiDestination[];
+}
+
+/** Arguments of `AppleServicesIngress`: Macs hosting a service such as Screen Sharing. */
+export interface AppleServicesIngressArgs extends AppleServicesCommonArgs {
+  /**
+   * Who may connect in, e.g. `[{ securityGroupId: bastion.id }]` or `['203.0.113.0/24']`.
+   * There is no default: `'anywhere'` must be written out, and warns.
+   */
+  readonly sources: readonly PulumiDestination[];
+}

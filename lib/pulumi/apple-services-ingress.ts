@@ -1,0 +1,23 @@
+/** `AppleServicesIngress`: Macs hosting Apple services, as security-group rules and NACL entries. */
+import type * as pulumi from '@pulumi/pulumi';
+import type { AppleServicesIngressArgs } from './apple-services-args';
+import { AppleServicesComponent } from './apple-services-component';
+
+/**
+ * Lets the named sources reach the Apple services a Mac hosts (Screen Sharing, Apple Remote
+ * Desktop, SSH…) and nothing else. Sources are required; `'anywhere'` works but warns.
+ *
+ * ```ts
+ * const macs = new AppleServicesIngress('macs', {
+ *   products: ['ScreenSharing'],
+ *   destinations: [{ securityGroupId: bastion.id }],
+ *   vpcId: vpc.id,
+ * });
+ * ```
+ */
+export class AppleServicesIngress extends AppleServicesComponent {
+  constructor(name: string, args: AppleServicesIngressArgs, opts?: pulumi.ComponentResourceOptions) {
+    const { sources, ...rest } = args ?? {};
+    super({ typeName: 'AppleServicesIngress', direction: 'ingress', peersName: 'sources' }, name, { ...rest, ...(sources !== undefined ? { peers: sources } : {}) }, opts);
+  }
+}

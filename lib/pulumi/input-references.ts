@@ -1,0 +1,113 @@
+/**
+ * Pulumi outputs as resolver peers. The resolver needs plain values, but a bastion's security-group
+ * id is an `Output` until deploy time. Each output becomes a readable placeholder the resolver
+ * passes through unvalidated; the placeholder is swapped back for the output when the rules are
+ * created, so no resource is ever created inside `apply`.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import type { AddressFamily, Destination } from '../core';
+import type { PulumiDestination } from './apple-services-args';
+import type { ComponentProblem } from './component-plan';
+
+type ReferenceField = 'securityGroupId' | 'prefixListId' | 'cidrIpv4' | 'cidrIpv6';
+
+const REFERENCE_FIELDS: readonly ReferenceField[] = ['securityGroupId', 'prefixListId', 'cidrIpv4', 'cidrIpv6'];
+
+/** What `String(output)` gives: a common mistake is a template string around an output. */
+const STRINGIFIED_OUTPUT = 'Calling [toString] on an [Output<T>] is not supported';
+
+const WRAP_HINT = 'say what it is: { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }';
+
+function isPending(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function');
+}
+
+/** Placeholders for the outputs among a component's destinations, and the way back. */
+export class InputReferences {
+  private readonly inputs = new Map<string, pulumi.Input<string>>();
+  private readonly placeholders = new Map<ReferenceField, Map<unknown, string>>();
+  private readonly counts = new Map<ReferenceField, number>();
+
+  /** True for a placeholder this registry made; the resolver skips validating it. */
+  public readonly isPlaceholder = (value: string): boolean => this.inputs.has(value);
+
+  /**
+   * Turns destinations into the core's form. `where` names the argument in messages, e.g.
+   * `'destinations'`.
+   */
+  public toCoreDestinations(destinations: readonly PulumiDestination[] | undefined, where: string, problems: ComponentProblem[]): Destination[] | undefined {
+    if (destinations === undefined) {
+      return undefined;
+    }
+    const result: Destination[] = [];
+    destinations.forEach((destination, index) => {
+      const converted = this.toCoreDestination(destination, `${where}[${index}]`, problems);
+      if (converted !== undefined) {
+        result.push(converted);
+      }
+    });
+    return result;
+  }
+
+  /** The value to give AWS for a peer's id or CIDR: the original input for a placeholder. */
+  public inputFor(value: string): pulumi.Input<string> {
+    return this.inputs.get(value) ?? value;
+  }
+
+  private toCoreDestination(destination: PulumiDestination, where: string, problems: ComponentProblem[]): Destination | undefined {
+    if (isPending(destination)) {
+      problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output or Promise; ${WRAP_HINT}.` });
+      return undefined;
+    }
+    if (typeof destination === 'string') {
+      if (destination.includes(STRINGIFIED_OUTPUT)) {
+        problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output turned into a string by a template literal; pass the Output itself and ${WRAP_HINT}.` });
+        return undefined;
+      }
+      return destination;
+    }
+    if (typeof destination !== 'object' || destination === null || 'kind' in destination) {
+      // Peers and anything unexpected go to the resolver, which validates them.
+      return destination as Destination;
+    }
+    const fields = REFERENCE_FIELDS.filter((field) => field in destination);
+    if (fields.length !== 1) {
+      problems.push({
+        code: 'invalid-reference',
+        message: `${where} must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6${fields.length > 1 ? ` (it has ${fields.join(', ')})` : ''}.`,
+      });
+      return undefined;
+    }
+    const field = fields[0];
+    const value = (destination as Record<ReferenceField, pulumi.Input<string>>)[field];
+    const id = typeof value === 'string' ? value : this.placeholderFor(field, value);
+    switch (field) {
+      case 'securityGroupId':
+        return { kind: 'security-group', id };
+      case 'prefixListId': {
+        const { maxEntries, family } = destination as { maxEntries?: number; family?: AddressFamily };
+        return { kind: 'prefix-list', id, ...(maxEntries !== undefined ? { maxEntries } : {}), ...(family !== undefined ? { family } : {}) };
+      }
+      case 'cidrIpv4':
+        return { kind: 'ipv4', cidr: id };
+      case 'cidrIpv6':
+        return { kind: 'ipv6', cidr: id };
+    }
+  }
+
+  /** One placeholder per distinct input, numbered per field in order of appearance: `<securityGroupId#0>`. */
+  private placeholderFor(field: ReferenceField, input: pulumi.Input<string>): string {
+    const ofField = this.placeholders.get(field) ?? new Map<unknown, string>();
+    this.placeholders.set(field, ofField);
+    const known = ofField.get(input);
+    if (known !== undefined) {
+      return known;
+    }
+    const index = this.counts.get(field) ?? 0;
+    this.counts.set(field, index + 1);
+    const placeholder = `<${field}#${index}>`;
+    ofField.set(input, placeholder);
+    this.inputs.set(placeholder, input);
+    return placeholder;
+  }
+}

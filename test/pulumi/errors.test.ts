@@ -1,0 +1,206 @@
+import * as pulumi from '@pulumi/pulumi';
+import { getProfile } from 'apple-ports';
+import type * as adapter from 'apple-ports/pulumi';
+import { installMockRecorder, record, TYPES } from './mock-recorder';
+
+const VPC = 'vpc-0123456789abcdef0';
+const ATTACH =
+  'The rules are attached to nothing, so they open no ports. Attach them in one of four ways: pass vpcId (a security group is created), securityGroupId (an existing group), subnetIds with vpcId (a network ACL is created for those subnets) or networkAclId (entries are added to an existing network ACL).';
+const WRAP = 'say what it is: { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.';
+const NACL_PEER = (port: number, peer: string) =>
+  `network ACL: Network ACL entries take CIDRs only, but a rule for tcp ${port} goes to the security-group '${peer}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`;
+
+let Egress: typeof adapter.AppleServicesEgress;
+let Ingress: typeof adapter.AppleServicesIngress;
+
+beforeAll(async () => {
+  await installMockRecorder();
+  ({ AppleServicesEgress: Egress, AppleServicesIngress: Ingress } = await import('apple-ports/pulumi'));
+});
+
+/** The error a program throws, once its registrations have settled. */
+async function failure(program: () => unknown): Promise<pulumi.ResourceError> {
+  let error: unknown;
+  try {
+    await record(program);
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(pulumi.ResourceError.isInstance(error)).toBe(true);
+  return error as pulumi.ResourceError;
+}
+
+/** Constructs with args a TypeScript user could not write, as a JavaScript user can. */
+const untyped = (args: Record<string, unknown>) => args as never;
+
+const cases: readonly [string, () => unknown, string][] = [
+  ['attached to nothing', () => new Egress('a', { products: ['iCloud'] }), `AppleServicesEgress 'a': ${ATTACH}`],
+  [
+    'subnetIds without vpcId',
+    () => new Egress('b', { products: ['iCloud'], subnetIds: ['subnet-0123456789abcdef0'] }),
+    "AppleServicesEgress 'b': subnetIds needs vpcId, the VPC the network ACL is created in. Pass vpcId as well, or pass networkAclId to add entries to an existing network ACL.",
+  ],
+  [
+    'subnetIds and networkAclId',
+    () => new Egress('c', { products: ['iCloud'], vpcId: VPC, subnetIds: ['subnet-0123456789abcdef0'], networkAclId: 'acl-0123456789abcdef0' }),
+    "AppleServicesEgress 'c': Pass either subnetIds (a network ACL is created and associated with them) or networkAclId (entries are added to that ACL), not both.",
+  ],
+  [
+    'subnetIds as one Output of a list',
+    () => new Egress('d2', untyped({ products: ['iCloud'], vpcId: VPC, subnetIds: pulumi.output(['subnet-0123456789abcdef0']) })),
+    "AppleServicesEgress 'd2': subnetIds must be a list whose length is known when the program runs (each id may be an Output). A list that is itself an Output, such as awsx's vpc.privateSubnetIds, cannot be counted before deployment: pass the subnets one by one, e.g. [subnetA.id, subnetB.id], or associate an ACL of your own and pass networkAclId.",
+  ],
+  ['empty subnetIds', () => new Egress('d', { products: ['iCloud'], vpcId: VPC, subnetIds: [] }), "AppleServicesEgress 'd': subnetIds is empty. Name the subnets the network ACL protects, or leave subnetIds out."],
+  [
+    'a quota that is not a rule count',
+    () => new Egress('e', { products: ['iCloud'], vpcId: VPC, securityGroupRuleQuota: 0 }),
+    "AppleServicesEgress 'e': securityGroupRuleQuota 0 is not a rule count. Use your account's rules-per-security-group quota, a whole number (AWS's default is 60).",
+  ],
+  [
+    'a profile for the other direction',
+    () => new Egress('f', { profiles: ['remote-admin-host'], vpcId: VPC }),
+    "AppleServicesEgress 'f': Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+  ],
+  [
+    'an egress profile on ingress',
+    () => new Ingress('f2', { profiles: ['managed-mac'], sources: ['10.0.0.0/8'], vpcId: VPC }),
+    `AppleServicesIngress 'f2': Profile 'managed-mac' is meant for egress, but AppleServicesIngress opens ingress. Use it with AppleServicesEgress, or select its products (${getProfile('managed-mac').products.join(', ')}) here.`,
+  ],
+  ['a misspelt product', () => new Egress('g', { products: ['FaceTme'], vpcId: VPC }), "AppleServicesEgress 'g': Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"],
+  [
+    'several problems at once',
+    () => new Egress('h', { products: ['FaceTme'], destinations: ['10.0.0.0/33'] }),
+    [
+      "AppleServicesEgress 'h': invalid apple-ports selection (3 problems):",
+      `- ${ATTACH}`,
+      "- Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?",
+      "- Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.",
+    ].join('\n'),
+  ],
+  [
+    'ingress with no sources',
+    () => new Ingress('i', { products: ['ScreenSharing'], sources: [], vpcId: VPC }),
+    "AppleServicesIngress 'i': sources is empty: name who may connect, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+  ],
+  [
+    'ingress with sources left out',
+    () => new Ingress('i2', untyped({ products: ['ScreenSharing'], vpcId: VPC })),
+    "AppleServicesIngress 'i2': sources is empty: name who may connect, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+  ],
+  [
+    "ingress from 'apple-network'",
+    () => new Ingress('s', { products: ['ScreenSharing'], sources: ['apple-network'], vpcId: VPC }),
+    "AppleServicesIngress 's': Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead.",
+  ],
+  [
+    'an Output given as a destination',
+    () => new Egress('j', untyped({ products: ['iCloud'], destinations: [pulumi.output('sg-0123456789abcdef0')], vpcId: VPC })),
+    `AppleServicesEgress 'j': destinations[0] is a Pulumi Output or Promise; ${WRAP}`,
+  ],
+  [
+    'an Output turned into a string',
+    () => new Ingress('k', { products: ['SSH'], sources: ['10.0.0.0/8', `${pulumi.output('10.1.0.0/16')}`], vpcId: VPC }),
+    `AppleServicesIngress 'k': sources[1] is a Pulumi Output turned into a string by a template literal; pass the Output itself and ${WRAP}`,
+  ],
+  [
+    'references with two fields or none',
+    () => new Egress('l', untyped({ products: ['iCloud'], destinations: [{ cidrIpv4: '10.0.0.0/8', cidrIpv6: '::/0' }, {}], vpcId: VPC })),
+    [
+      "AppleServicesEgress 'l': invalid apple-ports selection (2 problems):",
+      '- destinations[0] must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has cidrIpv4, cidrIpv6).',
+      '- destinations[1] must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6.',
+    ].join('\n'),
+  ],
+  [
+    'a bad appleNetworkPeers entry',
+    () => new Egress('l2', { products: ['iCloud'], destinations: ['apple-network'], appleNetworkPeers: [pulumi.output('pl-0123456789abcdef0') as never], vpcId: VPC }),
+    `AppleServicesEgress 'l2': appleNetworkPeers[0] is a Pulumi Output or Promise; ${WRAP}`,
+  ],
+  [
+    "appleNetworkPeers without 'apple-network'",
+    () => new Egress('l3', { products: ['iCloud'], destinations: ['anywhere'], appleNetworkPeers: ['pl-0123456789abcdef0'], vpcId: VPC }),
+    "AppleServicesEgress 'l3': appleNetworkPeers stand for 'apple-network', which destinations does not name, so no rule would use them. Add 'apple-network' to destinations, or leave destinations out: with appleNetworkPeers it defaults to ['apple-network'].",
+  ],
+  [
+    'more rules than the security-group quota',
+    () => new Egress('m', { products: ['iCloud', 'FaceTime'], vpcId: VPC, securityGroupRuleQuota: 3 }),
+    "AppleServicesEgress 'm': The egress rules need 6 IPv4 security-group rules, more than the quota of 3. Set maxRules to 3 so ports are widened to fit, select fewer products, or raise the quota and pass it as securityGroupRuleQuota.",
+  ],
+  [
+    'a security-group peer in a network ACL',
+    () => new Egress('n', { products: ['iCloud'], destinations: ['sg-0123456789abcdef0'], networkAclId: 'acl-0123456789abcdef0' }),
+    [
+      "AppleServicesEgress 'n': invalid apple-ports selection (3 problems):",
+      `- ${NACL_PEER(80, 'sg-0123456789abcdef0')}`,
+      `- ${NACL_PEER(443, 'sg-0123456789abcdef0')}`,
+      `- ${NACL_PEER(5223, 'sg-0123456789abcdef0')}`,
+    ].join('\n'),
+  ],
+  [
+    'a security-group output in a network ACL',
+    () => new Egress('t', { products: ['SSH'], destinations: [{ securityGroupId: pulumi.output('sg-0123456789abcdef0') }], networkAclId: 'acl-0123456789abcdef0' }),
+    `AppleServicesEgress 't': ${NACL_PEER(22, '<securityGroupId#0>')}`,
+  ],
+  [
+    'more CIDRs than a network ACL holds',
+    () => new Egress('o', { products: ['iCloud'], destinations: Array.from({ length: 20 }, (_, i) => `10.${i}.0.0/16`), networkAclId: 'acl-0123456789abcdef0' }),
+    "AppleServicesEgress 'o': The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 19 allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).",
+  ],
+  [
+    'bad networkAclOptions, even without an ACL',
+    () => new Egress('p', { products: ['iCloud'], vpcId: VPC, networkAclOptions: { firstRuleNumber: 0 } }),
+    "AppleServicesEgress 'p': networkAclOptions: firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.",
+  ],
+  [
+    'a network ACL budget beyond the quota',
+    () => new Egress('q', { products: ['iCloud'], networkAclId: 'acl-0123456789abcdef0', networkAclOptions: { maxEntries: 50 } }),
+    "AppleServicesEgress 'q': networkAclOptions: maxEntries 50 is outside 1-39: AWS allows at most 40 rules per direction and family, the default deny included.",
+  ],
+  [
+    'too few rule numbers',
+    () => new Egress('r', { products: ['iCloud', 'FaceTime'], networkAclId: 'acl-0123456789abcdef0', networkAclOptions: { firstRuleNumber: 100, lastRuleNumber: 120 } }),
+    "AppleServicesEgress 'r': network ACL: Rule numbers 100-120 in steps of 10 leave 3 numbers for 6 egress entries. Widen the range or shorten the step.",
+  ],
+  [
+    'a bad maxRules and a bad security-group id',
+    () => new Egress('v', { products: ['iCloud'], destinations: ['sg-bad'], vpcId: VPC, maxRules: 0 }),
+    [
+      "AppleServicesEgress 'v': invalid apple-ports selection (2 problems):",
+      '- maxRules 0 is not a rule count. Use a whole number of at least 1.',
+      "- Invalid destination 'sg-bad': a security-group id looks like 'sg-0123456789abcdef0'.",
+    ].join('\n'),
+  ],
+  [
+    'no args at all',
+    () => new Egress('w', untyped(undefined as never)),
+    [
+      "AppleServicesEgress 'w': invalid apple-ports selection (2 problems):",
+      `- ${ATTACH}`,
+      "- Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].",
+    ].join('\n'),
+  ],
+];
+
+describe('bad input fails with a ResourceError that names the component and the fix', () => {
+  test.each(cases)('%s', async (_name, program, message) => {
+    expect((await failure(program)).message).toBe(message);
+  });
+
+  test('the error points at the component and hides its stack', async () => {
+    const error = await failure(() => new Egress('x', { products: ['iCloud'] }));
+    expect(error.hideStack).toBe(true);
+    expect(error.resource).toBeDefined();
+    expect(await new Promise((resolve) => error.resource!.urn.apply(resolve))).toBe('urn:pulumi:test::apple-ports::apple-ports:index:AppleServicesEgress::x');
+  });
+
+  test('nothing but the component is registered when the input is bad', async () => {
+    const recording = await record(() => {
+      try {
+        new Egress('y', { products: ['FaceTme'], vpcId: VPC });
+      } catch {
+        // expected
+      }
+    });
+    expect(recording.resources.map((r) => r.type)).toEqual([TYPES.egressComponent]);
+  });
+});
