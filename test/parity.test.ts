@@ -1,0 +1,145 @@
+/**
+ * One selection, three renderings: the (direction, protocol, ports, peer) rules the resolver
+ * returns, the CloudFormation template of the CDK constructs, and the resources the Pulumi
+ * components register under mocks must all be the same set — and so must the network ACL entries,
+ * rule numbers included.
+ */
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { DEFAULT_NETWORK_ACL_ENTRIES, formatPeer, planNetworkAcl, resolve, type PolicySelection } from 'apple-ports';
+import * as cdk from 'apple-ports/cdk';
+import type * as pulumiAdapter from 'apple-ports/pulumi';
+import { strictApp } from './cdk/cdk-test-app';
+import { installMockRecorder, ofType, record, TYPES, type Recording } from './pulumi/mock-recorder';
+
+const SECURITY_GROUP = 'sg-0123456789abcdef0';
+/** A network ACL of its own per case: components given the same ACL id share its entries. */
+const networkAclFor = (testCase: Case) => `acl-0${(CASES.indexOf(testCase) + 1).toString(16).padStart(16, '0')}`;
+const BASTION = 'sg-0fedcba9876543210';
+
+interface Case {
+  readonly name: string;
+  readonly selection: PolicySelection & { readonly direction: 'egress' | 'ingress' };
+  /** Whether the selection also goes into a network ACL (only CIDR peers can). */
+  readonly networkAcl: boolean;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'profile managed-mac', selection: { profiles: ['managed-mac'], direction: 'egress' }, networkAcl: true },
+  { name: 'profile communications', selection: { profiles: ['communications'], direction: 'egress' }, networkAcl: true },
+  { name: 'profile ec2-mac-build-host', selection: { profiles: ['ec2-mac-build-host'], direction: 'egress' }, networkAcl: true },
+  { name: 'profile remote-admin-host from an admin CIDR', selection: { profiles: ['remote-admin-host'], direction: 'ingress', destinations: ['203.0.113.0/24'] }, networkAcl: true },
+  { name: 'iCloud + FaceTime with IPv6', selection: { products: ['iCloud', 'FaceTime'], ipv6: true, direction: 'egress' }, networkAcl: true },
+  { name: 'ingress from a security group', selection: { products: ['ScreenSharing', 'AppleRemoteDesktop'], direction: 'ingress', destinations: [BASTION] }, networkAcl: false },
+  {
+    name: 'a network ACL under budget pressure',
+    selection: { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'], direction: 'egress', destinations: ['anywhere', '10.0.0.0/8'] },
+    networkAcl: true,
+  },
+];
+
+type Line = string;
+
+// ---- the resolver ----------------------------------------------------------------------------
+
+function coreRules(selection: Case['selection']): Line[] {
+  return resolve(selection).rules.map((r) => `${selection.direction} ${r.protocol} ${r.fromPort}-${r.toPort} ${formatPeer(r.peer)}`).sort();
+}
+
+function coreAclEntries(selection: Case['selection']): Line[] {
+  const plan = planNetworkAcl(resolve({ ...selection, maxRules: DEFAULT_NETWORK_ACL_ENTRIES }));
+  return plan.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.protocol} ${e.fromPort}-${e.toPort} ${e.cidr}`).sort();
+}
+
+// ---- the CDK template ------------------------------------------------------------------------
+
+const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', tcp: 'tcp', udp: 'udp' };
+
+function cdkTemplate(testCase: Case): Template {
+  const stack = new Stack(strictApp(), 'Parity');
+  const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Group', SECURITY_GROUP, { allowAllOutbound: false });
+  const networkAcl = testCase.networkAcl ? ec2.NetworkAcl.fromNetworkAclId(stack, 'Acl', networkAclFor(testCase)) : undefined;
+  const { direction, destinations, ...selection } = testCase.selection;
+  if (direction === 'egress') {
+    new cdk.AppleServicesEgress(stack, 'Apple', { ...selection, ...(destinations ? { destinations } : {}), securityGroup, networkAcl });
+  } else {
+    new cdk.AppleServicesIngress(stack, 'Apple', { ...selection, sources: destinations ?? [], securityGroup, networkAcl });
+  }
+  return Template.fromStack(stack);
+}
+
+function cdkRules(template: Template): Line[] {
+  const lines: Line[] = [];
+  for (const [type, direction] of [['AWS::EC2::SecurityGroupEgress', 'egress'], ['AWS::EC2::SecurityGroupIngress', 'ingress']] as const) {
+    for (const { Properties: p } of Object.values(template.findResources(type)) as { Properties: Record<string, unknown> }[]) {
+      const peer = p.CidrIp ?? p.CidrIpv6 ?? p.DestinationPrefixListId ?? p.DestinationSecurityGroupId ?? p.SourcePrefixListId ?? p.SourceSecurityGroupId;
+      lines.push(`${direction} ${PROTOCOL_NAMES[String(p.IpProtocol)]} ${p.FromPort}-${p.ToPort} ${String(peer)}`);
+    }
+  }
+  return lines.sort();
+}
+
+function cdkAclEntries(template: Template): Line[] {
+  return (Object.values(template.findResources('AWS::EC2::NetworkAclEntry')) as { Properties: Record<string, unknown> }[])
+    .map(({ Properties: p }) => {
+      const range = p.PortRange as { From: number; To: number };
+      return `${p.Egress ? 'out' : 'in'} ${p.RuleNumber} ${PROTOCOL_NAMES[String(p.Protocol)]} ${range.From}-${range.To} ${String(p.CidrBlock ?? p.Ipv6CidrBlock)}`;
+    })
+    .sort();
+}
+
+// ---- the Pulumi resources ---------------------------------------------------------------------
+
+let pulumiApple: typeof pulumiAdapter;
+
+beforeAll(async () => {
+  await installMockRecorder();
+  pulumiApple = await import('apple-ports/pulumi');
+});
+
+async function pulumiRecording(testCase: Case): Promise<Recording> {
+  const { direction, destinations, ...selection } = testCase.selection;
+  const targets = { securityGroupId: SECURITY_GROUP, ...(testCase.networkAcl ? { networkAclId: networkAclFor(testCase) } : {}) };
+  return record(() =>
+    direction === 'egress'
+      ? new pulumiApple.AppleServicesEgress('apple', { ...selection, ...(destinations ? { destinations } : {}), ...targets })
+      : new pulumiApple.AppleServicesIngress('apple', { ...selection, sources: destinations ?? [], ...targets }),
+  );
+}
+
+function pulumiRules(recording: Recording): Line[] {
+  return [...ofType(recording, TYPES.egressRule).map((r) => ['egress', r] as const), ...ofType(recording, TYPES.ingressRule).map((r) => ['ingress', r] as const)]
+    .map(([direction, { inputs: i }]) => `${direction} ${String(i.ipProtocol)} ${i.fromPort}-${i.toPort} ${String(i.cidrIpv4 ?? i.cidrIpv6 ?? i.prefixListId ?? i.referencedSecurityGroupId)}`)
+    .sort();
+}
+
+function pulumiAclEntries(recording: Recording): Line[] {
+  return ofType(recording, TYPES.networkAclRule)
+    .map(({ inputs: i }) => `${i.egress ? 'out' : 'in'} ${i.ruleNumber} ${PROTOCOL_NAMES[String(i.protocol)]} ${i.fromPort}-${i.toPort} ${String(i.cidrBlock ?? i.ipv6CidrBlock)}`)
+    .sort();
+}
+
+// ---- the test ---------------------------------------------------------------------------------
+
+describe('the resolver, the CDK template and the Pulumi resources agree', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+    const expectedRules = coreRules(testCase.selection);
+    const template = cdkTemplate(testCase);
+    const recording = await pulumiRecording(testCase);
+
+    expect(expectedRules.length).toBeGreaterThan(0);
+    expect(cdkRules(template)).toEqual(expectedRules);
+    expect(pulumiRules(recording)).toEqual(expectedRules);
+
+    const expectedEntries = testCase.networkAcl ? coreAclEntries(testCase.selection) : [];
+    expect(cdkAclEntries(template)).toEqual(expectedEntries);
+    expect(pulumiAclEntries(recording)).toEqual(expectedEntries);
+  });
+
+  test('the budget case really widens the network ACL and not the security group', () => {
+    const pressured = CASES.find((c) => c.name === 'a network ACL under budget pressure')!.selection;
+    expect(resolve(pressured).rules.every((r) => r.widened.length === 0)).toBe(true);
+    expect(resolve({ ...pressured, maxRules: DEFAULT_NETWORK_ACL_ENTRIES }).rules.some((r) => r.widened.length > 0)).toBe(true);
+  });
+});
