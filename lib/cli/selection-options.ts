@@ -3,7 +3,7 @@
  * resolver validates every value; this file only collects them.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { PolicySelection } from '../core';
+import { ApplePortsError, getNetwork, type PolicySelection } from '../core';
 
 /** The selection flags as commander parses them. */
 export interface SelectionFlags {
@@ -46,7 +46,7 @@ export function addSelectionOptions(command: Command): Command {
     .option('--source <peer>', 'with --ingress: who may connect in (CIDR, sg-…, pl-…); repeatable or comma-separated', collect)
     .option('--destination <peer>', 'where egress may go (CIDR, sg-…, pl-…); repeatable or comma-separated (default: anywhere)', collect)
     .option('--ipv6', "add ::/0 to 'anywhere' and Apple's IPv6 subnets to --apple-network")
-    .option('--apple-network', "narrow services that only talk to Apple (APNs) to Apple's network, 17.0.0.0/8")
+    .option('--apple-network', `narrow services that only talk to Apple (APNs) to Apple's network, ${getNetwork('apple').ipv4.join(', ')}`)
     .option('--include-legacy', 'keep services Apple has retired')
     .option('--include-link-local', 'keep link-local multicast (Bonjour, SSDP, NAT-PMP), which never crosses a VPC')
     .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)
@@ -56,6 +56,12 @@ export function addSelectionOptions(command: Command): Command {
 
 /** The `PolicySelection` for some products and the shared flags. */
 export function toSelection(products: readonly string[], flags: SelectionFlags): PolicySelection {
+  if (flags.source !== undefined && !flags.ingress) {
+    throw new ApplePortsError([{ code: 'invalid-destination', message: '--source names who may connect in, so it needs --ingress. Use --destination for where egress may go.' }]);
+  }
+  if (flags.destination !== undefined && flags.ingress) {
+    throw new ApplePortsError([{ code: 'invalid-destination', message: '--destination is where egress may go. With --ingress, name who may connect in with --source.' }]);
+  }
   const destinations = [...(flags.source ?? []), ...(flags.destination ?? []), ...(flags.appleNetwork ? ['apple-network'] : [])];
   return {
     products,

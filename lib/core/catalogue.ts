@@ -17,8 +17,19 @@ import type {
 import { ApplePortsError } from './problems';
 import { didYouMean, nearestIds, type NameCandidate } from './suggest';
 
-/** The whole catalogue, as shipped with this version of the library. */
-export const catalogue: Catalogue = catalogueJson as unknown as Catalogue;
+/** Freezes an object graph, so no caller can change what every later resolve() reads. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
+}
+
+/** The whole catalogue, as shipped with this version of the library (frozen). */
+export const catalogue: Catalogue = deepFreeze(catalogueJson as unknown as Catalogue);
 
 /** Every service (row of Apple's port table), in port order. */
 export const services: readonly ServiceEntry[] = catalogue.services;

@@ -47,7 +47,7 @@ function sanitize(text: string): string {
  */
 export function describeRule(parts: DescriptionParts): string {
   const ports = formatPorts(parts.protocol, parts.fromPort, parts.toPort);
-  const widened = parts.widenedPorts > 0 ? `, ${parts.widenedPorts} ports widened to fit the rule budget` : '';
+  const widened = parts.widenedPorts > 0 ? `, ${parts.widenedPorts} ${parts.widenedPorts === 1 ? 'port' : 'ports'} widened to fit the rule budget` : '';
   const tail = ` (${ports}${widened})`;
   const labels = sanitize(parts.labels.join(', '));
   const products = parts.products.map(sanitize);

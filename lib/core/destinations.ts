@@ -69,7 +69,7 @@ export function isAnywhere(peer: Peer): boolean {
 }
 
 function invalid(value: string, reason: string): Problem {
-  return { code: 'invalid-destination', message: `Invalid destination '${value}': ${reason}.` };
+  return { code: 'invalid-destination', message: `Invalid destination '${value}': ${reason}${/[.?]$/.test(reason) ? '' : '.'}` };
 }
 
 function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean): Peer | Problem {
@@ -143,7 +143,15 @@ export function parseDestinations(
   const peers = new Map<string, Peer>();
   const problems: Problem[] = [];
   let appleNetwork = false;
-  const add = (peer: Peer) => peers.set(peerKey(peer), peer);
+  const add = (peer: Peer) => {
+    const key = peerKey(peer);
+    const known = peers.get(key);
+    // The same prefix list named twice counts with its larger max entries, whatever the order.
+    if (known?.kind === 'prefix-list' && peer.kind === 'prefix-list' && (known.maxEntries ?? 1) >= (peer.maxEntries ?? 1)) {
+      return;
+    }
+    peers.set(key, peer);
+  };
   const addAnywhere = () => {
     add({ kind: 'ipv4', cidr: ANY_IPV4 });
     if (ipv6) {

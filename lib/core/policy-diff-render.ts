@@ -121,7 +121,7 @@ function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): Docume
       text: diff.changes
         .map((change) =>
           [
-            `${MARKERS[change.kind]} ${text.kind[change.kind]} ${language.direction[change.direction]} ${change.protocol} ${changedPorts(change)} ${text.to} ${formatPeer(change.peer)}`,
+            `${MARKERS[change.kind]} ${text.kind[change.kind]} ${language.direction[change.direction]} ${change.protocol} ${changedPorts(change)} ${change.direction === 'ingress' ? text.from : text.to} ${formatPeer(change.peer)}`,
             ...reasons(change).map((r) => `    ${r}`),
           ].join('\n'),
         )

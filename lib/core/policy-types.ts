@@ -45,9 +45,15 @@ export interface ExtraRule {
 
 /** What the user asks for. */
 export interface PolicySelection {
-  /** Apple products by id; aliases (`iMessage`, `APNs`, `ARD`, Chinese names) are accepted at run time. */
+  /**
+   * Apple products by id; aliases (`iMessage`, `APNs`, `ARD`, Chinese names) are accepted at run time.
+   * @default [] (name products, profiles or extraRules)
+   */
   readonly products?: readonly (AppleProduct | (string & {}))[];
-  /** Named bundles of products from the catalogue. */
+  /**
+   * Named bundles of products from the catalogue.
+   * @default []
+   */
   readonly profiles?: readonly (ProfileId | (string & {}))[];
   /**
    * `'egress'`: the Apple devices connect out; `'ingress'`: they host a service.
@@ -93,7 +99,10 @@ export interface PolicySelection {
 
 /** How the resolver treats values it cannot see yet (CDK tokens, Pulumi outputs). */
 export interface ResolveOptions {
-  /** True for a value that is only known at deploy time; such values skip validation. */
+  /**
+   * True for a value that is only known at deploy time; such values skip validation.
+   * @default every value is taken as known
+   */
   readonly isUnresolved?: (value: string) => boolean;
 }
 

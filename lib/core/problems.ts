@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'profile-direction'
   | 'invalid-destination'
   | 'ingress-without-sources'
+  | 'empty-destinations'
   | 'invalid-direction'
   | 'invalid-protocol'
   | 'invalid-port'

@@ -23,6 +23,7 @@ import type {
   ResolvedPolicy,
 } from './policy-types';
 import { throwIfProblems, type Problem } from './problems';
+import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS, AWS_QUOTAS } from './quotas';
 import { compareIds } from './suggest';
 
 /** Where a merged rule's ports came from. */
@@ -166,11 +167,15 @@ function collectDemands(
   selection: PolicySelection,
   direction: Direction,
   problems: Problem[],
-): Map<ServiceId, Demand> {
+): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[] } {
   const excluded = new Set<string>((selection.exclude ?? []).map(String));
   const demands = new Map<ServiceId, Demand>();
+  const retiredProducts: ProductEntry[] = [];
   for (const id of sortedIds(products.keys())) {
     const product = products.get(id)!;
+    if (product.status === 'legacy' && !selection.includeLegacy) {
+      retiredProducts.push(product);
+    }
     let hostsAny = false;
     for (const use of product.uses) {
       const service = findService(use.service)!;
@@ -191,7 +196,7 @@ function collectDemands(
       });
     }
   }
-  return demands;
+  return { demands, retiredProducts };
 }
 
 /** Current products with at least one routed service a Mac hosts: the valid ingress choices. */
@@ -284,14 +289,17 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
     } else {
       problems.push({
         code: 'budget-too-small',
-        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.`,
+        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
       });
     }
   }
   return result;
 }
 
-function toRule(key: GroupKey, span: MergedSpan<Origin>): PolicyRule {
+/** What a rule says about its ports, the same for every peer the ports go to. */
+type RuleProvenance = Pick<PolicyRule, 'description' | 'services' | 'products' | 'extra'>;
+
+function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvenance {
   const serviceOrigins = span.origins.filter((o): o is Extract<Origin, { kind: 'service' }> => o.kind === 'service');
   const extras = sortedIds(span.origins.filter((o): o is Extract<Origin, { kind: 'extra' }> => o.kind === 'extra').map((o) => o.description));
   const ruleServices = [...new Map(serviceOrigins.map((o) => [o.service.id, o.service])).values()].sort(
@@ -299,25 +307,42 @@ function toRule(key: GroupKey, span: MergedSpan<Origin>): PolicyRule {
   );
   const productIds = sortedIds(serviceOrigins.flatMap((o) => o.products));
   const productNames = productIds.map((id) => englishNames.get(id)!).sort(compareIds);
-  const widened: PortWidening[] = span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.from, toPort: w.to, peer: key.peer }));
   const labels = [...new Set([...ruleServices.map((s) => s.label), ...extras])];
+  return {
+    description: describeRule({
+      products: productNames,
+      labels,
+      protocol,
+      fromPort: span.from,
+      toPort: span.to,
+      widenedPorts: span.widened.reduce((sum, w) => sum + w.to - w.from + 1, 0),
+    }),
+    // Frozen: rules to different peers share these lists.
+    services: Object.freeze(sortedIds(ruleServices.map((s) => s.id))),
+    products: Object.freeze(productIds),
+    extra: Object.freeze(extras),
+  };
+}
+
+/**
+ * The rule for one merged span. Spans with the same ports and origins (the same services sent to
+ * IPv4 and IPv6, or to several CIDRs) share one provenance, computed once per resolve.
+ */
+function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string, RuleProvenance>): PolicyRule {
+  const origins = span.origins.map((o) => (o.kind === 'service' ? o.service.id : `+${o.description}`)).join(',');
+  const cacheKey = `${key.protocol} ${span.from}-${span.to} ${span.widened.map((w) => `${w.from}-${w.to}`).join(',')} ${origins}`;
+  let provenance = provenances.get(cacheKey);
+  if (!provenance) {
+    provenance = provenanceOf(key.protocol, span);
+    provenances.set(cacheKey, provenance);
+  }
   return {
     protocol: key.protocol,
     fromPort: span.from,
     toPort: span.to,
     peer: key.peer,
-    description: describeRule({
-      products: productNames,
-      labels,
-      protocol: key.protocol,
-      fromPort: span.from,
-      toPort: span.to,
-      widenedPorts: widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0),
-    }),
-    services: sortedIds(ruleServices.map((s) => s.id)),
-    products: productIds,
-    extra: extras,
-    widened,
+    ...provenance,
+    widened: span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.from, toPort: w.to, peer: key.peer })),
   };
 }
 
@@ -338,6 +363,14 @@ function notice(code: PolicyNotice['code'], message: string, serviceIds: readonl
   return { code, message, services: sortedIds(serviceIds), products: sortedIds(productIds), widened };
 }
 
+/** What to do when a reason left every selected service out. */
+const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
+  legacy: 'Set includeLegacy to keep retired services.',
+  'link-local': 'Set includeLinkLocal to keep link-local multicast.',
+  direction: "Use direction 'egress', or select products a Mac hosts.",
+  user: 'Remove them from exclude.',
+};
+
 const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] = [
   { reason: 'legacy', code: 'legacy-excluded', intro: 'Left out services Apple has retired (set includeLegacy to keep them)' },
   { reason: 'link-local', code: 'link-local-excluded', intro: 'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it)' },
@@ -345,10 +378,15 @@ const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice[
   { reason: 'user', code: 'user-excluded', intro: 'Left out by exclude' },
 ];
 
-function exclusionNotices(excluded: readonly ExcludedService[]): PolicyNotice[] {
+function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[]): PolicyNotice[] {
   return EXCLUSION_NOTICES.flatMap(({ reason, code, intro }) => {
-    const entries = excluded.filter((e) => e.reason === reason);
-    if (entries.length === 0) {
+    let entries = excluded.filter((e) => e.reason === reason);
+    const products = reason === 'legacy' ? retiredProducts : [];
+    // A current service left out only because every product wanting it is retired belongs to
+    // those products' sentence, not to the list of services Apple retired.
+    const byProduct = reason === 'legacy' ? entries.filter((e) => findService(e.service)!.status === 'current') : [];
+    entries = entries.filter((e) => !byProduct.includes(e));
+    if (entries.length === 0 && products.length === 0) {
       return [];
     }
     const details = entries.map((e) => {
@@ -356,7 +394,22 @@ function exclusionNotices(excluded: readonly ExcludedService[]): PolicyNotice[] 
       const retired = reason === 'legacy' && service.retired ? `, retired ${service.retired.date}` : '';
       return `${describeService(service)} for ${e.products.join(', ')}${retired}`;
     });
-    return [notice(code, `${intro}: ${details.join('; ')}.`, entries.map((e) => e.service), entries.flatMap((e) => e.products))];
+    const productDetails = products.map((product) => {
+      const services = byProduct.filter((e) => e.products.includes(product.id)).map((e) => describeService(findService(e.service)!));
+      return `${product.id} (retired ${product.retired!.date}${services.length > 0 ? `; without it: ${services.join(', ')}` : ''})`;
+    });
+    const sentences = [
+      ...(details.length > 0 ? [`${intro}: ${details.join('; ')}.`] : []),
+      ...(productDetails.length > 0 ? [`${details.length > 0 ? 'Also left out products Apple has retired' : 'Left out products Apple has retired (set includeLegacy to keep them)'}: ${productDetails.join('; ')}.`] : []),
+    ];
+    return [
+      notice(
+        code,
+        sentences.join(' '),
+        [...entries, ...byProduct].map((e) => e.service),
+        [...entries.flatMap((e) => e.products), ...products.map((p) => p.id)],
+      ),
+    ];
   });
 }
 
@@ -386,7 +439,7 @@ function platformNotices(demands: ReadonlyMap<ServiceId, Demand>, direction: Dir
     notices.push(
       notice(
         'amazon-dns',
-        'DNS to the Amazon-provided resolver (the VPC base address plus two, and 169.254.169.253) is never filtered by security groups or network ACLs; the DNS rules only matter for other resolvers.',
+        `DNS to the Amazon-provided resolver (${AMAZON_DNS_ADDRESSES}) is never filtered by security groups or network ACLs; the DNS rules only matter for other resolvers.`,
         ['dns'],
         [...demands.get('dns')!.selectedBy],
       ),
@@ -396,7 +449,7 @@ function platformNotices(demands: ReadonlyMap<ServiceId, Demand>, direction: Dir
     notices.push(
       notice(
         'amazon-time-sync',
-        'The Amazon Time Sync Service (169.254.169.123) is never filtered by security groups or network ACLs; the NTP rules only matter for other time servers such as time.apple.com.',
+        `The Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) is never filtered by security groups or network ACLs; the NTP rules only matter for other time servers such as time.apple.com.`,
         ['ntp'],
         [...demands.get('ntp')!.selectedBy],
       ),
@@ -406,7 +459,7 @@ function platformNotices(demands: ReadonlyMap<ServiceId, Demand>, direction: Dir
 }
 
 function openIngressNotice(peers: readonly Peer[], direction: Direction): PolicyNotice[] {
-  const open = peers.filter(isAnywhere);
+  const open = peers.filter(isAnywhere).sort(comparePeers);
   if (direction !== 'ingress' || open.length === 0) {
     return [];
   }
@@ -450,8 +503,20 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
       message: "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
     });
   }
+  if (direction === 'egress' && destinations.length === 0) {
+    problems.push({
+      code: 'empty-destinations',
+      message: "destinations is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').",
+    });
+  }
   const parsed = parseDestinations(destinations, ipv6, isUnresolved);
   problems.push(...parsed.problems);
+  if (selection.appleNetworkPeers !== undefined && !parsed.appleNetwork) {
+    problems.push({
+      code: 'invalid-destination',
+      message: "appleNetworkPeers stand for 'apple-network', which destinations does not name, so they would be ignored. Add 'apple-network' to destinations.",
+    });
+  }
   if (direction === 'ingress' && parsed.appleNetwork) {
     problems.push({
       code: 'invalid-destination',
@@ -469,12 +534,13 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     appleNetworkPeers = parsedApple.peers;
   }
 
-  const demands = collectDemands(products, selection, direction, problems);
+  const { demands, retiredProducts } = collectDemands(products, selection, direction, problems);
   const anySelected = [...demands.values()].some((d) => d.selectedBy.size > 0) || extraRules.length > 0;
   if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
+    const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
     problems.push({
       code: 'nothing-to-open',
-      message: `Every service of the selection was left out (${[...new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]))].join(', ')}). Set includeLegacy or includeLinkLocal to keep them, or select other products.`,
+      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${[...reasons].map((r) => NOTHING_TO_OPEN_FIXES[r]).join(' ')}`,
     });
   }
   throwIfProblems(problems);
@@ -482,7 +548,8 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems);
   throwIfProblems(problems);
 
-  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span))).sort(compareRules);
+  const provenances = new Map<string, RuleProvenance>();
+  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span, provenances))).sort(compareRules);
   const excluded: ExcludedService[] = [...demands.values()]
     .filter((d) => d.selectedBy.size === 0)
     .sort((a, b) => serviceOrder.get(a.service.id)! - serviceOrder.get(b.service.id)!)
@@ -493,7 +560,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     products: sortedIds(products.keys()),
     profiles: profileIds,
     rules,
-    notices: [...exclusionNotices(excluded), ...widenedNotice(rules, maxRules), ...platformNotices(demands, direction), ...openIngressNotice(parsed.peers, direction)],
+    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices(demands, direction), ...openIngressNotice(parsed.peers, direction)],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),
   };

@@ -102,6 +102,8 @@ export interface DiffLanguage {
   readonly extraReason: (descriptions: string) => string;
   readonly cause: Record<'deselected' | ExclusionReason, string>;
   readonly to: string;
+  /** Before the peer of an ingress change. */
+  readonly from: string;
 }
 
 const en: ReviewLanguage = {
@@ -192,6 +194,7 @@ const en: ReviewLanguage = {
       user: 'now left out by exclude',
     },
     to: 'to',
+    from: 'from',
   },
 };
 
@@ -291,6 +294,7 @@ const zhCN: ReviewLanguage = {
       user: '现已通过 exclude 排除',
     },
     to: '至',
+    from: '来自',
   },
 };
 

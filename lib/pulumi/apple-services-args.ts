@@ -16,7 +16,8 @@ export interface PrefixListReference {
   /** The prefix list's id. */
   readonly prefixListId: pulumi.Input<string>;
   /**
-   * The list's max entries: AWS counts a rule referencing it as this many rules.
+   * The list's max entries: AWS counts a rule referencing it as this many rules. A list an
+   * `AppleNetworkPrefixList` created is counted by its own max entries and family instead.
    * @default 1
    */
   readonly maxEntries?: number;
@@ -150,7 +151,9 @@ export interface AppleServicesEgressArgs extends AppleServicesCommonArgs {
    */
   readonly destinations?: readonly PulumiDestination[];
   /**
-   * What `'apple-network'` stands for, e.g. `{ prefixListId: appleNetwork.id }`.
+   * What `'apple-network'` stands for, e.g. `[appleNetwork.peer]` of an `AppleNetworkPrefixList`
+   * (network ACL entries get the list's CIDRs, since they cannot reference a list), or
+   * `{ prefixListId: …, maxEntries: … }` for a list of your own.
    * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
    */
   readonly appleNetworkPeers?: readonly PulumiDestination[];

@@ -179,7 +179,10 @@ export function planComponent(args: PlannerArgs, subject: PlannerSubject): PlanR
   checkProfiles(args, subject, problems);
   const references = new InputReferences();
   const destinations = references.toCoreDestinations(args.peers, subject.peersName, problems);
-  const appleNetworkPeers = references.toCoreDestinations(args.appleNetworkPeers, 'appleNetworkPeers', problems);
+  // Unused peers are reported once, above, with the fix that fits this component's default; the
+  // resolver is not asked about them again.
+  const unusedPeers = problems.some((p) => p.code === 'apple-network-peers-unused');
+  const appleNetworkPeers = unusedPeers ? undefined : references.toCoreDestinations(args.appleNetworkPeers, 'appleNetworkPeers', problems);
   const selection: PolicySelection = {
     products: args.products,
     profiles: args.profiles,
@@ -198,6 +201,15 @@ export function planComponent(args: PlannerArgs, subject: PlannerSubject): PlanR
     // a list emptied of the peers it could not read.
     return { ok: false, problems };
   }
+  // Network ACL entries take CIDRs only: a prefix list apple-ports filled from the catalogue is
+  // swapped for its CIDRs there, while the security group references the list.
+  const networkAclSelection: PolicySelection = references.hasNetworkAclStandIns
+    ? {
+        ...selection,
+        ...(destinations !== undefined ? { destinations: references.toNetworkAclDestinations(destinations) } : {}),
+        ...(appleNetworkPeers !== undefined ? { appleNetworkPeers: references.toNetworkAclDestinations(appleNetworkPeers) } : {}),
+      }
+    : selection;
   const options = { isUnresolved: references.isPlaceholder };
   const reword = (problem: Problem): Problem => rewordForArgs(problem, subject);
   const policy = attempt(problems, () => resolve(selection, options), undefined, reword);
@@ -217,8 +229,10 @@ export function planComponent(args: PlannerArgs, subject: PlannerSubject): PlanR
   let networkAclEntries: NetworkAclEntryPlan[] = [];
   if (mode.networkAcl !== 'none') {
     const maxRules = Math.min(networkAclBudget, args.maxRules ?? networkAclBudget);
-    if (checkNetworkAclFits(policy, maxRules, problems)) {
-      networkAclPolicy = attempt(problems, () => resolve({ ...selection, maxRules }, options), `network ACL (at most ${maxRules} entries per direction and address family)`, reword);
+    const unwidened =
+      networkAclSelection === selection ? policy : attempt(problems, () => resolve({ ...networkAclSelection, maxRules: undefined }, options), 'network ACL', reword);
+    if (unwidened !== undefined && checkNetworkAclFits(unwidened, maxRules, problems)) {
+      networkAclPolicy = attempt(problems, () => resolve({ ...networkAclSelection, maxRules }, options), `network ACL (at most ${maxRules} entries per direction and address family)`, reword);
     }
     if (networkAclPolicy !== undefined) {
       const aclPolicy = networkAclPolicy;

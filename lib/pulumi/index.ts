@@ -1,11 +1,15 @@
 /**
  * apple-ports for Pulumi: `AppleServicesEgress` and `AppleServicesIngress` components that render
- * the resolver's rules as `aws.vpc` security-group rules and `aws.ec2` network ACL entries. Loads
- * only the `@pulumi/aws` ec2 and vpc modules.
+ * the resolver's rules as `aws.vpc` security-group rules and `aws.ec2` network ACL entries,
+ * `AppleNetworkPrefixList` (an `aws.ec2` managed prefix list of Apple's network) and
+ * `AppleServicesFirewallRules` (an `aws.networkfirewall` rule group). Loads only the `@pulumi/aws`
+ * ec2, vpc and networkfirewall modules.
  */
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleServicesComponent } from './apple-services-component';
+export { AppleNetworkPrefixList, type AppleNetworkPrefixListArgs } from './apple-network-prefix-list';
+export { AppleServicesFirewallRules, type AppleServicesFirewallRulesArgs } from './apple-services-firewall-rules';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,
@@ -17,4 +21,17 @@ export type {
   PulumiDestination,
   SecurityGroupReference,
 } from './apple-services-args';
-export type { AppleProduct, NetworkAclOptions, PolicyRule, ProfileId, ResolvedPolicy, ServiceId } from '../core';
+export type {
+  AddressFamily,
+  AppleNetworkPrefixListOptions,
+  AppleNetworkPrefixListPlan,
+  AppleProduct,
+  FirewallRuleGroupPlan,
+  HostGroupId,
+  NetworkAclOptions,
+  NetworkId,
+  PolicyRule,
+  ProfileId,
+  ResolvedPolicy,
+  ServiceId,
+} from '../core';

@@ -8,8 +8,12 @@ import * as pulumi from '@pulumi/pulumi';
 import type { AddressFamily, Destination } from '../core';
 import type { PulumiDestination } from './apple-services-args';
 import type { ComponentProblem } from './component-plan';
+import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 
 type ReferenceField = 'securityGroupId' | 'prefixListId' | 'cidrIpv4' | 'cidrIpv6';
+
+/** What a placeholder may stand for: a reference's field, or a plain string argument such as `homeNet`. */
+type PlaceholderField = ReferenceField | 'homeNet';
 
 const REFERENCE_FIELDS: readonly ReferenceField[] = ['securityGroupId', 'prefixListId', 'cidrIpv4', 'cidrIpv6'];
 
@@ -25,8 +29,10 @@ function isPending(value: unknown): boolean {
 /** Placeholders for the outputs among a component's destinations, and the way back. */
 export class InputReferences {
   private readonly inputs = new Map<string, pulumi.Input<string>>();
-  private readonly placeholders = new Map<ReferenceField, Map<unknown, string>>();
-  private readonly counts = new Map<ReferenceField, number>();
+  private readonly placeholders = new Map<PlaceholderField, Map<unknown, string>>();
+  private readonly counts = new Map<PlaceholderField, number>();
+  /** Placeholders of prefix lists an `AppleNetworkPrefixList` created → what is known of them. */
+  private readonly prefixLists = new Map<string, PrefixListFacts>();
 
   /** True for a placeholder this registry made; the resolver skips validating it. */
   public readonly isPlaceholder = (value: string): boolean => this.inputs.has(value);
@@ -49,9 +55,59 @@ export class InputReferences {
     return result;
   }
 
+  /**
+   * A plain string for the core: the string itself, or a placeholder (`<homeNet#0>`) for an Output,
+   * which the core passes through unvalidated. `where` names the argument in messages.
+   */
+  public toCoreString(value: pulumi.Input<string>, field: 'homeNet', where: string, problems: ComponentProblem[]): string | undefined {
+    if (typeof value === 'string') {
+      if (value.includes(STRINGIFIED_OUTPUT)) {
+        problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output turned into a string by a template literal; pass the Output itself.` });
+        return undefined;
+      }
+      return value;
+    }
+    return this.placeholderFor(field, value);
+  }
+
   /** The value to give AWS for a peer's id or CIDR: the original input for a placeholder. */
   public inputFor(value: string): pulumi.Input<string> {
     return this.inputs.get(value) ?? value;
+  }
+
+  /** `text` with every placeholder in it swapped back for its input; the text itself when it holds none. */
+  public interpolate(text: string): pulumi.Input<string> {
+    const used = [...this.inputs.keys()].filter((placeholder) => text.includes(placeholder));
+    if (used.length === 0) {
+      return text;
+    }
+    return pulumi.all(used.map((placeholder) => this.inputs.get(placeholder)!)).apply((values) => used.reduce((result, placeholder, index) => result.replaceAll(placeholder, values[index]!), text));
+  }
+
+  /** Text with the placeholders of lists apple-ports created replaced by the lists' names, for messages. */
+  public readable(text: string): string {
+    let result = text;
+    for (const [placeholder, facts] of this.prefixLists) {
+      // The label quotes the component's name itself: `AppleNetworkPrefixList 'apple'`.
+      result = result.replaceAll(`'${placeholder}'`, facts.label).replaceAll(placeholder, facts.label);
+    }
+    return result;
+  }
+
+  /** True when some destination is a prefix list that network ACL entries replace with its CIDRs. */
+  public get hasNetworkAclStandIns(): boolean {
+    return this.prefixLists.size > 0;
+  }
+
+  /**
+   * The destinations for network ACL entries, which take CIDRs only: a prefix list apple-ports
+   * filled from the catalogue is swapped for its CIDRs; any other peer is kept (and refused).
+   */
+  public toNetworkAclDestinations(destinations: readonly Destination[] | undefined): Destination[] | undefined {
+    return destinations?.flatMap((destination): Destination[] => {
+      const facts = typeof destination === 'object' && destination.kind === 'prefix-list' ? this.prefixLists.get(destination.id) : undefined;
+      return facts ? [...facts.networkAclPeers] : [destination];
+    });
   }
 
   private toCoreDestination(destination: PulumiDestination, where: string, problems: ComponentProblem[]): Destination | undefined {
@@ -85,7 +141,14 @@ export class InputReferences {
       case 'securityGroupId':
         return { kind: 'security-group', id };
       case 'prefixListId': {
-        const { maxEntries, family } = destination as { maxEntries?: number; family?: AddressFamily };
+        const given = destination as { maxEntries?: number; family?: AddressFamily };
+        const facts = findPrefixListFacts(value);
+        if (facts !== undefined) {
+          this.prefixLists.set(id, facts);
+        }
+        // AWS counts a list apple-ports created as it is, whatever the reference claims.
+        const maxEntries = facts?.maxEntries ?? given.maxEntries;
+        const family = facts?.family ?? given.family;
         return { kind: 'prefix-list', id, ...(maxEntries !== undefined ? { maxEntries } : {}), ...(family !== undefined ? { family } : {}) };
       }
       case 'cidrIpv4':
@@ -96,7 +159,7 @@ export class InputReferences {
   }
 
   /** One placeholder per distinct input, numbered per field in order of appearance: `<securityGroupId#0>`. */
-  private placeholderFor(field: ReferenceField, input: pulumi.Input<string>): string {
+  private placeholderFor(field: PlaceholderField, input: pulumi.Input<string>): string {
     const ofField = this.placeholders.get(field) ?? new Map<unknown, string>();
     this.placeholders.set(field, ofField);
     const known = ofField.get(input);

@@ -202,6 +202,8 @@ describe('usage errors exit with code 2 and say what to do on stderr', () => {
       "error: Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].\n",
     ],
     [['resolve', 'iCloud', '--destination', '10.0.0.0/33'], "error: Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
+    [['resolve', 'iCloud', '--source', '10.0.0.0/8'], 'error: --source names who may connect in, so it needs --ingress. Use --destination for where egress may go.\n'],
+    [['resolve', 'SSH', '--ingress', '--destination', '10.0.0.0/8'], 'error: --destination is where egress may go. With --ingress, name who may connect in with --source.\n'],
     [['diff', '--from', 'iCloud', '--to', 'FaceTme'], "error: Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?\n"],
     [['lookup', '70000'], "error: command-argument value '70000' is invalid for argument 'port'. Use a port from 1 to 65535, optionally with /tcp or /udp, e.g. 5223 or 5223/tcp.\n(add --help for usage)\n"],
     [['lookup', '443/icmp'], "error: command-argument value '443/icmp' is invalid for argument 'port'. Use a port from 1 to 65535, optionally with /tcp or /udp, e.g. 5223 or 5223/tcp.\n(add --help for usage)\n"],

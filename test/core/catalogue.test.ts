@@ -40,9 +40,13 @@ describe('typed catalogue access', () => {
     expect(productsUsing('rfb')).toEqual(['AppleRemoteDesktop', 'ScreenSharing']);
   });
 
-  test('the catalogue is exposed read-only and in order', () => {
+  test('the catalogue is exposed frozen, so no caller can change later policies', () => {
     expect(services[0].id).toBe('ssh');
-    expect(products.length).toBeGreaterThan(40);
+    expect(Object.isFrozen(services) && Object.isFrozen(services[0].ports[0]) && Object.isFrozen(products[0].uses)).toBe(true);
+    expect(() => {
+      (services[0].ports[0] as { from: number }).from = 1;
+    }).toThrow(TypeError);
+    expect(services[0].ports[0].from).toBe(22);
   });
 });
 

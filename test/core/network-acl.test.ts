@@ -1,4 +1,4 @@
-import { ApplePortsError, planNetworkAcl, resolve, type NetworkAclEntryPlan } from '../../lib/core';
+import { planNetworkAcl, resolve, type NetworkAclEntryPlan } from '../../lib/core';
 
 const text = (e: NetworkAclEntryPlan) => `${e.egress ? 'out' : 'in'} ${e.purpose} ${e.protocol} ${e.fromPort}-${e.toPort} ${e.cidr}`;
 
@@ -68,15 +68,27 @@ describe('planNetworkAcl', () => {
     expect(() => planNetworkAcl(policy, { firstRuleNumber: 100, lastRuleNumber: 120, ruleNumberStep: 10 })).toThrow(
       'Rule numbers 100-120 in steps of 10 leave 3 numbers for 6 egress entries. Widen the range or shorten the step.',
     );
-    expect(() => planNetworkAcl(resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true }), { maxEntries: 5 })).toThrow(ApplePortsError);
+    expect(() => planNetworkAcl(resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true }), { maxEntries: 5 })).toThrow(
+      /^The network ACL needs 10 IPv4 egress entries, more than maxEntries 5\./,
+    );
     expect(() => planNetworkAcl(resolve({ products: ['FaceTime'] }), { maxEntries: 5 })).toThrow(
       'The network ACL needs 6 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 5 so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
     );
   });
 
-  test('a policy resolved with the NACL budget fits it', () => {
-    const policy = resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true, maxRules: 19 });
+  test('a policy resolved with the NACL budget fits it, widened', () => {
+    const selection = { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'] };
+    expect(resolve(selection).rules).toHaveLength(25);
+    const policy = resolve({ ...selection, maxRules: 19 });
     const plan = planNetworkAcl(policy);
-    expect(plan.filter((e) => e.egress).length).toBeLessThanOrEqual(19);
+    expect(plan.filter((e) => e.egress)).toHaveLength(19);
+    expect(policy.rules.filter((r) => r.widened.length > 0).length).toBeGreaterThan(0);
+  });
+
+  test('numbering depends on the entries, not on the order of the rules', () => {
+    const policy = resolve({ products: ['GameCenter', 'Messages', 'Mail'], ipv6: true });
+    const reversed = { ...policy, rules: [...policy.rules].reverse() };
+    const options = { firstRuleNumber: 100, lastRuleNumber: 400, ruleNumberStep: 1 };
+    expect(planNetworkAcl(reversed, options)).toEqual(planNetworkAcl(policy, options));
   });
 });

@@ -195,3 +195,13 @@ describe('renderPolicyDiff', () => {
     expect(JSON.parse(renderPolicyDiff(addMessages, { format: 'json' }))).toEqual(addMessages);
   });
 });
+
+describe('ingress changes name where connections come from', () => {
+  test('an ingress rule removed reads "from" its source', () => {
+    const before = resolve({ products: ['ScreenSharing'], direction: 'ingress', destinations: ['10.0.0.0/8'] });
+    const after = resolve({ products: ['AppleRemoteDesktop'], direction: 'ingress', destinations: ['10.0.0.0/8'] });
+    const text = renderPolicyDiff(diffPolicies(before, after), { format: 'text' });
+    expect(text).toContain('removed ingress tcp 88 from 10.0.0.0/8');
+    expect(text).not.toContain(' to 10.0.0.0/8');
+  });
+});

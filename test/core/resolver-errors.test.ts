@@ -33,8 +33,8 @@ describe('bad input gets one error naming every problem and its fix', () => {
 
   test.each([
     ['10.0.0.0/33', "Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4."],
-    ['10.0.0.1', "Invalid destination '10.0.0.1': the CIDR mask is missing in '10.0.0.1'. Did you mean '10.0.0.1/32'?."],
-    ['10.1.2.3/16', "Invalid destination '10.1.2.3/16': '10.1.2.3/16' has host bits set. Did you mean '10.1.0.0/16'?."],
+    ['10.0.0.1', "Invalid destination '10.0.0.1': the CIDR mask is missing in '10.0.0.1'. Did you mean '10.0.0.1/32'?"],
+    ['10.1.2.3/16', "Invalid destination '10.1.2.3/16': '10.1.2.3/16' has host bits set. Did you mean '10.1.0.0/16'?"],
     ['corp-proxy', "Invalid destination 'corp-proxy': use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)."],
     ['sg-123', "Invalid destination 'sg-123': a security-group id looks like 'sg-0123456789abcdef0'."],
   ])('an invalid destination %s', (destination, message) => {
@@ -89,7 +89,11 @@ describe('bad input gets one error naming every problem and its fix', () => {
 
   test('a selection whose every service is left out', () => {
     expect(problemsOf({ products: ['iTunesRadio'] })).toEqual([
-      ['nothing-to-open', 'Every service of the selection was left out (legacy). Set includeLegacy or includeLinkLocal to keep them, or select other products.'],
+      ['nothing-to-open', 'Every service of the selection was left out (legacy). Set includeLegacy to keep retired services.'],
+    ]);
+    expect(problemsOf({ products: ['SSH'], exclude: ['ssh'] })).toEqual([['nothing-to-open', 'Every service of the selection was left out (user). Remove them from exclude.']]);
+    expect(problemsOf({ products: ['Bonjour'] })).toEqual([
+      ['nothing-to-open', 'Every service of the selection was left out (link-local). Set includeLinkLocal to keep link-local multicast.'],
     ]);
   });
 
@@ -97,6 +101,22 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['iCloud'], exclude: ['htps'] })).toEqual([['unknown-service', "exclude: Unknown Apple service 'htps'. Did you mean 'https'?"]]);
     expect(problemsOf({ profiles: ['managed-mac', 'remote-admin-host'], destinations: ['10.0.0.0/8'] })).toEqual([
       ['conflicting-profile-directions', "The profiles 'managed-mac', 'remote-admin-host' are meant for different directions. Set direction to 'egress' or 'ingress'."],
+    ]);
+  });
+
+  test('an invalid direction, and egress with no destinations', () => {
+    expect(problemsOf({ products: ['iCloud'], direction: 'outbound' as 'egress' })).toEqual([['invalid-direction', "Invalid direction 'outbound'. Use 'egress' or 'ingress'."]]);
+    expect(problemsOf({ products: ['iCloud'], destinations: [] })).toEqual([
+      [
+        'empty-destinations',
+        "destinations is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').",
+      ],
+    ]);
+  });
+
+  test('appleNetworkPeers without apple-network in destinations', () => {
+    expect(problemsOf({ products: ['SSH'], appleNetworkPeers: ['pl-0123456789abcdef0'] })).toEqual([
+      ['invalid-destination', "appleNetworkPeers stand for 'apple-network', which destinations does not name, so they would be ignored. Add 'apple-network' to destinations."],
     ]);
   });
 

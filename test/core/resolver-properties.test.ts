@@ -19,9 +19,13 @@ function expectedOpen(selection: PolicySelection): Map<string, Uint8Array> {
   };
   const apple = selection.destinations?.includes('apple-network') ?? false;
   const general = (selection.destinations ?? ['anywhere']).filter((d) => d !== 'apple-network');
-  const generalPeers = (general.length > 0 ? general : ['anywhere']).flatMap((d) =>
-    d === 'anywhere' ? ['ipv4:0.0.0.0/0', ...(selection.ipv6 ? ['ipv6:::/0'] : [])] : [`ipv4:${String(d)}`],
-  );
+  const generalPeers = (general.length > 0 ? general : ['anywhere']).flatMap((d) => {
+    const text = String(d);
+    if (text === 'anywhere') return ['ipv4:0.0.0.0/0', ...(selection.ipv6 ? ['ipv6:::/0'] : [])];
+    if (text.startsWith('sg-')) return [`security-group:${text}`];
+    if (text.startsWith('pl-')) return [`prefix-list:${text}`];
+    return [`${text.includes(':') ? 'ipv6' : 'ipv4'}:${text}`];
+  });
   for (const name of selection.products ?? []) {
     const product = products.find((p) => [p.id, ...p.aliases].some((n) => n.toLowerCase() === String(name).toLowerCase())) as ProductEntry;
     for (const use of product.uses) {
@@ -72,7 +76,16 @@ const selectionArbitrary = fc.record({
   ipv6: fc.boolean(),
   includeLegacy: fc.boolean(),
   includeLinkLocal: fc.boolean(),
-  destinations: fc.constantFrom<PolicySelection['destinations']>(undefined, ['anywhere'], ['apple-network'], ['apple-network', '10.0.0.0/8'], ['10.0.0.0/8', '192.168.0.0/16']),
+  destinations: fc.constantFrom<PolicySelection['destinations']>(
+    undefined,
+    ['anywhere'],
+    ['apple-network'],
+    ['apple-network', '10.0.0.0/8'],
+    ['10.0.0.0/8', '192.168.0.0/16'],
+    ['sg-0123456789abcdef0', '2001:db8::/32', 'anywhere'],
+    ['pl-0123456789abcdef0', 'apple-network', '::/0', '10.0.0.0/8'],
+  ),
+  exclude: fc.subarray(['http', 'https', 'apns', 'dns', 'facetime-rtp', 'messages-rtp', 'rfb']),
 });
 
 /** Selections that open at least one port (others are refused with 'nothing-to-open'). */
@@ -116,7 +129,9 @@ describe('resolver properties', () => {
           return names[next() % names.length];
         });
         const shuffled = [...renamed].sort(() => (next() % 2 === 0 ? -1 : 1));
-        return JSON.stringify(resolve({ ...selection, products: shuffled })) === JSON.stringify(resolve(selection));
+        const destinations = selection.destinations && [...selection.destinations, ...selection.destinations].sort(() => (next() % 2 === 0 ? -1 : 1));
+        const exclude = [...(selection.exclude ?? [])].reverse();
+        return JSON.stringify(resolve({ ...selection, products: shuffled, destinations, exclude })) === JSON.stringify(resolve(selection));
       }),
       { numRuns: 150 },
     );
@@ -142,7 +157,9 @@ describe('resolver properties', () => {
         try {
           policy = resolve({ ...selection, maxRules });
         } catch (error) {
-          return (error as { problems: { code: string }[] }).problems.every((p) => p.code === 'budget-too-small');
+          // Refused only when even one rule per protocol and peer is over the budget in a family.
+          const groups = (family: string) => [...expectedOpen(selection).entries()].filter(([key, bits]) => bits.some((b) => b) && (key.split('|')[1].startsWith('ipv6:') ? 'ipv6' : 'ipv4') === family).length;
+          return (error as { problems: { code: string }[] }).problems.every((p) => p.code === 'budget-too-small') && Math.max(groups('ipv4'), groups('ipv6')) > maxRules;
         }
         const perFamily = (family: string) => policy.rules.filter((r) => (r.peer.kind === 'ipv6' ? 'ipv6' : 'ipv4') === family).length;
         const expected = expectedOpen(selection);

@@ -171,6 +171,18 @@ describe('selection', () => {
     expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0']);
     expect(policy.rules[0].products).toEqual(['WorldWideWeb']);
     expect(policy.excluded.map((e) => e.service)).toEqual(['ssh', 'svn', 'git']);
+    expect(policy.notices.map((n) => n.message)).toEqual([
+      'Left out services Apple has retired (set includeLegacy to keep them): svn (tcp 3690, udp 3690) for XcodeServer, retired 2022-09-12; git (tcp 9418, udp 9418) for XcodeServer, retired 2022-09-12. Also left out products Apple has retired: XcodeServer (retired 2022-09-12; without it: ssh (tcp 22)).',
+    ]);
+  });
+
+  test('a retired product is reported even when another product keeps its ports open', () => {
+    const policy = resolve({ products: ['PhotoStream', 'iCloud'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0', 'tcp 5223 0.0.0.0/0']);
+    expect(policy.rules.every((r) => !r.products.includes('PhotoStream'))).toBe(true);
+    expect(policy.notices.map((n) => [n.code, n.message, n.products])).toEqual([
+      ['legacy-excluded', 'Left out products Apple has retired (set includeLegacy to keep them): PhotoStream (retired 2023-07-26).', ['PhotoStream']],
+    ]);
   });
 
   test('link-local multicast is left out unless asked for', () => {
@@ -200,12 +212,23 @@ describe('selection', () => {
     expect(policy.notices.map((n) => n.code)).toEqual(['amazon-dns', 'amazon-time-sync']);
   });
 
+  test('the same prefix list named twice counts with its larger max entries, in any order', () => {
+    const small = { kind: 'prefix-list' as const, id: 'pl-0123456789abcdef0', maxEntries: 5 };
+    const large = { ...small, maxEntries: 50 };
+    const a = resolve({ products: ['SSH'], destinations: [small, large] });
+    const b = resolve({ products: ['SSH'], destinations: [large, small] });
+    expect(a.rules.map((r) => r.peer)).toEqual([large]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
   test('open ingress works but is reported', () => {
     const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['anywhere'], ipv6: true });
     expect(rulesText(policy.rules)).toEqual(['tcp 22 0.0.0.0/0', 'tcp 22 ::/0']);
     expect(policy.notices.map((n) => [n.code, n.message])).toEqual([
       ['open-ingress', 'Ingress is open to the whole internet (0.0.0.0/0, ::/0). Name the admin CIDRs, a bastion security group or a prefix list instead.'],
     ]);
+    const reversed = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['::/0', '0.0.0.0/0'] });
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['0.0.0.0/0', '::/0'] })));
   });
 
   test('unresolved values pass through unvalidated', () => {

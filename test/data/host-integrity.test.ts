@@ -164,15 +164,6 @@ describe('host data integrity', () => {
       'iCloud: mask.icloud.com udp 443',
       'Messages: *.push.apple.com tcp 2197',
       'PushNotifications: *.push.apple.com tcp 80',
-      'SoftwareUpdate: appldnld.apple.com tcp 80',
-      'SoftwareUpdate: gg.apple.com tcp 80',
-      'SoftwareUpdate: gs.apple.com tcp 80',
-      'SoftwareUpdate: mesu.apple.com tcp 80',
-      'SoftwareUpdate: oscdn.apple.com tcp 80',
-      'SoftwareUpdate: osrecovery.apple.com tcp 80',
-      'SoftwareUpdate: swcdn.apple.com tcp 80',
-      'SoftwareUpdate: swdownload.apple.com tcp 80',
-      'SoftwareUpdate: updates-http.cdn-apple.com tcp 80',
     ]);
   });
 

@@ -49,7 +49,18 @@ const ID_PREFIXES: Record<string, string> = {
   'aws:ec2/networkAclAssociation:NetworkAclAssociation': 'aclassoc',
   'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': 'sgr',
   'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': 'sgr',
+  'aws:ec2/managedPrefixList:ManagedPrefixList': 'pl',
 };
+
+/** ARNs for the resources whose ARN the components expose, in the form AWS gives them. */
+const ARNS: Record<string, (name: string) => string> = {
+  'aws:networkfirewall/ruleGroup:RuleGroup': (name) => `arn:aws:network-firewall:us-east-1:123456789012:stateful-rulegroup/${name}`,
+};
+
+/** The ARN the mocked engine gives a resource of `type` named `name`, if the type has one here. */
+export function mockArn(type: string, name: string): string | undefined {
+  return ARNS[type]?.(name);
+}
 
 /**
  * A realistic, deterministic physical id (`sg-` and 17 hex digits for a security group named
@@ -81,13 +92,16 @@ export interface MockOptions {
 }
 
 /**
- * Installs the mocks and the recorder. Resources get `mockId` ids and their inputs as state;
- * provider functions echo their inputs.
+ * Installs the mocks and the recorder. Resources get `mockId` ids and their inputs as state, plus
+ * a `mockArn` where the type has one; provider functions echo their inputs.
  */
 export async function installMockRecorder(options: MockOptions = {}): Promise<void> {
   await pulumi.runtime.setMocks(
     {
-      newResource: (args) => ({ id: args.custom === false || options.unknownIds ? undefined : mockId(args.type, args.name), state: args.inputs }),
+      newResource: (args) => {
+        const arn = mockArn(args.type, args.name);
+        return { id: args.custom === false || options.unknownIds ? undefined : mockId(args.type, args.name), state: arn === undefined ? args.inputs : { ...args.inputs, arn } };
+      },
       call: (args) => args.inputs,
     },
     'apple-ports',
@@ -166,4 +180,8 @@ export const TYPES = {
   networkAcl: 'aws:ec2/networkAcl:NetworkAcl',
   networkAclRule: 'aws:ec2/networkAclRule:NetworkAclRule',
   networkAclAssociation: 'aws:ec2/networkAclAssociation:NetworkAclAssociation',
+  prefixListComponent: 'apple-ports:index:AppleNetworkPrefixList',
+  firewallRulesComponent: 'apple-ports:index:AppleServicesFirewallRules',
+  prefixList: 'aws:ec2/managedPrefixList:ManagedPrefixList',
+  ruleGroup: 'aws:networkfirewall/ruleGroup:RuleGroup',
 } as const;

@@ -1,0 +1,156 @@
+/**
+ * An AWS Network Firewall stateful rule group for a selection of Apple products, as an
+ * `aws.networkfirewall.RuleGroup`. The rules, their order and the capacity come from the core's
+ * plan; this component only copies them into the resource.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { RuleGroup } from '@pulumi/aws/networkfirewall';
+import type { FirewallRuleGroupPlan, FirewallSelection } from '../core';
+import type { PulumiDestination } from './apple-services-args';
+import { TYPE_TOKEN_PREFIX, formatProblems } from './apple-services-component';
+import { planFirewallRulesComponent } from './firewall-rules-plan';
+
+/** Arguments of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
+export interface AppleServicesFirewallRulesArgs {
+  /**
+   * Apple products by id (`'iCloud'`, `'SoftwareUpdate'`…); aliases such as `'APNs'` work too.
+   * @default none; give products, profiles or hostGroups
+   */
+  readonly products?: FirewallSelection['products'];
+  /**
+   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`…);
+   * only egress profiles, since the rules allow the devices' outbound traffic.
+   * @default none
+   */
+  readonly profiles?: FirewallSelection['profiles'];
+  /**
+   * Host groups of Apple's enterprise-network article to allow by id, for categories no product
+   * stands for, such as `'certificate-validation'`.
+   * @default none
+   */
+  readonly hostGroups?: FirewallSelection['hostGroups'];
+  /**
+   * Where the port rules (everything but HTTP and HTTPS, which are allowed by host name) go:
+   * `'apple-network'` sends push notifications to 17.0.0.0/8 and the rest to `$EXTERNAL_NET`;
+   * CIDRs (strings, `{ cidrIpv4: … }` or `{ cidrIpv6: … }` with Outputs) are written into the
+   * rules. Prefix lists and security groups cannot appear in Suricata rules.
+   * @default ['apple-network']
+   */
+  readonly destinations?: readonly PulumiDestination[];
+  /**
+   * Add Apple's published APNs IPv6 subnets to the rules bound for Apple's network.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Keep services Apple has retired (legacy APNs…).
+   * @default false: they are left out with the warning `apple-ports:legacy-excluded`
+   */
+  readonly includeLegacy?: boolean;
+  /**
+   * Catalogue service ids to leave out even though a selected product uses them; excluding
+   * `'https'` or `'http'` drops the host-name rules of that protocol.
+   * @default []
+   */
+  readonly exclude?: FirewallSelection['exclude'];
+  /**
+   * Port rules of your own (e.g. a proxy port), sent to the general destinations.
+   * @default []
+   */
+  readonly extraRules?: FirewallSelection['extraRules'];
+  /**
+   * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… Give every rule
+   * group of a firewall policy its own range.
+   * @default 1000000
+   */
+  readonly sidBase?: number;
+  /**
+   * The capacity to reserve. AWS fixes it when the rule group is created, so reserve room for
+   * the catalogue to grow; it must be at least the number of rules.
+   * @default the number of rules
+   */
+  readonly capacity?: number;
+  /**
+   * CIDRs of the Apple devices, for the rule group's `HOME_NET` variable: the clients the rules
+   * allow. Set it when the devices sit in other VPCs than the firewall (centralised egress);
+   * Outputs such as `vpc.cidrBlock` are fine.
+   * @default not set: the firewall policy's HOME_NET, by default the inspection VPC's CIDR
+   */
+  readonly homeNet?: readonly pulumi.Input<string>[];
+  /**
+   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the group.
+   * @default Pulumi's auto-name from the component name, e.g. `apple-rules-rule-group-1a2b3c4`
+   */
+  readonly ruleGroupName?: pulumi.Input<string>;
+  /**
+   * The rule group's description.
+   * @default no description
+   */
+  readonly description?: pulumi.Input<string>;
+  /**
+   * Tags for the rule group.
+   * @default no tags
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A strict-order stateful Network Firewall rule group that allows what the selected Apple products
+ * need: TLS SNI and HTTP Host rules for the hosts Apple lists, and port rules for the rest (APNs,
+ * FaceTime and Game Center UDP…). Use it in a firewall policy with strict rule order and a drop
+ * default action. QUIC and connections without SNI cannot be matched by name (see `plan.limitations`).
+ *
+ * ```ts
+ * const apple = new AppleServicesFirewallRules('apple-rules', { products: ['SoftwareUpdate', 'iCloud'] });
+ * // apple.ruleGroupArn in an aws.networkfirewall.FirewallPolicy's statefulRuleGroupReferences
+ * ```
+ */
+export class AppleServicesFirewallRules extends pulumi.ComponentResource {
+  /**
+   * The planned rules, capacity, notices and limitations, for review snapshots. Outputs appear as
+   * placeholders in it (`<cidrIpv4#0>`, `<homeNet#0>`), so the snapshot stays stable.
+   */
+  public readonly plan: FirewallRuleGroupPlan;
+  /** The rule group resource. */
+  public readonly ruleGroup: RuleGroup;
+  /** The rule group's ARN, for a firewall policy's `statefulRuleGroupReferences`. */
+  public readonly ruleGroupArn: pulumi.Output<string>;
+
+  constructor(name: string, args: AppleServicesFirewallRulesArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(`${TYPE_TOKEN_PREFIX}AppleServicesFirewallRules`, name, {}, opts);
+    const given = args ?? {};
+    const { ruleGroupName, description, tags } = given;
+    const childName = `${name}-rule-group`;
+    const result = planFirewallRulesComponent(given, childName);
+    // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
+    if (!result.ok) {
+      throw new pulumi.ResourceError(formatProblems(`AppleServicesFirewallRules '${name}'`, result.problems), this, true);
+    }
+    const { plan, references, warnings } = result.value;
+    for (const warning of warnings) {
+      void pulumi.log.warn(warning, this);
+    }
+    this.plan = plan;
+    this.ruleGroup = new RuleGroup(
+      childName,
+      {
+        type: 'STATEFUL',
+        capacity: plan.capacity,
+        ...(ruleGroupName !== undefined ? { name: ruleGroupName } : {}),
+        ...(description !== undefined ? { description } : {}),
+        ruleGroup: {
+          ...(plan.homeNet !== undefined
+            ? { ruleVariables: { ipSets: [{ key: 'HOME_NET', ipSet: { definitions: plan.homeNet.map((cidr) => references.inputFor(cidr)) } }] } }
+            : {}),
+          rulesSource: { rulesString: references.interpolate(plan.rulesString) },
+          statefulRuleOptions: { ruleOrder: plan.ruleOrder },
+        },
+        ...(tags !== undefined ? { tags } : {}),
+      },
+      { parent: this },
+    );
+    this.ruleGroupArn = this.ruleGroup.arn;
+
+    this.registerOutputs({ ruleGroupArn: this.ruleGroupArn, plan: this.plan });
+  }
+}
