@@ -25,7 +25,7 @@ const IMPORTS: readonly ImportCase[] = [
   { name: 'node + tsx (floor)', code: '' },
   { name: '@pulumi/pulumi', code: "require('@pulumi/pulumi')" },
   { name: 'apple-ports/pulumi', code: "require('./lib/pulumi/index.ts')" },
-  { name: '@pulumi/aws/ec2 + @pulumi/aws/vpc', code: "require('@pulumi/aws/ec2'); require('@pulumi/aws/vpc')" },
+  { name: '@pulumi/aws/ec2 + vpc + networkfirewall', code: "require('@pulumi/aws/ec2'); require('@pulumi/aws/vpc'); require('@pulumi/aws/networkfirewall')" },
   { name: '@pulumi/aws (whole)', code: "require('@pulumi/aws')" },
 ];
 
