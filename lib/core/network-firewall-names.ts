@@ -9,7 +9,7 @@ import type { PortRange } from './catalogue-types';
 import { describeRule } from './descriptions';
 import type { HostList, RequiredHost } from './hosts';
 import type { CoveredHost, FirewallRuleKind } from './network-firewall-types';
-import { compareIds } from './suggest';
+import { compareIds, sortedIds } from './suggest';
 import { formatRulePorts, quoteRuleText, type RuleOption, type SuricataRule } from './suricata';
 
 /** The Suricata variable for the clients the rules allow. */
@@ -59,11 +59,6 @@ export function layerPorts(layer: NameLayer): PortRange {
   return range;
 }
 
-/** Unique ids in the catalogue's id order. */
-export function sorted<T extends string>(values: Iterable<T>): T[] {
-  return [...new Set(values)].sort(compareIds);
-}
-
 /** True when `port` of `protocol` lies in `range`. */
 export function inRange(range: PortRange, protocol: string, port: number): boolean {
   return range.protocol === protocol && range.from <= port && port <= range.to;
@@ -80,7 +75,7 @@ function englishName(id: AppleProduct): string {
 
 /** The names a rule's msg gives: products, or the host groups' ids where no product asked. */
 function owners(products: readonly AppleProduct[], groups: readonly string[]): string[] {
-  return products.length > 0 ? products.map(englishName).sort(compareIds) : sorted(groups);
+  return products.length > 0 ? products.map(englishName).sort(compareIds) : sortedIds(groups);
 }
 
 /** A rule before it is numbered. */
@@ -144,8 +139,8 @@ export function nameRules(hostList: HostList, layers: readonly NameLayer[]): { h
     }
     const port = layerPorts(layer);
     const ports = formatRulePorts(port.from, port.to);
-    const allProducts = sorted(kept.flatMap((h) => [...h.products, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.products)]));
-    const allGroups = sorted(kept.flatMap((h) => [...h.hostGroups, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.hostGroups)]));
+    const allProducts = sortedIds(kept.flatMap((h) => [...h.products, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.products)]));
+    const allGroups = sortedIds(kept.flatMap((h) => [...h.hostGroups, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.hostGroups)]));
     handshakes.push({
       kind: 'tcp-handshake',
       rule: {
@@ -168,8 +163,8 @@ export function nameRules(hostList: HostList, layers: readonly NameLayer[]): { h
     });
     for (const host of kept) {
       const alsoCovered = coveredBy.get(host.host) ?? [];
-      const products = sorted([...host.products, ...alsoCovered.flatMap((c) => c.products)]);
-      const groups = sorted([...host.hostGroups, ...alsoCovered.flatMap((c) => c.hostGroups)]);
+      const products = sortedIds([...host.products, ...alsoCovered.flatMap((c) => c.products)]);
+      const groups = sortedIds([...host.hostGroups, ...alsoCovered.flatMap((c) => c.hostGroups)]);
       covered.push(...alsoCovered.map((c) => ({ host: c.host, kind: layer.kind, coveredBy: host.host })));
       names.push({
         kind: layer.kind,

@@ -23,7 +23,6 @@ import {
   layerPorts,
   msg,
   nameRules,
-  sorted,
   type DraftRule,
   type NameLayer,
 } from './network-firewall-names';
@@ -31,7 +30,7 @@ import type { FirewallNotice, FirewallRuleGroupPlan, FirewallRuleOptions, Firewa
 import type { PolicyRule, ResolvedPolicy } from './policy-types';
 import { ApplePortsError, throwIfProblems, type Problem } from './problems';
 import { resolve } from './resolver';
-import { compareIds } from './suggest';
+import { compareIds, sortedIds } from './suggest';
 import { formatRuleAddresses, formatRulePorts, formatSuricataRule, type SuricataRule } from './suricata';
 
 /** The default first signature id. */
@@ -88,10 +87,10 @@ function portRules(policy: ResolvedPolicy | undefined, problems: Problem[]): Dra
         destinationPort: formatRulePorts(first.fromPort, first.toPort),
         options: [msg(first.description)],
       },
-      products: sorted(rules.flatMap((r) => r.products)),
+      products: sortedIds(rules.flatMap((r) => r.products)),
       hosts: [],
       hostGroups: [],
-      services: sorted(rules.flatMap((r) => r.services)),
+      services: sortedIds(rules.flatMap((r) => r.services)),
       range: { protocol: first.protocol, from: first.fromPort, to: first.toPort },
     };
   });
@@ -181,7 +180,7 @@ function hostPortNotices(hosts: readonly RequiredHost[], rules: readonly DraftRu
       code: 'quic-not-matched',
       message: `Apple lists ${quic.map((h) => h.host).join(', ')} on udp ${httpsPort.from} (QUIC), which Network Firewall cannot match by name; only their TCP traffic is allowed.`,
       hosts: quic.map((h) => h.host),
-      products: sorted(quic.flatMap((h) => h.products)),
+      products: sortedIds(quic.flatMap((h) => h.products)),
     });
   }
   for (const [ports, entry] of [...closed.entries()].sort(([a], [b]) => compareIds(a, b))) {
@@ -189,7 +188,7 @@ function hostPortNotices(hosts: readonly RequiredHost[], rules: readonly DraftRu
       code: 'host-ports-not-opened',
       message: `Apple lists ${entry.hosts.join(', ')} on ${ports}, which the selected products' port-table services do not use, so no rule opens it. Select the product that uses it, or add an extra rule.`,
       hosts: entry.hosts,
-      products: sorted(entry.products),
+      products: sortedIds(entry.products),
     });
   }
   return notices;
@@ -216,7 +215,7 @@ function beyondPortTableNotices(hosts: readonly RequiredHost[], layers: readonly
 
 function withoutHostsNotice(policy: ResolvedPolicy | undefined, hostList: HostList): FirewallNotice[] {
   const dropped = (policy?.rules ?? []).filter(isNameRule);
-  const products = sorted(dropped.flatMap((r) => r.products).filter((p) => hostList.productsWithoutHosts.includes(p)));
+  const products = sortedIds(dropped.flatMap((r) => r.products).filter((p) => hostList.productsWithoutHosts.includes(p)));
   if (products.length === 0) {
     return [];
   }
@@ -301,7 +300,7 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
   return {
     products: hostList!.products,
     profiles: hostList!.profiles,
-    hostGroups: sorted(names.flatMap((r) => r.hostGroups)),
+    hostGroups: sortedIds(names.flatMap((r) => r.hostGroups)),
     rules,
     rulesString: rules.map((r) => r.text).join('\n'),
     requiredCapacity,

@@ -6,8 +6,8 @@
 import type { AppleProduct, ProfileId, ServiceId } from './catalogue-ids.generated';
 import { findProduct, findProfile, findService, getNetwork, products as allProducts, services, unknownProductMessage, unknownProfileMessage, unknownServiceMessage } from './catalogue';
 import type { Direction, ProductEntry, Protocol, ServiceEntry } from './catalogue-types';
-import { describeRule, formatPorts, invalidDescriptionCharacters } from './descriptions';
-import { ANY_IPV6, comparePeers, formatPeer, isAnywhere, parseDestinations, peerFamily, peerKey } from './destinations';
+import { describeRule, invalidDescriptionCharacters } from './descriptions';
+import { ANY_IPV6, comparePeers, parseDestinations, peerFamily, peerKey } from './destinations';
 import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from './intervals';
 import type {
   AddressFamily,
@@ -15,16 +15,15 @@ import type {
   ExclusionReason,
   ExtraRule,
   Peer,
-  PolicyNotice,
   PolicyRule,
   PolicySelection,
-  PortWidening,
   ResolveOptions,
   ResolvedPolicy,
 } from './policy-types';
 import { throwIfProblems, type Problem } from './problems';
-import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS, AWS_QUOTAS } from './quotas';
-import { compareIds } from './suggest';
+import { exclusionNotices, openIngressNotice, platformNotices, widenedNotice } from './policy-notices';
+import { AWS_QUOTAS } from './quotas';
+import { compareIds, sortedIds } from './suggest';
 
 /** Where a merged rule's ports came from. */
 type Origin =
@@ -48,9 +47,6 @@ const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, i
 const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
 const MAX_EXTRA_DESCRIPTION = 100;
 
-function sortedIds<T extends string>(ids: Iterable<T>): T[] {
-  return [...new Set(ids)].sort(compareIds);
-}
 
 function isPort(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
@@ -355,14 +351,6 @@ function compareRules(a: PolicyRule, b: PolicyRule): number {
   );
 }
 
-function describeService(service: ServiceEntry): string {
-  return `${service.id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
-}
-
-function notice(code: PolicyNotice['code'], message: string, serviceIds: readonly ServiceId[] = [], productIds: readonly AppleProduct[] = [], widened: readonly PortWidening[] = []): PolicyNotice {
-  return { code, message, services: sortedIds(serviceIds), products: sortedIds(productIds), widened };
-}
-
 /** What to do when a reason left every selected service out. */
 const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
   legacy: 'Set includeLegacy to keep retired services.',
@@ -370,106 +358,6 @@ const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
   direction: "Use direction 'egress', or select products a Mac hosts.",
   user: 'Remove them from exclude.',
 };
-
-const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] = [
-  { reason: 'legacy', code: 'legacy-excluded', intro: 'Left out services Apple has retired (set includeLegacy to keep them)' },
-  { reason: 'link-local', code: 'link-local-excluded', intro: 'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it)' },
-  { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
-  { reason: 'user', code: 'user-excluded', intro: 'Left out by exclude' },
-];
-
-function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[]): PolicyNotice[] {
-  return EXCLUSION_NOTICES.flatMap(({ reason, code, intro }) => {
-    let entries = excluded.filter((e) => e.reason === reason);
-    const products = reason === 'legacy' ? retiredProducts : [];
-    // A current service left out only because every product wanting it is retired belongs to
-    // those products' sentence, not to the list of services Apple retired.
-    const byProduct = reason === 'legacy' ? entries.filter((e) => findService(e.service)!.status === 'current') : [];
-    entries = entries.filter((e) => !byProduct.includes(e));
-    if (entries.length === 0 && products.length === 0) {
-      return [];
-    }
-    const details = entries.map((e) => {
-      const service = findService(e.service)!;
-      const retired = reason === 'legacy' && service.retired ? `, retired ${service.retired.date}` : '';
-      return `${describeService(service)} for ${e.products.join(', ')}${retired}`;
-    });
-    const productDetails = products.map((product) => {
-      const services = byProduct.filter((e) => e.products.includes(product.id)).map((e) => describeService(findService(e.service)!));
-      return `${product.id} (retired ${product.retired!.date}${services.length > 0 ? `; without it: ${services.join(', ')}` : ''})`;
-    });
-    const sentences = [
-      ...(details.length > 0 ? [`${intro}: ${details.join('; ')}.`] : []),
-      ...(productDetails.length > 0 ? [`${details.length > 0 ? 'Also left out products Apple has retired' : 'Left out products Apple has retired (set includeLegacy to keep them)'}: ${productDetails.join('; ')}.`] : []),
-    ];
-    return [
-      notice(
-        code,
-        sentences.join(' '),
-        [...entries, ...byProduct].map((e) => e.service),
-        [...entries.flatMap((e) => e.products), ...products.map((p) => p.id)],
-      ),
-    ];
-  });
-}
-
-function widenedNotice(rules: readonly PolicyRule[], maxRules: number | undefined): PolicyNotice[] {
-  const widened = rules.flatMap((r) => r.widened);
-  if (widened.length === 0) {
-    return [];
-  }
-  const total = widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0);
-  const list = widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} to ${formatPeer(w.peer)}`).join('; ');
-  const affected = rules.filter((r) => r.widened.length > 0);
-  return [
-    notice(
-      'budget-widened',
-      `Opened ${total} ports beyond the selection to fit maxRules ${maxRules} per address family: ${list}.`,
-      affected.flatMap((r) => r.services),
-      affected.flatMap((r) => r.products),
-      widened,
-    ),
-  ];
-}
-
-function platformNotices(demands: ReadonlyMap<ServiceId, Demand>, direction: Direction): PolicyNotice[] {
-  const selected = (id: ServiceId) => (demands.get(id)?.selectedBy.size ?? 0) > 0;
-  const notices: PolicyNotice[] = [];
-  if (direction === 'egress' && selected('dns')) {
-    notices.push(
-      notice(
-        'amazon-dns',
-        `DNS to the Amazon-provided resolver (${AMAZON_DNS_ADDRESSES}) is never filtered by security groups or network ACLs; the DNS rules only matter for other resolvers.`,
-        ['dns'],
-        [...demands.get('dns')!.selectedBy],
-      ),
-    );
-  }
-  if (direction === 'egress' && selected('ntp')) {
-    notices.push(
-      notice(
-        'amazon-time-sync',
-        `The Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) is never filtered by security groups or network ACLs; the NTP rules only matter for other time servers such as time.apple.com.`,
-        ['ntp'],
-        [...demands.get('ntp')!.selectedBy],
-      ),
-    );
-  }
-  return notices;
-}
-
-function openIngressNotice(peers: readonly Peer[], direction: Direction): PolicyNotice[] {
-  const open = peers.filter(isAnywhere).sort(comparePeers);
-  if (direction !== 'ingress' || open.length === 0) {
-    return [];
-  }
-  return [
-    notice(
-      'open-ingress',
-      `Ingress is open to the whole internet (${open.map(formatPeer).join(', ')}). Name the admin CIDRs, a bastion security group or a prefix list instead.`,
-    ),
-  ];
-}
 
 /**
  * Resolves a selection of Apple products and profiles into a minimal, deterministic set of
@@ -560,7 +448,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     products: sortedIds(products.keys()),
     profiles: profileIds,
     rules,
-    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices(demands, direction), ...openIngressNotice(parsed.peers, direction)],
+    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction)],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),
   };

@@ -86,3 +86,8 @@ export function didYouMean(suggestions: readonly string[], fallback: string): st
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
   return `Did you mean ${list}?`;
 }
+
+/** Distinct ids in `compareIds` order. */
+export function sortedIds<T extends string>(ids: Iterable<T>): T[] {
+  return [...new Set(ids)].sort(compareIds);
+}
