@@ -3,20 +3,17 @@
  * `CfnRuleGroup` L1 (aws-cdk-lib has no Network Firewall L2). The rules, their order and the
  * capacity come from the core's plan; this construct only copies them into the resource.
  */
-import { Annotations, Names, Token } from 'aws-cdk-lib';
+import { Names, Token } from 'aws-cdk-lib';
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import { planFirewallRules, type FirewallRuleGroupPlan, type FirewallSelection, type Problem } from '../core';
 import { AppleServicesError, withConstructPath } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
-import { WARNING_PREFIX } from './warnings';
+import { warnNotices } from './warnings';
 
 /** Rule group names AWS accepts. */
 const RULE_GROUP_NAME = /^[a-zA-Z0-9-]{1,128}$/;
-
-/** Placeholders the peer translator puts where tokens were. */
-const PLACEHOLDER = /\{Unresolved\d+\}/g;
 
 /** Props of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
 export interface AppleServicesFirewallRulesProps {
@@ -121,9 +118,9 @@ export class AppleServicesFirewallRules extends Construct {
   constructor(scope: Construct, id: string, props: AppleServicesFirewallRulesProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');
-    const destinations = peers.toDestinations(props.destinations);
-    // Strings stay strings: tokens become placeholders, put back when the resource is written.
-    const homeNet = peers.toDestinations(props.homeNet) as string[] | undefined;
+    const destinations = peers.toDestinations(props.destinations, 'destinations');
+    // Tokens become placeholders, put back when the resource is written.
+    const homeNet = peers.toPlaceholders(props.homeNet, 'homeNet');
     const selection: FirewallSelection = {
       products: props.products,
       profiles: props.profiles,
@@ -163,7 +160,7 @@ export class AppleServicesFirewallRules extends Construct {
       ...(props.description !== undefined ? { description: props.description } : {}),
       ruleGroup: {
         ...(this.plan.homeNet !== undefined ? { ruleVariables: { ipSets: { HOME_NET: { definition: this.plan.homeNet.map((cidr) => peers.actual(cidr)) } } } } : {}),
-        rulesSource: { rulesString: this.plan.rulesString.replace(PLACEHOLDER, (placeholder) => peers.actual(placeholder)) },
+        rulesSource: { rulesString: peers.withTokens(this.plan.rulesString) },
         statefulRuleOptions: { ruleOrder: this.plan.ruleOrder },
       },
     });
@@ -172,8 +169,6 @@ export class AppleServicesFirewallRules extends Construct {
     // The resolver's notices (services left out…) hold for the port rules too, then the plan's own.
     // Link-local multicast never reaches a firewall, and the rule group has no option to keep it.
     const policyNotices = (this.plan.policy?.notices ?? []).filter((notice) => notice.code !== 'link-local-excluded');
-    for (const notice of [...policyNotices, ...this.plan.notices]) {
-      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}${notice.code}`, notice.message);
-    }
+    warnNotices(this, [...policyNotices, ...this.plan.notices], { readable: peers.readable });
   }
 }

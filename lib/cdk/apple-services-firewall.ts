@@ -53,18 +53,20 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
   private readonly createdNetworkAcl?: ec2.NetworkAcl;
   private readonly securityGroups: ec2.ISecurityGroup[] = [];
   private readonly networkAcls: ec2.INetworkAcl[] = [];
+  /** Core problems reworded for this construct's props, with placeholders named. */
+  private readonly reword: (problem: Problem) => Problem;
 
   protected constructor(scope: Construct, id: string, direction: Direction, props: FirewallProps) {
     super(scope, id);
     this.connections = new ec2.Connections();
     this.peers = new PeerTranslator(this, direction);
+    this.reword = (problem) => rewordForConstruct(problem, direction, props.profiles ?? [], this.peers.readable);
     this.securityGroupRuleQuota = props.securityGroupRuleQuota ?? AWS_QUOTAS.securityGroupRulesPerDirection;
     this.networkAclOptions = props.networkAclOptions ?? {};
     this.checkTargets(props);
-    this.checkProfiles(direction, props.profiles ?? []);
 
-    const peers: Destination[] | undefined = this.peers.toDestinations(props.peers);
-    const appleNetworkPeers = this.peers.toDestinations(props.appleNetworkPeers);
+    const peers: Destination[] | undefined = this.peers.toDestinations(props.peers, direction === 'egress' ? 'destinations' : 'sources');
+    const appleNetworkPeers = this.peers.toDestinations(props.appleNetworkPeers, 'appleNetworkPeers');
     this.selection = {
       products: props.products,
       profiles: props.profiles,
@@ -78,7 +80,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       ...(peers !== undefined ? { destinations: peers } : {}),
       ...(appleNetworkPeers !== undefined ? { appleNetworkPeers } : {}),
     };
-    this.policy = withConstructPath(this, () => resolve(this.selection, { isUnresolved: this.peers.isUnresolved }), undefined, rewordForProps);
+    this.policy = withConstructPath(this, () => resolve(this.selection, { isUnresolved: this.peers.isUnresolved }), undefined, this.reword);
     this.networkAclSelection = this.peers.hasNetworkAclStandIns
       ? {
           ...this.selection,
@@ -90,7 +92,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       // Plans no entries, only checks the options, so bad ones fail here rather than at first use.
       withConstructPath(this, () => planNetworkAcl({ ...this.policy, rules: [] }, this.networkAclOptions), 'networkAclOptions');
     }
-    warnNotices(this, this.policy.notices);
+    warnNotices(this, this.policy.notices, { readable: this.peers.readable });
 
     const group = props.securityGroup ?? (props.vpc ? this.createSecurityGroup(props.vpc) : undefined);
     if (group) {
@@ -121,7 +123,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
         this,
         () => resolve({ ...this.networkAclSelection, maxRules }, { isUnresolved: this.peers.isUnresolved }),
         `network ACL (at most ${maxRules} entries per direction and address family)`,
-        rewordForProps,
+        this.reword,
       );
     }
     return this.resolvedNetworkAclPolicy;
@@ -148,7 +150,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       return;
     }
     const policy = this.networkAclPolicy;
-    const plan = withConstructPath(this, () => planNetworkAcl(policy, this.networkAclOptions), 'network ACL');
+    const plan = withConstructPath(this, () => planNetworkAcl(policy, this.networkAclOptions), 'network ACL', this.reword);
     // Entries of an ACL someone else owns live under this construct: another construct's entries
     // there may have the same ids (placeholders of different tokens).
     const entryScope = acl === this.createdNetworkAcl ? acl : this.entryScopeFor(acl);
@@ -156,7 +158,11 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     if (this.networkAcls.length === 0) {
       // The other notices are the security-group policy's too and were raised already.
       const widened = policy.notices.filter((notice) => notice.code === 'budget-widened');
-      warnNotices(this, widened, 'network-acl-', `Network ACL entries (networkAclOptions.maxEntries ${this.networkAclBudget}): `);
+      warnNotices(this, widened, {
+        readable: this.peers.readable,
+        idPrefix: 'network-acl-',
+        messagePrefix: `Network ACL entries (networkAclOptions.maxEntries ${this.networkAclBudget}): `,
+      });
     }
     this.networkAcls.push(acl);
   }
@@ -164,14 +170,16 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
   /**
    * Widening closes gaps between the ports of one protocol and CIDR, never across them, so the
    * selection needs at least one entry per protocol and CIDR (peers that are not CIDRs are
-   * refused by the plan). Checked here because the resolver's own message speaks of security
-   * groups.
+   * refused by the plan). The resolver finds the same minimum, but its `budget-too-small` says
+   * to raise `maxRules`, which the ACL's budget ignores above `networkAclOptions.maxEntries`, and
+   * counts security-group and prefix-list peers the ACL refuses anyway; so the ACL is checked
+   * here, with the fixes that apply to it.
    */
   private checkNetworkAclFits(maxRules: number): void {
     const policy =
       this.networkAclSelection === this.selection
         ? this.policy
-        : withConstructPath(this, () => resolve({ ...this.networkAclSelection, maxRules: undefined }, { isUnresolved: this.peers.isUnresolved }), 'network ACL', rewordForProps);
+        : withConstructPath(this, () => resolve({ ...this.networkAclSelection, maxRules: undefined }, { isUnresolved: this.peers.isUnresolved }), 'network ACL', this.reword);
     for (const family of ['ipv4', 'ipv6'] as const) {
       const groups = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
       if (groups.size > maxRules) {
@@ -232,39 +240,46 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     }
   }
 
-  private checkProfiles(direction: Direction, profiles: readonly string[]): void {
-    for (const id of profiles) {
-      const profile = findProfile(String(id));
-      if (profile && profile.direction !== direction) {
-        const other = profile.direction === 'egress' ? 'AppleServicesEgress' : 'AppleServicesIngress';
-        throw new AppleServicesError(
-          this,
-          'profile-direction',
-          `profile '${profile.id}' is meant for ${profile.direction}, but this construct opens ${direction}. Use it with ${other}, or select its products (${profile.products.join(', ')}) here.`,
-        );
-      }
-    }
-  }
-
   private validateAttached(): string[] {
     if (this.securityGroups.length > 0 || this.networkAcls.length > 0) {
       return [];
     }
     return [
-      `${this.policy.direction === 'egress' ? 'AppleServicesEgress' : 'AppleServicesIngress'} '${this.node.path}' is attached to nothing, so it opens no ports. Attach it in one of four ways: pass vpc (a security group is created), pass securityGroup (an existing group), pass networkAcl or subnets with vpc (network ACL entries), or call applyTo(...) / applyToNetworkAcl(...).`,
+      `${constructName(this.policy.direction)} '${this.node.path}' is attached to nothing, so it opens no ports. Attach it in one of four ways: pass vpc (a security group is created), pass securityGroup (an existing group), pass networkAcl or subnets with vpc (network ACL entries), or call applyTo(...) / applyToNetworkAcl(...).`,
     ];
   }
 }
 
-/** The core names ingress sources `destinations`; the ingress construct's prop is `sources`. */
-function rewordForProps(problem: Problem): Problem {
-  if (problem.code !== 'ingress-without-sources') {
-    return problem;
+/**
+ * The core's problems in the construct's terms: its props (`sources` for ingress), its classes
+ * instead of a `direction`, and the values behind placeholders.
+ */
+function rewordForConstruct(problem: Problem, direction: Direction, profiles: readonly string[], readable: (text: string) => string): Problem {
+  switch (problem.code) {
+    case 'ingress-without-sources':
+      return {
+        ...problem,
+        message: "sources is empty: name who may connect, e.g. a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+      };
+    case 'profile-direction': {
+      const profile = profiles.map((id) => findProfile(String(id))).find((p) => p !== undefined && p.direction !== direction && problem.message.includes(`'${p.id}'`));
+      if (!profile) {
+        return { ...problem, message: readable(problem.message) };
+      }
+      return {
+        ...problem,
+        message: `Profile '${profile.id}' is meant for ${profile.direction}, but ${constructName(direction)} opens ${direction}. Use it with ${constructName(profile.direction)}, or select its products (${profile.products.join(', ')}) here.`,
+      };
+    }
+    case 'network-acl-peer':
+      return { ...problem, message: readable(direction === 'ingress' ? problem.message.replace('Use CIDR destinations', 'Use CIDR sources') : problem.message) };
+    default:
+      return { ...problem, message: readable(problem.message) };
   }
-  return {
-    ...problem,
-    message: "sources is empty: name who may connect, e.g. a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
-  };
+}
+
+function constructName(direction: Direction): string {
+  return direction === 'egress' ? 'AppleServicesEgress' : 'AppleServicesIngress';
 }
 
 function describeTarget(target: ec2.IConnectable): string {

@@ -82,7 +82,7 @@ export function addNetworkAclEntries(
       ruleAction: ec2.Action.ALLOW,
     });
     record.contents.add(content);
-    record.numbers.set(`${directionOf(entry)} ${entry.ruleNumber}`, { owner: scope.node.path, entry: entry.id });
+    record.numbers.set(`${directionOf(entry)} ${entry.ruleNumber}`, { owner: scope.node.path, entry: peers.readable(entry.id) });
   }
   for (const [key, count] of counts) {
     record.counts.set(key, count);

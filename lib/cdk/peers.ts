@@ -6,15 +6,20 @@
  * position in the props (`{Unresolved1}`…) before the resolver sees them. Token text such as
  * `${Token[TOKEN.123]}` changes whenever unrelated code creates tokens; left in place it would
  * reorder the rules and change the NACL entries' hashed rule numbers and construct ids, and a
- * renumbered entry is replaced at deploy time.
+ * renumbered entry is replaced at deploy time. Placeholders stay in `policy`, for stable
+ * snapshots; warnings and errors name the value instead (`readable`).
  */
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
 import { peerKey, type AddressFamily, type Destination, type Direction, type Peer } from '../core';
 import { AppleServicesError } from './errors';
-import { findPrefixListFacts } from './prefix-list-peers';
+import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 import type { AppleServicesPeer } from './props';
+import { describeReference, findTokenReference, ownerOf, referencedPeerKind } from './token-references';
+
+/** Placeholders the translator puts where tokens were. */
+const PLACEHOLDER = /\{Unresolved\d+\}/g;
 
 function isCdkPeer(value: AppleServicesPeer): value is ec2.IPeer {
   return typeof value === 'object' && value !== null && typeof (value as ec2.IPeer).toEgressRuleConfig === 'function';
@@ -27,8 +32,8 @@ export class PeerTranslator {
   private readonly cdkPeers = new Map<string, ec2.IPeer>();
   /** Prefix lists (by peer key) whose catalogue CIDRs network ACL entries use instead. */
   private readonly networkAclPeers = new Map<string, readonly Peer[]>();
-  /** Placeholders of constructs (a prefix list created in the app) → the construct's path. */
-  private readonly constructPaths = new Map<string, string>();
+  /** Placeholder → how messages name the value: a construct path, or where in the props it was given. */
+  private readonly labels = new Map<string, string>();
 
   constructor(
     private readonly scope: IConstruct,
@@ -38,9 +43,14 @@ export class PeerTranslator {
   /** For `ResolveOptions.isUnresolved`: tokens and their placeholders skip validation. */
   public readonly isUnresolved = (value: string): boolean => Token.isUnresolved(value) || this.tokens.has(value);
 
-  /** The resolver's destinations for the given props value. */
-  public toDestinations(peers: readonly AppleServicesPeer[] | undefined): Destination[] | undefined {
-    return peers?.map((peer) => this.toDestination(peer));
+  /** The resolver's destinations for the props value `prop` (named in messages about its tokens). */
+  public toDestinations(peers: readonly AppleServicesPeer[] | undefined, prop: string): Destination[] | undefined {
+    return peers?.map((peer, index) => this.toDestination(peer, `${prop}[${index}]`));
+  }
+
+  /** Plain strings (CIDRs) with their tokens swapped for placeholders. */
+  public toPlaceholders(values: readonly string[] | undefined, prop: string): string[] | undefined {
+    return values?.map((value, index) => this.placeholder(value, () => this.describeToken(value, `${prop}[${index}]`)));
   }
 
   /**
@@ -59,9 +69,12 @@ export class PeerTranslator {
     return this.networkAclPeers.size > 0;
   }
 
-  /** Text with the placeholders of constructs replaced by the constructs' paths, for error messages. */
-  public readable(text: string): string {
-    return text.replace(/\{Unresolved\d+\}/g, (placeholder) => this.constructPaths.get(placeholder) ?? placeholder);
+  /** Text with every placeholder replaced by what the user gave, for warnings and errors. */
+  public readonly readable = (text: string): string => text.replace(PLACEHOLDER, (placeholder) => this.labels.get(placeholder) ?? placeholder);
+
+  /** Text with every placeholder replaced by its token, for resource properties. */
+  public withTokens(text: string): string {
+    return text.replace(PLACEHOLDER, (placeholder) => this.actual(placeholder));
   }
 
   /** The CDK peer a resolved rule goes to: the user's own object where there was one. */
@@ -92,7 +105,8 @@ export class PeerTranslator {
     return this.tokens.get(value) ?? value;
   }
 
-  private placeholder(value: string): string {
+  /** The placeholder of a token (`label` names it in messages), or the value itself. */
+  private placeholder(value: string, label: () => string): string {
     if (!Token.isUnresolved(value)) {
       return value;
     }
@@ -101,46 +115,81 @@ export class PeerTranslator {
       placeholder = `{Unresolved${this.placeholders.size + 1}}`;
       this.placeholders.set(value, placeholder);
       this.tokens.set(placeholder, value);
+      this.labels.set(placeholder, label());
     }
     return placeholder;
   }
 
-  private toDestination(value: AppleServicesPeer): Destination {
+  /** A token named by what it refers to (`Test/Vpc.CidrBlock`), or by where it was given. */
+  private describeToken(value: string, where: string): string {
+    const reference = findTokenReference(value);
+    return reference ? describeReference(reference) : `${where} (a value known at deploy time)`;
+  }
+
+  private toDestination(value: AppleServicesPeer, where: string): Destination {
     if (typeof value === 'string') {
-      return this.placeholder(value);
+      return this.fromString(value, where);
     }
     if (isCdkPeer(value)) {
-      const peer = this.fromCdkPeer(value);
+      const peer = this.fromCdkPeer(value, where);
       if (!this.cdkPeers.has(peerKey(peer))) {
         this.cdkPeers.set(peerKey(peer), value);
       }
       return peer;
     }
+    const label = (token: string) => () => this.describeToken(token, where);
     if (value.kind === 'ipv4' || value.kind === 'ipv6') {
-      return { ...value, cidr: this.placeholder(value.cidr) };
+      return { ...value, cidr: this.placeholder(value.cidr, label(value.cidr)) };
     }
     if (value.kind === 'prefix-list' || value.kind === 'security-group') {
-      return { ...value, id: this.placeholder(value.id) };
+      return { ...value, id: this.placeholder(value.id, label(value.id)) };
     }
     return value;
   }
 
-  private fromCdkPeer(peer: ec2.IPeer): Peer {
+  /**
+   * A string as the resolver takes it. A token that is exactly a security group's or prefix
+   * list's id becomes that kind of peer; any other token is an IPv4 CIDR, as `Peer.ipv4` takes it.
+   */
+  private fromString(value: string, where: string): Destination {
+    if (!Token.isUnresolved(value)) {
+      return value;
+    }
+    const id = this.placeholder(value, () => this.describeToken(value, where));
+    const reference = findTokenReference(value);
+    const kind = reference ? referencedPeerKind(reference) : undefined;
+    if (reference === undefined || kind === undefined) {
+      return id;
+    }
+    if (kind === 'security-group-name') {
+      throw new AppleServicesError(
+        this.scope,
+        'security-group-name',
+        `${where} is the Ref of the security group '${ownerOf(reference.target).node.path}', which is the group's name because the group has no VpcId, but rules need its id. Use its attrGroupId, or give the group a VpcId.`,
+      );
+    }
+    return kind === 'security-group' ? { kind, id } : this.prefixListPeer(id, findPrefixListFacts(reference.target));
+  }
+
+  private fromCdkPeer(peer: ec2.IPeer, where: string): Peer {
     const config: ec2.IngressRuleConfig & ec2.EgressRuleConfig =
       this.direction === 'egress' ? peer.toEgressRuleConfig() : peer.toIngressRuleConfig();
+    // A peer that is a construct (a security group, a prefix list) is named by its path.
+    const construct = (peer as Partial<IConstruct>).node ? (peer as unknown as IConstruct) : undefined;
+    const placeholder = (value: string) => this.placeholder(value, () => (construct ? ownerOf(construct).node.path : this.describeToken(value, where)));
     if (config.cidrIp !== undefined) {
-      return { kind: 'ipv4', cidr: this.placeholder(config.cidrIp) };
+      return { kind: 'ipv4', cidr: placeholder(config.cidrIp) };
     }
     if (config.cidrIpv6 !== undefined) {
-      return { kind: 'ipv6', cidr: this.placeholder(config.cidrIpv6) };
+      return { kind: 'ipv6', cidr: placeholder(config.cidrIpv6) };
     }
     const prefixList = config.destinationPrefixListId ?? config.sourcePrefixListId;
     if (prefixList !== undefined) {
-      return this.fromPrefixList(peer, this.placeholder(prefixList));
+      return this.prefixListPeer(placeholder(prefixList), findPrefixListFacts(peer));
     }
     const securityGroup = config.destinationSecurityGroupId ?? config.sourceSecurityGroupId;
     if (securityGroup !== undefined) {
-      return { kind: 'security-group', id: this.placeholder(securityGroup) };
+      return { kind: 'security-group', id: placeholder(securityGroup) };
     }
     throw new AppleServicesError(
       this.scope,
@@ -150,8 +199,7 @@ export class PeerTranslator {
   }
 
   /** A prefix list with the family and max entries AWS's quota counts, when the list is in the app. */
-  private fromPrefixList(peer: ec2.IPeer, id: string): Peer {
-    const facts = findPrefixListFacts(peer);
+  private prefixListPeer(id: string, facts: PrefixListFacts | undefined): Peer {
     const listPeer: Peer = {
       kind: 'prefix-list',
       id,
@@ -160,12 +208,6 @@ export class PeerTranslator {
     };
     if (facts?.networkAclPeers) {
       this.networkAclPeers.set(peerKey(listPeer), facts.networkAclPeers);
-    }
-    const node = (peer as Partial<IConstruct>).node;
-    if (node && this.tokens.has(id)) {
-      // A list wrapped in a construct of its own (AppleNetworkPrefixList) is named by the wrapper.
-      const wrapper = node.scope?.node.defaultChild === (peer as unknown) ? node.scope : undefined;
-      this.constructPaths.set(id, (wrapper?.node ?? node).path);
     }
     return listPeer;
   }

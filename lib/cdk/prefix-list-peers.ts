@@ -32,15 +32,19 @@ export function registerCatalogueCidrs(prefixList: ec2.IPrefixList, peers: reado
   catalogueLists.set(prefixList, peers);
 }
 
-/** The facts of a prefix-list peer, or `undefined` for a peer that is no prefix list created in the app. */
-export function findPrefixListFacts(peer: ec2.IPeer): PrefixListFacts | undefined {
-  const resource = (peer as Partial<IConstruct>).node?.defaultChild;
+/**
+ * The facts of a prefix list created in the app, given as its peer (an `ec2.PrefixList`) or as the
+ * resource its id refers to; `undefined` for anything else.
+ */
+export function findPrefixListFacts(construct: IConstruct | ec2.IPeer): PrefixListFacts | undefined {
+  const resource = ec2.CfnPrefixList.isCfnPrefixList(construct) ? construct : (construct as Partial<IConstruct>).node?.defaultChild;
   if (!ec2.CfnPrefixList.isCfnPrefixList(resource)) {
     return undefined;
   }
   const family = Token.isUnresolved(resource.addressFamily) ? undefined : resource.addressFamily === 'IPv6' ? 'ipv6' : 'ipv4';
   const maxEntries = resource.maxEntries;
-  const networkAclPeers = catalogueLists.get(peer);
+  // Catalogue lists are registered by their ec2.PrefixList, the resource's scope.
+  const networkAclPeers = resource.node.scope ? catalogueLists.get(resource.node.scope) : undefined;
   return {
     ...(family !== undefined ? { family } : {}),
     ...(maxEntries !== undefined && !Token.isUnresolved(maxEntries) ? { maxEntries } : {}),

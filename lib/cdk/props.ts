@@ -7,8 +7,15 @@ import type { Destination, NetworkAclOptions, PolicySelection } from '../core';
 
 /**
  * A destination or source: anything the resolver takes (`'anywhere'`, a CIDR, `'pl-…'`, `'sg-…'`)
- * or a CDK peer (`ec2.Peer.ipv4(…)`, `ec2.Peer.prefixList(…)`, a security group). CIDRs only known
- * at deploy time (a parameter, an import from another stack) pass through unchecked.
+ * or a CDK peer (`ec2.Peer.ipv4(…)`, `ec2.Peer.prefixList(…)`, a security group).
+ *
+ * Strings only known at deploy time pass through unchecked. One that is exactly a security group's
+ * id (`securityGroup.securityGroupId`, a `CfnSecurityGroup`'s `attrGroupId`, or its `ref` when it
+ * has a `vpcId`, a `CfnParameter` of type `AWS::EC2::SecurityGroup::Id`) is a security group; one that is exactly a
+ * prefix list's id (`prefixList.prefixListId`) is a prefix list; any other (`vpc.vpcCidrBlock`, a
+ * parameter, `Fn.importValue(…)`) is an IPv4 CIDR, as `ec2.Peer.ipv4` takes it. Wrap IPv6 CIDRs and
+ * ids whose source apple-ports cannot see, such as imports from another app:
+ * `ec2.Peer.ipv6(token)`, `ec2.Peer.securityGroupId(token)`, `ec2.Peer.prefixList(token)`.
  */
 export type AppleServicesPeer = Destination | ec2.IPeer;
 
@@ -105,12 +112,15 @@ export interface AppleServicesTargetProps {
 export interface AppleServicesEgressProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
   /**
    * Where the Apple devices may connect to. `'apple-network'` narrows the services that only
-   * talk to Apple (push notifications) to Apple's 17.0.0.0/8, or to `appleNetworkPeers`.
+   * talk to Apple (push notifications) to Apple's 17.0.0.0/8, or to `appleNetworkPeers`. Tokens
+   * are read as `AppleServicesPeer` says: wrap IPv6, security-group and prefix-list tokens that
+   * are not a construct's own id in `ec2.Peer.ipv6()`, `securityGroupId()` or `prefixList()`.
    * @default ['anywhere'], or ['apple-network'] when `appleNetworkPeers` is given
    */
   readonly destinations?: readonly AppleServicesPeer[];
   /**
-   * What `'apple-network'` stands for, e.g. `AppleNetworkPrefixList.peer`. A security-group rule
+   * What `'apple-network'` stands for, e.g. `AppleNetworkPrefixList.peer` (or its `prefixListId`,
+   * which is read as the same list). A security-group rule
    * to a prefix list counts as the list's max entries against the quota, as AWS counts it; network
    * ACL entries, which cannot reference prefix lists, use an `AppleNetworkPrefixList`'s CIDRs.
    * @default 17.0.0.0/8, plus Apple's published IPv6 subnets with `ipv6`
@@ -122,7 +132,11 @@ export interface AppleServicesEgressProps extends AppleServicesSelectionProps, A
 export interface AppleServicesIngressProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
   /**
    * Who may connect in: a bastion security group, admin CIDRs, a prefix list. There is no
-   * default; `'anywhere'` works but warns (`apple-ports:open-ingress`).
+   * default; `'anywhere'` works but warns (`apple-ports:open-ingress`). A bare
+   * `bastion.securityGroupId` is a security-group source (the bastion's group is left alone; pass
+   * the group itself to add the matching egress there). Other tokens are read as
+   * `AppleServicesPeer` says: wrap IPv6, security-group and prefix-list tokens that are not a
+   * construct's own id in `ec2.Peer.ipv6()`, `securityGroupId()` or `prefixList()`.
    */
   readonly sources: readonly AppleServicesPeer[];
 }

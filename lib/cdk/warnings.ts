@@ -5,14 +5,29 @@
  */
 import { Annotations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { PolicyNotice } from '../core';
 
 /** The prefix of every warning id the constructs raise. */
 export const WARNING_PREFIX = 'apple-ports:';
 
-/** Raises one warning per notice; `idPrefix` and `messagePrefix` set apart the network ACL's. */
-export function warnNotices(scope: IConstruct, notices: readonly PolicyNotice[], idPrefix = '', messagePrefix = ''): void {
+/** How `warnNotices` words and names the warnings. */
+export interface WarningOptions {
+  /** Replaces the placeholders of values known at deploy time with names users recognise. */
+  readonly readable: (text: string) => string;
+  /**
+   * Sets a group of warnings apart in their id (`apple-ports:network-acl-…`).
+   * @default ''
+   */
+  readonly idPrefix?: string;
+  /**
+   * Sets a group of warnings apart in their message.
+   * @default ''
+   */
+  readonly messagePrefix?: string;
+}
+
+/** Raises one warning per notice (the resolver's, the Network Firewall plan's). */
+export function warnNotices(scope: IConstruct, notices: readonly { readonly code: string; readonly message: string }[], { readable, idPrefix = '', messagePrefix = '' }: WarningOptions): void {
   for (const notice of notices) {
-    Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}${idPrefix}${notice.code}`, `${messagePrefix}${notice.message}`);
+    Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}${idPrefix}${notice.code}`, `${messagePrefix}${readable(notice.message)}`);
   }
 }

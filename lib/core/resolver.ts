@@ -77,6 +77,14 @@ export function expandSelection(selection: PolicySelection, problems: Problem[])
     }
     profileIds.push(profile.id);
     profileDirections.add(profile.direction);
+    if (selection.direction !== undefined && profile.direction !== selection.direction) {
+      // Its products would each fail for the wrong direction too; the profile is the one mistake.
+      problems.push({
+        code: 'profile-direction',
+        message: `Profile '${profile.id}' is meant for ${profile.direction}, not ${selection.direction}. Use it with direction '${profile.direction}', or select its products (${profile.products.join(', ')}) for ${selection.direction}.`,
+      });
+      continue;
+    }
     for (const productId of profile.products) {
       const product = findProduct(productId);
       if (product) {
@@ -87,15 +95,6 @@ export function expandSelection(selection: PolicySelection, problems: Problem[])
   let direction = selection.direction;
   if (direction !== undefined && direction !== 'egress' && direction !== 'ingress') {
     problems.push({ code: 'invalid-direction', message: `Invalid direction '${String(direction)}'. Use 'egress' or 'ingress'.` });
-  }
-  for (const id of profileIds) {
-    const profile = findProfile(id)!;
-    if (direction !== undefined && profile.direction !== direction) {
-      problems.push({
-        code: 'profile-direction',
-        message: `Profile '${profile.id}' is meant for ${profile.direction}, not ${direction}. Use it with direction '${profile.direction}', or select its products (${profile.products.join(', ')}) for ${direction}.`,
-      });
-    }
   }
   if (direction === undefined) {
     if (profileDirections.size > 1) {

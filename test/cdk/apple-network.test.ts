@@ -122,6 +122,31 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     template.resourcePropertiesCountIs('AWS::EC2::SecurityGroupEgress', { DestinationPrefixListId: Match.anyValue(), FromPort: 5223 }, 1);
   });
 
+  test("the list's bare prefixListId works like its peer: a prefix-list rule, and its CIDRs in network ACL entries", () => {
+    const { stack, vpc } = stackWithVpc();
+    const list = new AppleNetworkPrefixList(stack, 'AppleNetwork');
+    const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], appleNetworkPeers: [list.prefixListId], vpc, subnets: { subnetGroupName: 'Desktops' } });
+    const template = Template.fromStack(stack);
+
+    expect(mac.policy.rules.map((r) => r.peer)).toEqual([
+      { kind: 'ipv4', cidr: ANY },
+      { kind: 'ipv4', cidr: ANY },
+      { kind: 'prefix-list', id: '{Unresolved1}', family: 'ipv4', maxEntries: 1 },
+    ]);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      DestinationPrefixListId: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::EC2::PrefixList'), 'PrefixListId'] },
+      FromPort: 5223,
+      ToPort: 5223,
+    });
+    expect(networkAclEntries(template)).toEqual([
+      'egress 13080 tcp 5223-5223 17.0.0.0/8 allow',
+      'egress 17850 tcp 80-80 0.0.0.0/0 allow',
+      'egress 18420 tcp 443-443 0.0.0.0/0 allow',
+      'ingress 9720 tcp 1024-65535 17.0.0.0/8 allow',
+      'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
+    ]);
+  });
+
   test('with ipv6, an IPv4 and an IPv6 list stand for Apple’s network, each counted in its own family', () => {
     const { stack, vpc } = stackWithVpc();
     const apple = new AppleNetworkPrefixList(stack, 'AppleNetwork');

@@ -17,6 +17,15 @@ const ICLOUD_FACETIME_ENTRIES = [
   'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
 ];
 
+function errorOf(build: () => unknown): Error {
+  try {
+    build();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
 describe('network ACLs', () => {
   test('subnets: an ACL holding the allows and their return entries, associated with those subnets', () => {
     const { stack, vpc } = stackWithVpc();
@@ -113,9 +122,27 @@ describe('network ACLs', () => {
       throw new Error('expected an error');
     })();
     expect(error.message).toBe(
-      "Test/Hosts: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'sg-0123456789abcdef0'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
+      "Test/Hosts: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
     expect(error.problems.map((p) => p.code)).toEqual(['network-acl-peer']);
+  });
+
+  test('security groups and prefix lists known at deploy time are refused too, named by their construct', () => {
+    const { stack, vpc } = stackWithVpc();
+    const bastion = new ec2.SecurityGroup(stack, 'Bastion', { vpc });
+    const proxies = new ec2.PrefixList(stack, 'Proxies', { maxEntries: 5 });
+    const subnets = { subnetGroupName: 'Desktops' };
+    expect(errorOf(() => new AppleServicesIngress(stack, 'BareId', { products: ['SSH'], sources: [bastion.securityGroupId], vpc, subnets })).message).toBe(
+      "Test/BareId: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'Test/Bastion.GroupId'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+    );
+    expect(errorOf(() => new AppleServicesIngress(stack, 'Group', { products: ['SSH'], sources: [bastion], vpc, subnets })).message).toBe(
+      "Test/Group: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'Test/Bastion'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+    );
+    const list = errorOf(() => new AppleServicesEgress(stack, 'List', { products: ['NetworkTime'], destinations: [proxies.prefixListId], vpc, subnets }));
+    expect(list.message).toBe(
+      "Test/List: network ACL: Network ACL entries take CIDRs only, but a rule for udp 123 goes to the prefix-list 'Test/Proxies.PrefixListId'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
+    );
+    expect((list as ApplePortsError).problems.map((p) => p.code)).toEqual(['network-acl-peer']);
   });
 
   test('targets and options are checked at construction', () => {
@@ -157,6 +184,17 @@ describe('network ACLs', () => {
     expect(error.code).toBe('network-acl-rule-number-taken');
     expect(error.message).toBe(
       "Test/Vendors: egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 203.0.113.0/24' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+    );
+  });
+
+  test('a rule number taken by an entry to a value known at deploy time names that value', () => {
+    const { stack } = stackWithVpc();
+    const adminCidr = new CfnParameter(stack, 'AdminCidr', { type: 'String' });
+    const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
+    const narrow = { firstRuleNumber: 100, lastRuleNumber: 100 };
+    new AppleServicesIngress(stack, 'Admins', { products: ['SSH'], sources: [adminCidr.valueAsString], networkAcl, networkAclOptions: narrow });
+    expect(errorOf(() => new AppleServicesIngress(stack, 'Vendors', { products: ['SSH'], sources: ['198.51.100.0/24'], networkAcl, networkAclOptions: narrow })).message).toBe(
+      "Test/Vendors: egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 Test/AdminCidr' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
     );
   });
 

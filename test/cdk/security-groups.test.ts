@@ -305,13 +305,28 @@ describe('AppleServicesEgress errors', () => {
     expect((error as ApplePortsError).problems.map((p) => p.code)).toEqual(['unknown-product', 'unknown-product', 'invalid-destination']);
   });
 
-  test('a profile meant for the other direction is refused', () => {
+  test('a profile meant for the other direction is refused by the resolver, worded for the construct and reported with the other problems', () => {
     const { stack } = stackWithVpc();
-    expect(() => new AppleServicesEgress(stack, 'Mac', { profiles: ['remote-admin-host'] })).toThrow(
-      "Test/Mac: profile 'remote-admin-host' is meant for ingress, but this construct opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+    const egress = errorOf(() => new AppleServicesEgress(stack, 'Mac', { profiles: ['remote-admin-host'] }));
+    expect(egress).toBeInstanceOf(ApplePortsError);
+    expect(egress.message).toBe(
+      "Test/Mac: Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
     );
-    expect(() => new AppleServicesIngress(stack, 'Hosts', { profiles: ['managed-mac'], sources: [SG_ID] })).toThrow(
-      "Test/Hosts: profile 'managed-mac' is meant for egress, but this construct opens ingress. Use it with AppleServicesEgress, or select its products (DNS, iCloud, MacAppStore, macOSInternetRecovery, NetworkTime, PushNotifications, SoftwareUpdate) here.",
+    expect((egress as ApplePortsError).problems.map((p) => p.code)).toEqual(['profile-direction']);
+    const both = errorOf(() => new AppleServicesEgress(stack, 'Both', { products: ['iCloudd'], profiles: ['remote-admin-host'] }));
+    expect(both.message).toBe(
+      [
+        'Test/Both: invalid apple-ports selection (2 problems):',
+        "- Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
+        "- Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+      ].join('\n'),
+    );
+    expect((both as ApplePortsError).problems.map((p) => p.code)).toEqual(['unknown-product', 'profile-direction']);
+    const ingress = errorOf(() => new AppleServicesIngress(stack, 'Hosts', { profiles: ['managed-mac'], sources: [SG_ID] }));
+    // The profile is the one mistake: its products are not also reported as outbound-only.
+    expect((ingress as ApplePortsError).problems.map((p) => p.code)).toEqual(['profile-direction']);
+    expect((ingress as ApplePortsError).message).toBe(
+      "Test/Hosts: Profile 'managed-mac' is meant for egress, but AppleServicesIngress opens ingress. Use it with AppleServicesEgress, or select its products (DNS, iCloud, MacAppStore, macOSInternetRecovery, NetworkTime, PushNotifications, SoftwareUpdate) here.",
     );
   });
 
@@ -414,5 +429,101 @@ describe('AppleServicesIngress on security groups', () => {
       FromPort: 22,
       ToPort: 22,
     });
+  });
+});
+
+describe('values known at deploy time given as plain strings', () => {
+  test("a bare security group's id is a security-group source, and that group is left alone", () => {
+    const { stack, vpc } = stackWithVpc();
+    const bastion = new ec2.SecurityGroup(stack, 'Bastion', { vpc, allowAllOutbound: false });
+    const hosts = new AppleServicesIngress(stack, 'MacHosts', { products: ['SSH'], sources: [bastion.securityGroupId], vpc });
+    const template = Template.fromStack(stack);
+
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Test/MacHosts/SecurityGroup',
+      SecurityGroupIngress: [
+        { Description: 'Remote Login (SSH): SSH (tcp 22)', FromPort: 22, IpProtocol: 'tcp', SourceSecurityGroupId: { 'Fn::GetAtt': [stack.getLogicalId(bastion.node.defaultChild as ec2.CfnSecurityGroup), 'GroupId'] }, ToPort: 22 },
+      ],
+    });
+    template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+    template.resourceCountIs('AWS::EC2::SecurityGroupEgress', 0);
+    expect(hosts.policy.rules.map((r) => r.peer)).toEqual([{ kind: 'security-group', id: '{Unresolved1}' }]);
+  });
+
+  test("a bare prefix list's id is a prefix-list destination, counted as its max entries", () => {
+    const { stack, vpc } = stackWithVpc();
+    const proxies = new ec2.PrefixList(stack, 'Proxies', { maxEntries: 5 });
+    const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [proxies.prefixListId], vpc });
+    const template = Template.fromStack(stack);
+
+    expect(Object.values(resourcesOfType(template, 'AWS::EC2::SecurityGroupEgress')).map((r) => r.Properties)).toEqual(
+      ICLOUD_RULES.map(([Description, port]) => ({
+        GroupId: { 'Fn::GetAtt': [expect.stringMatching(/^MacSecurityGroup/), 'GroupId'] },
+        DestinationPrefixListId: { 'Fn::GetAtt': [expect.stringMatching(/^Proxies/), 'PrefixListId'] },
+        Description,
+        FromPort: port,
+        IpProtocol: 'tcp',
+        ToPort: port,
+      })),
+    );
+    // A standalone egress rule replaces the group's default allow-all, so CDK drops the no-traffic placeholder.
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: 'Test/Mac/SecurityGroup', SecurityGroupEgress: Match.absent() });
+    expect(mac.policy.rules.map((r) => r.peer)).toEqual(Array(3).fill({ kind: 'prefix-list', id: '{Unresolved1}', family: 'ipv4', maxEntries: 5 }));
+    expect(() => new AppleServicesEgress(stack, 'Over', { products: ['iCloud'], destinations: [proxies.prefixListId], vpc, securityGroupRuleQuota: 14 })).toThrow(
+      'Test/Over: The egress rules need 15 IPv4 security-group rules, more than the quota of 14. Set maxRules to 14 so ports are widened to fit, select fewer products, or raise the quota and pass it as securityGroupRuleQuota.',
+    );
+  });
+
+  test('Ref of a security group with a VpcId, a security-group id parameter and another stack’s group are security groups too', () => {
+    const { app, stack, vpc } = stackWithVpc();
+    const network = new Stack(app, 'Network');
+    const remote = new ec2.SecurityGroup(network, 'Admins', { vpc: new ec2.Vpc(network, 'Vpc', { maxAzs: 1, natGateways: 0 }) });
+    const l1 = new ec2.CfnSecurityGroup(stack, 'Legacy', { groupDescription: 'Legacy admins', vpcId: vpc.vpcId });
+    const parameter = new CfnParameter(stack, 'AdminGroup', { type: 'AWS::EC2::SecurityGroup::Id' });
+    new AppleServicesIngress(stack, 'MacHosts', { products: ['SSH'], sources: [l1.ref, parameter.valueAsString, remote.securityGroupId], vpc });
+
+    const ingress = Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: 'Test/MacHosts/SecurityGroup' } });
+    const rules = (Object.values(ingress)[0] as { Properties: { SecurityGroupIngress: Record<string, unknown>[] } }).Properties.SecurityGroupIngress;
+    expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith('Source') || k.startsWith('Cidr')))).toEqual([['SourceSecurityGroupId'], ['SourceSecurityGroupId'], ['SourceSecurityGroupId']]);
+    expect(rules.map((r) => r.SourceSecurityGroupId)).toEqual([
+      { Ref: stack.getLogicalId(l1) },
+      { Ref: 'AdminGroup' },
+      { 'Fn::ImportValue': expect.stringMatching(/^Network:ExportsOutputFnGetAttAdmins/) },
+    ]);
+  });
+
+  test('Ref of a security group without a VpcId is its name, and is refused', () => {
+    const { stack, vpc } = stackWithVpc();
+    const classic = new ec2.CfnSecurityGroup(stack, 'Classic', { groupDescription: 'No VPC id' });
+    const error = errorOf(() => new AppleServicesIngress(stack, 'MacHosts', { products: ['SSH'], sources: ['203.0.113.0/24', classic.ref], vpc }));
+    expect(error).toBeInstanceOf(AppleServicesError);
+    expect((error as AppleServicesError).code).toBe('security-group-name');
+    expect(error.message).toBe(
+      "Test/MacHosts: sources[1] is the Ref of the security group 'Test/Classic', which is the group's name because the group has no VpcId, but rules need its id. Use its attrGroupId, or give the group a VpcId.",
+    );
+  });
+
+  test('any other value known at deploy time is an IPv4 CIDR, as ec2.Peer.ipv4 takes it', () => {
+    const { stack, vpc } = stackWithVpc();
+    new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [vpc.vpcCidrBlock, Fn.importValue('ProxyCidr')], vpc });
+    const vpcCidr = { 'Fn::GetAtt': [stack.getLogicalId(vpc.node.defaultChild as ec2.CfnVPC), 'CidrBlock'] };
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupEgress: ICLOUD_RULES.flatMap(([Description, port]) =>
+        [vpcCidr, { 'Fn::ImportValue': 'ProxyCidr' }].map((CidrIp) => ({ CidrIp, Description, FromPort: port, IpProtocol: 'tcp', ToPort: port })),
+      ),
+    });
+  });
+
+  test('warnings name the value (its construct and attribute, or where it was given), while policy keeps the placeholders', () => {
+    const { stack, vpc } = stackWithVpc();
+    const proxyCidr = new CfnParameter(stack, 'ProxyCidr', { type: 'String' });
+    const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [vpc.vpcCidrBlock, Fn.importValue('ProxyCidr'), proxyCidr.valueAsString], maxRules: 6, vpc });
+    Annotations.fromStack(stack).hasWarning(
+      '/Test/Mac',
+      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to Test/Vpc.CidrBlock; tcp 81-442 to destinations[1] (a value known at deploy time); tcp 81-442 to Test/ProxyCidr. [ack: apple-ports:budget-widened]',
+    );
+    expect(mac.policy.notices.find((n) => n.code === 'budget-widened')?.message).toBe(
+      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to {Unresolved1}; tcp 81-442 to {Unresolved2}; tcp 81-442 to {Unresolved3}.',
+    );
   });
 });

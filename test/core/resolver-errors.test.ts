@@ -120,6 +120,10 @@ describe('bad input gets one error naming every problem and its fix', () => {
     ]);
   });
 
+  test('a profile used against its direction is one problem, not one per product it brings', () => {
+    expect(problemsOf({ profiles: ['managed-mac'], direction: 'ingress', destinations: ['10.0.0.0/8'] }).map(([code]) => code)).toEqual(['profile-direction']);
+  });
+
   test('a profile used against its direction', () => {
     expect(problemsOf({ profiles: ['remote-admin-host'], direction: 'egress' })).toEqual([
       [
