@@ -3,7 +3,7 @@
  * direction comes from the class) plus the security groups and network ACLs to apply it to.
  */
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { Destination, NetworkAclOptions, PolicySelection } from '../core';
+import type { AppleServicesSelection, Destination, NetworkAclOptions } from '../core';
 
 /**
  * A destination or source: anything the resolver takes (`'anywhere'`, a CIDR, `'pl-…'`, `'sg-…'`)
@@ -20,53 +20,7 @@ import type { Destination, NetworkAclOptions, PolicySelection } from '../core';
 export type AppleServicesPeer = Destination | ec2.IPeer;
 
 /** The selection both constructs share: which Apple products, and how strictly. */
-export interface AppleServicesSelectionProps {
-  /**
-   * Apple products by id (`'iCloud'`, `'FaceTime'`, `'ScreenSharing'`…); aliases such as
-   * `'iMessage'` or `'APNs'` are accepted too.
-   * @default - none; give products, profiles or extraRules
-   */
-  readonly products?: PolicySelection['products'];
-  /**
-   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`,
-   * `'remote-admin-host'`…). Each profile is meant for one direction.
-   * @default - none
-   */
-  readonly profiles?: PolicySelection['profiles'];
-  /**
-   * Add the IPv6 rules: `::/0` for `'anywhere'` and Apple's published IPv6 subnets for
-   * `'apple-network'`.
-   * @default false
-   */
-  readonly ipv6?: boolean;
-  /**
-   * Keep services Apple has retired (legacy APNs, Xcode Server…).
-   * @default false - they are left out with the warning `apple-ports:legacy-excluded`
-   */
-  readonly includeLegacy?: boolean;
-  /**
-   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC.
-   * @default false - it is left out with the warning `apple-ports:link-local-excluded`
-   */
-  readonly includeLinkLocal?: boolean;
-  /**
-   * Catalogue service ids to leave out even though a selected product uses them.
-   * @default []
-   */
-  readonly exclude?: PolicySelection['exclude'];
-  /**
-   * Rules of your own beside the catalogue's (e.g. a proxy port), each with a description.
-   * @default []
-   */
-  readonly extraRules?: PolicySelection['extraRules'];
-  /**
-   * The most security-group rules per address family; when the selection needs more, the
-   * smallest gaps between port ranges are closed and the warning `apple-ports:budget-widened`
-   * lists every port opened beyond the selection.
-   * @default - no limit below `securityGroupRuleQuota`
-   */
-  readonly maxRules?: number;
-}
+export interface AppleServicesSelectionProps extends AppleServicesSelection {}
 
 /** Where the rules go. Give at least one target here, or call `applyTo()` / `applyToNetworkAcl()`. */
 export interface AppleServicesTargetProps {

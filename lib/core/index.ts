@@ -70,3 +70,4 @@ export {
   type RuleProtocol,
   type SuricataRule,
 } from './suricata';
+export type { AppleServicesSelection } from './adapter-selection';

@@ -3,7 +3,7 @@
  * where the rules go, with ids as Pulumi inputs.
  */
 import type * as pulumi from '@pulumi/pulumi';
-import type { AddressFamily, Destination, NetworkAclOptions, PolicySelection } from '../core';
+import type { AddressFamily, AppleServicesSelection, Destination, NetworkAclOptions } from '../core';
 
 /** A security group named by a Pulumi input, e.g. `{ securityGroupId: bastion.id }`. */
 export interface SecurityGroupReference {
@@ -53,52 +53,7 @@ export type InputReference = SecurityGroupReference | PrefixListReference | Ipv4
 export type PulumiDestination = Destination | InputReference;
 
 /** What both components accept: the selection, where the rules go, and the NACL options. */
-export interface AppleServicesCommonArgs {
-  /**
-   * Apple products by id (`'iCloud'`, `'FaceTime'`, `'ScreenSharing'`…); aliases such as
-   * `'iMessage'` or `'APNs'` are accepted too.
-   * @default none; give products, profiles or extraRules
-   */
-  readonly products?: PolicySelection['products'];
-  /**
-   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`,
-   * `'remote-admin-host'`…). Each profile is meant for one direction.
-   * @default none
-   */
-  readonly profiles?: PolicySelection['profiles'];
-  /**
-   * Add the IPv6 rules: `::/0` for `'anywhere'` and Apple's published IPv6 subnets for
-   * `'apple-network'`.
-   * @default false
-   */
-  readonly ipv6?: boolean;
-  /**
-   * Keep services Apple has retired (legacy APNs, Xcode Server…).
-   * @default false: they are left out with the warning `apple-ports:legacy-excluded`
-   */
-  readonly includeLegacy?: boolean;
-  /**
-   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC.
-   * @default false: it is left out with the warning `apple-ports:link-local-excluded`
-   */
-  readonly includeLinkLocal?: boolean;
-  /**
-   * Catalogue service ids to leave out even though a selected product uses them.
-   * @default []
-   */
-  readonly exclude?: PolicySelection['exclude'];
-  /**
-   * Rules of your own beside the catalogue's (e.g. a proxy port), each with a description.
-   * @default []
-   */
-  readonly extraRules?: PolicySelection['extraRules'];
-  /**
-   * The most security-group rules per address family; when the selection needs more, the
-   * smallest gaps between port ranges are closed and the warning `apple-ports:budget-widened`
-   * lists every port opened beyond the selection. Bounds the network ACL too.
-   * @default no limit below `securityGroupRuleQuota`
-   */
-  readonly maxRules?: number;
+export interface AppleServicesCommonArgs extends AppleServicesSelection {
   /**
    * Create a security group in this VPC holding only the selection's rules. Also the VPC of the
    * network ACL created for `subnetIds`.
