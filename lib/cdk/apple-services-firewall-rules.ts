@@ -6,7 +6,7 @@
 import { Names, Token } from 'aws-cdk-lib';
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
-import { planFirewallRules, type FirewallRuleGroupPlan, type FirewallSelection, type Problem } from '../core';
+import { planFirewallRules, type AppleFirewallRulesSelection, type FirewallRuleGroupPlan, type FirewallSelection, type Problem } from '../core';
 import { AppleServicesError, withConstructPath } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
@@ -16,24 +16,7 @@ import { warnNotices } from './warnings';
 const RULE_GROUP_NAME = /^[a-zA-Z0-9-]{1,128}$/;
 
 /** Props of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
-export interface AppleServicesFirewallRulesProps {
-  /**
-   * Apple products by id (`'iCloud'`, `'SoftwareUpdate'`…); aliases such as `'APNs'` work too.
-   * @default - none; give products, profiles or hostGroups
-   */
-  readonly products?: FirewallSelection['products'];
-  /**
-   * Named bundles of products from the catalogue (`'managed-mac'`, `'ec2-mac-build-host'`…);
-   * only egress profiles, since the rules allow the devices' outbound traffic.
-   * @default - none
-   */
-  readonly profiles?: FirewallSelection['profiles'];
-  /**
-   * Host groups of Apple's enterprise-network article to allow by id, for categories no product
-   * stands for, such as `'certificate-validation'`.
-   * @default - none
-   */
-  readonly hostGroups?: FirewallSelection['hostGroups'];
+export interface AppleServicesFirewallRulesProps extends AppleFirewallRulesSelection {
   /**
    * Where the port rules (everything but HTTP and HTTPS, which are allowed by host name) go:
    * `'apple-network'` sends push notifications to 17.0.0.0/8 and the rest to `$EXTERNAL_NET`;
@@ -42,39 +25,6 @@ export interface AppleServicesFirewallRulesProps {
    * @default ['apple-network']
    */
   readonly destinations?: readonly AppleServicesPeer[];
-  /**
-   * Add Apple's published APNs IPv6 subnets to the rules bound for Apple's network.
-   * @default false
-   */
-  readonly ipv6?: boolean;
-  /**
-   * Keep services Apple has retired (legacy APNs…).
-   * @default false - they are left out with the warning `apple-ports:legacy-excluded`
-   */
-  readonly includeLegacy?: boolean;
-  /**
-   * Catalogue service ids to leave out even though a selected product uses them; excluding
-   * `'https'` or `'http'` drops the host-name rules of that protocol.
-   * @default []
-   */
-  readonly exclude?: FirewallSelection['exclude'];
-  /**
-   * Port rules of your own (e.g. a proxy port), sent to the general destinations.
-   * @default []
-   */
-  readonly extraRules?: FirewallSelection['extraRules'];
-  /**
-   * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… Give every rule
-   * group of a firewall policy its own range.
-   * @default 1000000
-   */
-  readonly sidBase?: number;
-  /**
-   * The capacity to reserve. AWS fixes it when the rule group is created, so reserve room for
-   * the catalogue to grow; it must be at least the number of rules.
-   * @default the number of rules
-   */
-  readonly capacity?: number;
   /**
    * CIDRs of the Apple devices, for the rule group's `HOME_NET` variable: the clients the rules
    * allow. Set it when the devices sit in other VPCs than the firewall (centralised egress);

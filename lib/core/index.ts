@@ -70,4 +70,4 @@ export {
   type RuleProtocol,
   type SuricataRule,
 } from './suricata';
-export type { AppleServicesSelection } from './adapter-selection';
+export type { AppleFirewallRulesSelection, AppleServicesSelection } from './adapter-selection';
