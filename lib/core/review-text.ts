@@ -5,6 +5,7 @@
  */
 import type { Direction, Locale } from './catalogue-types';
 import type { ExclusionReason } from './policy-types';
+import { AMAZON_TIME_SYNC_ADDRESS } from './quotas';
 
 /** The review's vocabulary in one language. */
 export interface ReviewLanguage {
@@ -265,7 +266,7 @@ const zhCN: ReviewLanguage = {
     widened: (ports, maxRules, ranges) => `为满足每个地址族 maxRules ${maxRules ?? '-'} 条的预算，额外开放了 ${ports} 个端口：${ranges}。`,
     amazonDns:
       '发往 Amazon 提供的 DNS 解析器（VPC 基址加二，以及 169.254.169.253）的 DNS 流量从不受安全组或网络 ACL 过滤；DNS 规则只对其他解析器有意义。',
-    amazonTimeSync: 'Amazon Time Sync Service (169.254.169.123) 从不受安全组或网络 ACL 过滤；NTP 规则只对 time.apple.com 等其他时间服务器有意义。',
+    amazonTimeSync: `Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) 从不受安全组或网络 ACL 过滤；NTP 规则只对 time.apple.com 等其他时间服务器有意义。`,
     openIngress: (peers) => `入站对整个互联网开放（${peers}）。请改为指定管理员 CIDR、堡垒机安全组或前缀列表。`,
   },
   diff: {
