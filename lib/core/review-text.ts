@@ -80,6 +80,8 @@ export interface ReviewLanguage {
 /** The resolver's notices in another language, built from the notices' data. */
 export interface NoticeTranslations {
   readonly excluded: Record<ExclusionReason, string>;
+  /** Retired products left out, with their retirement dates. */
+  readonly retiredProducts: (products: string) => string;
   readonly widened: (ports: number, maxRules: number | null, ranges: string) => string;
   readonly amazonDns: string;
   readonly amazonTimeSync: string;
@@ -263,6 +265,7 @@ const zhCN: ReviewLanguage = {
       direction: '未纳入设备只会主动向外使用的服务，入站规则用不到',
       user: '已通过 exclude 排除',
     },
+    retiredProducts: (products) => `未纳入 Apple 已停用的产品（设置 includeLegacy 可保留）：${products}。`,
     widened: (ports, maxRules, ranges) => `为满足每个地址族 maxRules ${maxRules ?? '-'} 条的预算，额外开放了 ${ports} 个端口：${ranges}。`,
     amazonDns:
       '发往 Amazon 提供的 DNS 解析器（VPC 基址加二，以及 169.254.169.253）的 DNS 流量从不受安全组或网络 ACL 过滤；DNS 规则只对其他解析器有意义。',

@@ -214,7 +214,14 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
   }
   const excludedIntro = (reason: keyof typeof translations.excluded) => `${translations.excluded[reason]}：${serviceList(notice.services)}。`;
   const messages: Record<PolicyNotice['code'], () => string> = {
-    'legacy-excluded': () => excludedIntro('legacy'),
+    'legacy-excluded': () => {
+      const services = notice.services.filter((id) => getService(id).status === 'legacy');
+      const retired = notice.products.map((id) => getProduct(id)).filter((p) => p.status === 'legacy');
+      return [
+        ...(services.length > 0 ? [`${translations.excluded.legacy}：${serviceList(services)}。`] : []),
+        ...(retired.length > 0 ? [translations.retiredProducts(retired.map((p) => `${p.name['zh-CN']}（${p.retired!.date}）`).join(language.listSeparator))] : []),
+      ].join('');
+    },
     'link-local-excluded': () => excludedIntro('link-local'),
     'direction-excluded': () => excludedIntro('direction'),
     'user-excluded': () => excludedIntro('user'),

@@ -315,3 +315,14 @@ describe('determinism', () => {
     expect(() => renderReview(policy, { locale: 'fr' as never })).toThrow("Unknown locale 'fr'. Use 'en' or 'zh-CN'.");
   });
 });
+
+describe('retired products in the Chinese review', () => {
+  test('a retired product kept out while another keeps its ports is named with its date', () => {
+    expect(reviewPolicy(resolve({ products: ['PhotoStream', 'iCloud'] }), { locale: 'zh-CN' }).notices.map((n) => n.message)).toEqual([
+      '未纳入 Apple 已停用的产品（设置 includeLegacy 可保留）：照片流（2023-07-26）。',
+    ]);
+    expect(reviewPolicy(resolve({ products: ['XcodeServer', 'WorldWideWeb'] }), { locale: 'zh-CN' }).notices.map((n) => n.message)).toEqual([
+      '未纳入 Apple 已停用的服务（设置 includeLegacy 可保留）：svn (tcp 3690, udp 3690); git (tcp 9418, udp 9418)。未纳入 Apple 已停用的产品（设置 includeLegacy 可保留）：Xcode 服务器（2022-09-12）。',
+    ]);
+  });
+});
