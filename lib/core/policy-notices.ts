@@ -7,7 +7,7 @@ import type { AppleProduct, ServiceId } from './catalogue-ids.generated';
 import { findService } from './catalogue';
 import type { Direction, ProductEntry, ServiceEntry } from './catalogue-types';
 import { formatPorts } from './descriptions';
-import { comparePeers, formatPeer, isAnywhere } from './destinations';
+import { comparePeers, formatPeer, isAnywhere, peerFamily } from './destinations';
 import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './policy-types';
 import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS } from './quotas';
 import { sortedIds } from './suggest';
@@ -116,6 +116,19 @@ export function openIngressNotice(peers: readonly Peer[], direction: Direction):
     notice(
       'open-ingress',
       `Ingress is open to the whole internet (${open.map(formatPeer).join(', ')}). Name the admin CIDRs, a bastion security group or a prefix list instead.`,
+    ),
+  ];
+}
+
+/** `ipv6` asks for IPv6 rules, but no destination gave any: say so rather than add nothing silently. */
+export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[]): PolicyNotice[] {
+  if (!ipv6 || rules.some((rule) => peerFamily(rule.peer) === 'ipv6')) {
+    return [];
+  }
+  return [
+    notice(
+      'ipv6-unused',
+      "ipv6 is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.",
     ),
   ];
 }

@@ -141,7 +141,8 @@ export type NoticeCode =
   | 'budget-widened'
   | 'amazon-dns'
   | 'amazon-time-sync'
-  | 'open-ingress';
+  | 'open-ingress'
+  | 'ipv6-unused';
 
 /** Something a reviewer should know about the policy. */
 export interface PolicyNotice {

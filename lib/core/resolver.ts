@@ -21,7 +21,7 @@ import type {
   ResolvedPolicy,
 } from './policy-types';
 import { throwIfProblems, type Problem } from './problems';
-import { exclusionNotices, openIngressNotice, platformNotices, widenedNotice } from './policy-notices';
+import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './policy-notices';
 import { AWS_QUOTAS } from './quotas';
 import { compareIds, sortedIds } from './suggest';
 
@@ -447,7 +447,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     products: sortedIds(products.keys()),
     profiles: profileIds,
     rules,
-    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction)],
+    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction), ...ipv6UnusedNotice(ipv6, rules)],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),
   };

@@ -86,6 +86,7 @@ export interface NoticeTranslations {
   readonly amazonDns: string;
   readonly amazonTimeSync: string;
   readonly openIngress: (peers: string) => string;
+  readonly ipv6Unused: string;
 }
 
 /** The diff's vocabulary in one language. */
@@ -271,6 +272,7 @@ const zhCN: ReviewLanguage = {
       '发往 Amazon 提供的 DNS 解析器（VPC 基址加二，以及 169.254.169.253）的 DNS 流量从不受安全组或网络 ACL 过滤；DNS 规则只对其他解析器有意义。',
     amazonTimeSync: `Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) 从不受安全组或网络 ACL 过滤；NTP 规则只对 time.apple.com 等其他时间服务器有意义。`,
     openIngress: (peers) => `入站对整个互联网开放（${peers}）。请改为指定管理员 CIDR、堡垒机安全组或前缀列表。`,
+    ipv6Unused: "已设置 ipv6，但没有规则指向 IPv6 对端：它只为 'anywhere' 加上 ::/0、为 'apple-network' 加上 Apple 的 IPv6 子网，而这里两者都不是目的地。请指定 IPv6 CIDR 以允许 IPv6。",
   },
   diff: {
     title: 'Apple 网络策略变更',

@@ -233,6 +233,7 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
       ),
     'amazon-dns': () => translations.amazonDns,
     'amazon-time-sync': () => translations.amazonTimeSync,
+    'ipv6-unused': () => translations.ipv6Unused,
     'open-ingress': () =>
       translations.openIngress(
         [...new Set(policy.rules.filter((r) => isAnywhere(r.peer)).map((r) => formatPeer(r.peer)))].join(language.listSeparator),

@@ -221,6 +221,18 @@ describe('selection', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
+  test('ipv6 with only IPv4 destinations adds nothing, and says so', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['10.0.0.0/8'], ipv6: true });
+    expect(rulesText(policy.rules)).toEqual(['tcp 22 10.0.0.0/8']);
+    expect(policy.notices.map((n) => [n.code, n.message])).toEqual([
+      [
+        'ipv6-unused',
+        "ipv6 is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.",
+      ],
+    ]);
+    expect(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['10.0.0.0/8', '2001:db8::/32'], ipv6: true }).notices).toEqual([]);
+  });
+
   test('open ingress works but is reported', () => {
     const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['anywhere'], ipv6: true });
     expect(rulesText(policy.rules)).toEqual(['tcp 22 0.0.0.0/0', 'tcp 22 ::/0']);
