@@ -5,18 +5,10 @@ import { ApplePortsError, NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList
 import { AppleNetworkPrefixList, AppleServicesEgress, AppleServicesError, AppleServicesFirewallRules } from 'apple-ports/cdk';
 import { parseSuricataRule, unquote } from '../core/suricata-rule-parser';
 import { networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
+import { errorOf } from '../thrown';
 
 const ANY = '0.0.0.0/0';
 const APNS_IPV6 = ['2403:300:a42::/48', '2403:300:a51::/48', '2620:149:a44::/48', '2a01:b740:a42::/48'];
-
-function errorOf(build: () => unknown): Error {
-  try {
-    build();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
 
 /** The logical id of the one resource of a type. */
 function onlyLogicalId(template: Template, type: string): string {

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ApplePortsError } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'apple-ports/cdk';
 import { ACL_ID, SG_ID, networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
+import { errorOf } from '../thrown';
 
 /** iCloud + FaceTime: the allows out, the return traffic in, at their content-hashed numbers. */
 const ICLOUD_FACETIME_ENTRIES = [
@@ -16,15 +17,6 @@ const ICLOUD_FACETIME_ENTRIES = [
   'ingress 1170 udp 1024-65535 0.0.0.0/0 allow',
   'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
 ];
-
-function errorOf(build: () => unknown): Error {
-  try {
-    build();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('network ACLs', () => {
   test('subnets: an ACL holding the allows and their return entries, associated with those subnets', () => {

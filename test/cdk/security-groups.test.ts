@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ApplePortsError } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'apple-ports/cdk';
 import { OTHER_SG_ID, PREFIX_LIST_ID, SG_ID, stackWithVpc, strictApp, resourcesOfType } from './cdk-test-app';
+import { errorOf } from '../thrown';
 
 const ANY = '0.0.0.0/0';
 
@@ -31,15 +32,6 @@ const SCREEN_SHARING_RULES = [
 ] as const;
 
 const NO_TRAFFIC_PLACEHOLDER = { CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 };
-
-function errorOf(build: () => unknown): Error {
-  try {
-    build();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('AppleServicesEgress on security groups', () => {
   test('with vpc it creates a group whose only egress is the selection', () => {

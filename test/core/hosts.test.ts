@@ -1,23 +1,11 @@
 import * as core from '../../lib/core';
-import { ApplePortsError, resolve } from '../../lib/core';
+import { resolve } from '../../lib/core';
 import { compareHosts, domainListTarget, findHostGroup, getHostGroup, hostGroups, hostsFor, type RequiredHost } from '../../lib/core/hosts';
+import { thrown } from '../thrown';
 
 /** "host | ports | products | groups" per host, so golden lists read like a table. */
 const table = (hosts: readonly RequiredHost[]) =>
   hosts.map((h) => `${h.host} | ${h.ports.map((p) => `${p.protocol} ${p.from}`).join(', ')} | ${h.products.join(', ')} | ${h.hostGroups.join(', ')}`);
-
-/** The error `fn` throws, so two calls can be compared message for message. */
-function thrown(fn: () => unknown): ApplePortsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApplePortsError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected an ApplePortsError');
-}
 
 describe('hostsFor', () => {
   test('PushNotifications: the one APNs wildcard with all four ports, by alias too', () => {

@@ -5,19 +5,7 @@ import type { FirewallRuleGroupPlan, FirewallSelection } from '../../lib/core/ne
 import { FIREWALL_LIMITATIONS } from '../../lib/core/network-firewall-limitations';
 import { NETWORK_FIREWALL_KEYWORDS_SOURCE, NETWORK_FIREWALL_RULE_KEYWORDS, formatSuricataRule, quoteRuleText } from '../../lib/core/suricata';
 import { parseSuricataRule, unquote, type ParsedRule } from './suricata-rule-parser';
-
-/** The error `fn` throws, so two calls can be compared message for message. */
-function thrown(fn: () => unknown): ApplePortsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApplePortsError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected an ApplePortsError');
-}
+import { thrown } from '../thrown';
 
 /** The name a TLS SNI or HTTP Host rule matches: `.push.apple.com` for a wildcard. */
 const matched = (plan: FirewallRuleGroupPlan, kind: 'tls-sni' | 'http-host') =>
