@@ -4,3 +4,4 @@
  * `apple-ports/pulumi`.
  */
 export * from './core';
+export * from './review';

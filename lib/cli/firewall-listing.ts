@@ -4,7 +4,7 @@
  * cannot do), as the bare rules string to paste into a rule group, or as the plan's JSON.
  */
 import type { FirewallRuleGroupPlan } from '../core';
-import { renderPlainText, type DocumentBlock } from '../core/text-document';
+import { renderPlainText, type DocumentBlock } from '../review/text-document';
 
 /** How `firewall` prints. */
 export type FirewallListingFormat = 'text' | 'rules' | 'json';

@@ -4,12 +4,12 @@
  * `HostList` JSON that `hostsFor` returns, for scripts.
  */
 import { getHostGroup, getProduct, getProfile, type HostList, type Locale } from '../core';
-import { hostBlocks, reviewHosts } from '../core/review-hosts';
-import { nameList } from '../core/review-names';
-import { reviewLanguage, type ReviewLanguage } from '../core/review-text';
-import type { ReviewHosts } from '../core/review-types';
-import { renderMarkdown, renderPlainText, type DocumentBlock } from '../core/text-document';
-import { csvTable } from '../core/text-table';
+import { hostBlocks, reviewHosts } from '../review/hosts';
+import { nameList } from '../review/names';
+import { reviewLanguage, type ReviewLanguage } from '../review/locales/language';
+import type { ReviewHosts } from '../review/types';
+import { renderMarkdown, renderPlainText, type DocumentBlock } from '../review/text-document';
+import { csvTable } from '../review/text-table';
 
 /** How `hosts` prints. */
 export type HostListingFormat = 'table' | 'markdown' | 'json' | 'csv';

@@ -3,8 +3,8 @@
  * people, or JSON for scripts.
  */
 import { countPortRanges, findService, getProduct, lookupPort, portsUsedBy, products, profiles, type Locale, type Protocol } from '../core';
-import { formatPorts } from '../core/descriptions';
-import { alignedTable } from '../core/text-table';
+import { formatPorts } from '../core/policy/descriptions';
+import { alignedTable } from '../review/text-table';
 
 /** How a listing is printed. */
 export type ListingFormat = 'table' | 'json';

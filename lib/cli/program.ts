@@ -9,17 +9,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import {
   ApplePortsError,
   DEFAULT_SID_BASE,
-  diffPolicies,
   hostGroups,
   hostsFor,
   planFirewallRules,
-  renderPolicyDiff,
-  renderReview,
   resolve,
   type Direction,
   type Locale,
   type ResolvedPolicy,
 } from '../core';
+import { diffPolicies, renderPolicyDiff, renderReview } from '../review';
 import { firewallListing, type FirewallListingFormat } from './firewall-listing';
 import { hostListing, type HostListingFormat } from './host-listing';
 import { portLookup, productListing, profileListing, type ListingFormat, type PortQuery } from './listings';

@@ -1,7 +1,7 @@
-/** The framework-free core: typed catalogue access, the resolver and review rendering. */
-export type { AppleProduct, NetworkId, ProfileId, ServiceId } from './catalogue-ids.generated';
-export type * from './catalogue-types';
-export type * from './policy-types';
+/** The framework-free core: typed catalogue access, the resolver, AWS planning and Network Firewall rules. */
+export type { AppleProduct, NetworkId, ProfileId, ServiceId } from './catalogue/ids.generated';
+export type * from './catalogue/types';
+export type * from './policy/types';
 export {
   catalogue,
   findProduct,
@@ -19,23 +19,18 @@ export {
   profiles,
   services,
   type PortUse,
-} from './catalogue';
-export { parseCidr, type CidrParse } from './cidr';
-export { DESCRIPTION_PATTERN, MAX_DESCRIPTION_LENGTH, formatPorts } from './descriptions';
-export { ANY_IPV4, ANY_IPV6, comparePeers, formatPeer, isAnywhere, peerFamily, peerKey, peerWeight } from './destinations';
+} from './catalogue/catalogue';
+export { parseCidr, type CidrParse } from './policy/cidr';
+export { DESCRIPTION_PATTERN, MAX_DESCRIPTION_LENGTH, formatPorts } from './policy/descriptions';
+export { ANY_IPV4, ANY_IPV6, comparePeers, formatPeer, isAnywhere, peerFamily, peerKey, peerWeight } from './policy/destinations';
 export { ApplePortsError, type Problem, type ProblemCode } from './problems';
-export { resolve } from './resolver';
-export { AWS_QUOTAS } from './quotas';
-export { DEFAULT_NETWORK_ACL_ENTRIES, planNetworkAcl, type NetworkAclEntryPlan, type NetworkAclEntryPurpose, type NetworkAclOptions } from './network-acl';
-export { checkSecurityGroupQuota, countRulesByFamily } from './security-group';
-export { renderReview, reviewPolicy, type ReviewFormat, type ReviewOptions, type ReviewPolicyOptions } from './review';
-export type * from './review-types';
-export { REVIEW_SCHEMA_VERSION } from './review-types';
-export { diffPolicies, type ClosingCause, type PolicyDiff, type PortChangeReason, type PortTotals, type RuleChange, type RuleChangeKind } from './policy-diff';
-export { renderPolicyDiff, type PolicyDiffFormat, type PolicyDiffRenderOptions } from './policy-diff-render';
-export type { PortInterval } from './port-sets';
-export { countPortRanges, portsUsedBy } from './product-ports';
-export type { HostGroupId } from './catalogue-ids.generated';
+export { resolve } from './policy/resolve';
+export { AWS_QUOTAS } from './aws/facts';
+export { DEFAULT_NETWORK_ACL_ENTRIES, planNetworkAcl, type NetworkAclEntryPlan, type NetworkAclEntryPurpose, type NetworkAclOptions } from './aws/network-acl';
+export { checkSecurityGroupQuota, countRulesByFamily } from './aws/security-group-quota';
+export type { PortInterval } from './ports/port-sets';
+export { countPortRanges, portsUsedBy } from './catalogue/product-ports';
+export type { HostGroupId } from './catalogue/ids.generated';
 export {
   compareHosts,
   domainListTarget,
@@ -49,7 +44,7 @@ export {
   type HostMatch,
   type HostSelection,
   type RequiredHost,
-} from './hosts';
+} from './policy/hosts';
 export {
   MAX_PREFIX_LIST_ENTRIES,
   appleNetworkPrefixList,
@@ -57,10 +52,10 @@ export {
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
   type PrefixListEntryPlan,
-} from './apple-network-prefix-list';
-export { FIREWALL_LIMITATIONS, type FirewallLimitation } from './network-firewall-limitations';
-export { DEFAULT_SID_BASE, planFirewallRules } from './network-firewall';
-export type * from './network-firewall-types';
+} from './aws/prefix-list';
+export { FIREWALL_LIMITATIONS, type FirewallLimitation } from './network-firewall/limitations';
+export { DEFAULT_SID_BASE, planFirewallRules } from './network-firewall/plan';
+export type * from './network-firewall/types';
 export {
   NETWORK_FIREWALL_KEYWORDS_SOURCE,
   NETWORK_FIREWALL_RULE_KEYWORDS,
@@ -69,5 +64,5 @@ export {
   type RuleOption,
   type RuleProtocol,
   type SuricataRule,
-} from './suricata';
-export type { AppleFirewallRulesSelection, AppleServicesSelection } from './adapter-selection';
+} from './network-firewall/suricata';
+export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach/selection';

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ApplePortsError, NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList, planFirewallRules } from 'apple-ports';
 import { AppleNetworkPrefixList, AppleServicesEgress, AppleServicesError, AppleServicesFirewallRules } from 'apple-ports/cdk';
-import { parseSuricataRule, unquote } from '../core/suricata-rule-parser';
+import { parseSuricataRule, unquote } from '../core/network-firewall/suricata-rule-parser';
 import { networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
 import { errorOf } from '../thrown';
 

@@ -32,9 +32,9 @@ export function assertBuilt(): void {
     throw new Error(`${CLI} does not exist. Run \`npm run build\` first (\`npm test\` does).`);
   }
   const built = statSync(CLI).mtimeMs;
-  const sources = Math.max(newestSource(join(root, 'lib', 'cli')), newestSource(join(root, 'lib', 'core')), statSync(join(root, 'data', 'catalogue.json')).mtimeMs);
+  const sources = Math.max(newestSource(join(root, 'lib')), statSync(join(root, 'data', 'catalogue.json')).mtimeMs);
   if (sources > built) {
-    throw new Error(`${CLI} is older than lib/cli, lib/core or the catalogue. Run \`npm run build\` first (\`npm test\` does).`);
+    throw new Error(`${CLI} is older than lib/ or the catalogue. Run \`npm run build\` first (\`npm test\` does).`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { diffPolicies, getProduct, lookupPort, products, profiles, renderPolicyDiff, renderReview, resolve } from '../../lib/core';
+import { diffPolicies, getProduct, lookupPort, products, profiles, renderPolicyDiff, renderReview, resolve } from '../../lib';
 import { assertBuilt, runCli } from './cli-process';
 
 beforeAll(assertBuilt);

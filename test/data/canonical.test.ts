@@ -1,4 +1,4 @@
-import { canonicalCatalogue, canonicalText, compareCidrs, compareIds } from './canonical';
+import { canonicalCatalogue, canonicalText, compareCidrs, compareIds } from '../../scripts/canonical';
 import { catalogueText, loadCatalogue, mutableCatalogue, schema } from './load';
 
 /** Reverses every array the canonical form sorts and the key order of every object. */
@@ -17,7 +17,7 @@ function scramble(value: unknown): unknown {
 }
 
 describe('canonical form of data/catalogue.json', () => {
-  it('the file is exactly its canonical text (fix with: npx tsx test/data/format-catalogue.ts)', () => {
+  it('the file is exactly its canonical text (fix with: npm run format:data)', () => {
     expect(catalogueText).toBe(canonicalText(loadCatalogue(), schema));
   });
 

@@ -4,7 +4,7 @@
  * nothing invented. The table is the zh-CN copy of article 103229, kept verbatim in
  * test/fixtures/apple-ports-zh-CN.txt.
  */
-import type { PortRange, ServiceEntry } from '../../lib/core/catalogue-types';
+import type { PortRange, ServiceEntry } from '../../lib/core/catalogue/types';
 import { loadCatalogue, seedText } from './load';
 import { DASH, parseSeedTable, splitUsedBy, type SeedRow } from './seed-table';
 

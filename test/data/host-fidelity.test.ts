@@ -3,7 +3,7 @@
  * the same hosts with the same ports, the same OS limits and descriptions — nothing dropped, nothing
  * invented. The article's table is recorded in test/fixtures/apple-hosts-101555.tsv.
  */
-import type { HostGroupEntry, PortRange } from '../../lib/core/catalogue-types';
+import type { HostGroupEntry, PortRange } from '../../lib/core/catalogue/types';
 import { parseHostTable, type HostRow } from './host-table';
 import { hostTableText, loadCatalogue } from './load';
 

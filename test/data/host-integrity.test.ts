@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../lib/core/catalogue-types';
+import type { Catalogue } from '../../lib/core/catalogue/types';
 import {
   badHostPorts,
   danglingReferences,

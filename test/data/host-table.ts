@@ -2,7 +2,7 @@
  * Reads test/fixtures/apple-hosts-101555.tsv: the host table of Apple's enterprise-network article
  * (101555), one row per host of a category, written from the research notes on the article.
  */
-import type { PortRange, Protocol } from '../../lib/core/catalogue-types';
+import type { PortRange, Protocol } from '../../lib/core/catalogue/types';
 
 /** One host of one category, as the article lists it. */
 export interface HostRow {

@@ -14,7 +14,7 @@ import {
   unsourced,
 } from './integrity';
 import { loadCatalogue, mutableCatalogue } from './load';
-import type { Catalogue } from '../../lib/core/catalogue-types';
+import type { Catalogue } from '../../lib/core/catalogue/types';
 
 const catalogue = loadCatalogue();
 const broken = () => mutableCatalogue();

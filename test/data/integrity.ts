@@ -5,8 +5,8 @@
  * rule is a pure function from a catalogue to the problems it finds, so a test can show it catches
  * a fault.
  */
-import type { Catalogue, HostGroupEntry } from '../../lib/core/catalogue-types';
-import { invalidDescriptionCharacters } from '../../lib/core/descriptions';
+import type { Catalogue, HostGroupEntry } from '../../lib/core/catalogue/types';
+import { invalidDescriptionCharacters } from '../../lib/core/policy/descriptions';
 
 /** True for non-empty text made only of characters AWS accepts in rule descriptions (no `&`, no `'`). */
 export function isDescriptionText(text: string): boolean {

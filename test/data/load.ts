@@ -1,8 +1,8 @@
 /** Reads the catalogue, its schema and Apple's table from disk, as the data tests see them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../lib/core/catalogue-types';
-import type { SchemaNode } from './canonical';
+import type { Catalogue } from '../../lib/core/catalogue/types';
+import type { SchemaNode } from '../../scripts/canonical';
 
 /** The package root. */
 export const ROOT = join(__dirname, '..', '..');

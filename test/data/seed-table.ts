@@ -3,7 +3,7 @@
  * `test/fixtures/apple-ports-zh-CN.txt`). It fails loudly on any row it cannot read, so a
  * changed article cannot slip past the fidelity test as "no rows".
  */
-import type { PortRange, Protocol } from '../../lib/core/catalogue-types';
+import type { PortRange, Protocol } from '../../lib/core/catalogue/types';
 
 /** One row of Apple's table, read as printed. */
 export interface SeedRow {

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList, planFirewallRules } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
-import { parseSuricataRule, unquote } from '../core/suricata-rule-parser';
+import { parseSuricataRule, unquote } from '../core/network-firewall/suricata-rule-parser';
 import { installMockRecorder, mockArn, mockId, ofType, record, TYPES, valueOf, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
 

@@ -1,0 +1,176 @@
+/**
+ * Typed, read-only access to `data/catalogue.json`. `find*` returns `undefined` for an unknown
+ * name; `get*` throws an error that names the closest valid ids.
+ */
+import catalogueJson from '../../../data/catalogue.json';
+import type { AppleProduct, NetworkId, ProfileId, ServiceId } from './ids.generated';
+import type {
+  Catalogue,
+  EphemeralPortRange,
+  NetworkEntry,
+  PortRange,
+  ProductEntry,
+  ProfileEntry,
+  Protocol,
+  ServiceEntry,
+} from './types';
+import { ApplePortsError } from '../problems';
+import { didYouMean, nearestIds, type NameCandidate } from './suggest';
+
+/** Freezes an object graph, so no caller can change what every later resolve() reads. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
+}
+
+/** The whole catalogue, as shipped with this version of the library (frozen). */
+export const catalogue: Catalogue = deepFreeze(catalogueJson as unknown as Catalogue);
+
+/** Every service (row of Apple's port table), in port order. */
+export const services: readonly ServiceEntry[] = catalogue.services;
+/** Every product, sorted by id. */
+export const products: readonly ProductEntry[] = catalogue.products;
+/** Every profile, sorted by id. */
+export const profiles: readonly ProfileEntry[] = catalogue.profiles;
+/** Address ranges Apple publishes. */
+export const networks: readonly NetworkEntry[] = catalogue.networks;
+
+const servicesById = new Map<string, ServiceEntry>(services.map((s) => [s.id, s]));
+const networksById = new Map<string, NetworkEntry>(networks.map((n) => [n.id, n]));
+
+/** Every name a product answers to, lower-cased, including its Chinese name. */
+function productNames(product: ProductEntry): string[] {
+  return [product.id, product.name.en, product.name['zh-CN'], ...product.aliases];
+}
+
+const productsByName = new Map<string, ProductEntry>();
+const productCandidates: NameCandidate[] = [];
+for (const product of products) {
+  for (const name of productNames(product)) {
+    productsByName.set(name.toLowerCase(), product);
+    productCandidates.push({ name, id: product.id });
+  }
+}
+
+const profilesByName = new Map<string, ProfileEntry>();
+for (const profile of profiles) {
+  profilesByName.set(profile.id.toLowerCase(), profile);
+}
+
+/** The service with this id, or `undefined`. */
+export function findService(id: string): ServiceEntry | undefined {
+  return servicesById.get(id);
+}
+
+/** The service with this id; throws naming the closest ids when there is none. */
+export function getService(id: string): ServiceEntry {
+  const service = findService(id);
+  if (!service) {
+    throw new ApplePortsError([{ code: 'unknown-service', message: unknownServiceMessage(id) }]);
+  }
+  return service;
+}
+
+/** The product with this id, alias or name (case-insensitive), or `undefined`. */
+export function findProduct(nameOrAlias: string): ProductEntry | undefined {
+  return productsByName.get(nameOrAlias.trim().toLowerCase());
+}
+
+/** The product with this id, alias or name; throws naming the closest products when there is none. */
+export function getProduct(nameOrAlias: string): ProductEntry {
+  const product = findProduct(nameOrAlias);
+  if (!product) {
+    throw new ApplePortsError([{ code: 'unknown-product', message: unknownProductMessage(nameOrAlias) }]);
+  }
+  return product;
+}
+
+/** The profile with this id (case-insensitive), or `undefined`. */
+export function findProfile(id: string): ProfileEntry | undefined {
+  return profilesByName.get(id.trim().toLowerCase());
+}
+
+/** The profile with this id; throws naming the closest profiles when there is none. */
+export function getProfile(id: string): ProfileEntry {
+  const profile = findProfile(id);
+  if (!profile) {
+    throw new ApplePortsError([{ code: 'unknown-profile', message: unknownProfileMessage(id) }]);
+  }
+  return profile;
+}
+
+/** A network Apple publishes, by id. */
+export function getNetwork(id: NetworkId): NetworkEntry {
+  const network = networksById.get(id);
+  if (!network) {
+    throw new Error(`The catalogue has no network '${id}'.`);
+  }
+  return network;
+}
+
+/** A client ephemeral port range from the catalogue (`aws-nat-gateway` or `macos`). */
+export function getEphemeralPorts(id: EphemeralPortRange['id']): EphemeralPortRange {
+  const range = catalogue.ephemeralPorts.find((r) => r.id === id);
+  if (!range) {
+    throw new Error(`The catalogue has no ephemeral port range '${id}'.`);
+  }
+  return range;
+}
+
+/** The message for a product name the catalogue does not know. */
+export function unknownProductMessage(name: string): string {
+  const hint = didYouMean(nearestIds(name, productCandidates), 'Run `apple-ports products` to list the valid products.');
+  return `Unknown Apple product '${name}'. ${hint}`;
+}
+
+/** The message for a profile id the catalogue does not know. */
+export function unknownProfileMessage(id: string): string {
+  const candidates = profiles.map((p) => ({ name: p.id, id: p.id }));
+  const valid = `Valid profiles: ${profiles.map((p) => `'${p.id}'`).join(', ')}.`;
+  return `Unknown apple-ports profile '${id}'. ${didYouMean(nearestIds(id, candidates), valid)}`;
+}
+
+/** The message for a service id the catalogue does not know. */
+export function unknownServiceMessage(id: string): string {
+  const candidates = services.map((s) => ({ name: s.id, id: s.id }));
+  const hint = didYouMean(nearestIds(id, candidates), 'Run `apple-ports lookup <port>` to find a service id.');
+  return `Unknown Apple service '${id}'. ${hint}`;
+}
+
+/** A service that uses a port, with the range that contains it and the products that need it. */
+export interface PortUse {
+  readonly service: ServiceEntry;
+  readonly range: PortRange;
+  readonly products: readonly AppleProduct[];
+}
+
+/** The products that use a service, sorted by id. */
+export function productsUsing(serviceId: ServiceId): AppleProduct[] {
+  return products.filter((p) => p.uses.some((u) => u.service === serviceId)).map((p) => p.id);
+}
+
+/**
+ * Every service whose ports include `port` (optionally of one protocol), with its products —
+ * the reverse lookup for someone reading a flow log or a blocked connection.
+ */
+export function lookupPort(port: number, protocol?: Protocol): PortUse[] {
+  const uses: PortUse[] = [];
+  for (const service of services) {
+    for (const range of service.ports) {
+      if (range.from <= port && port <= range.to && (protocol === undefined || range.protocol === protocol)) {
+        uses.push({ service, range, products: productsUsing(service.id) });
+      }
+    }
+  }
+  return uses;
+}
+
+/** The profile ids, for callers that list them. */
+export function profileIds(): ProfileId[] {
+  return profiles.map((p) => p.id);
+}

@@ -1,0 +1,203 @@
+/**
+ * The shape of `data/catalogue.json`. `data/catalogue.schema.json` states the same contract for
+ * the data tests and for editors; these interfaces state it for the compiler.
+ */
+import type { AppleProduct, HostGroupId, NetworkId, ProfileId, ServiceId } from './ids.generated';
+
+/** A transport protocol that security groups and network ACLs filter by port. */
+export type Protocol = 'tcp' | 'udp';
+
+/** Which way the Apple devices' traffic flows through the firewall. */
+export type Direction = 'egress' | 'ingress';
+
+/** Text in the two languages the catalogue carries: Apple's English article and its zh-CN copy. */
+export interface LocalizedText {
+  readonly en: string;
+  readonly 'zh-CN': string;
+}
+
+/** The languages the catalogue, the review and the CLI speak. */
+export type Locale = keyof LocalizedText;
+
+/** A contiguous port range of one protocol; `from === to` for a single port. */
+export interface PortRange {
+  readonly protocol: Protocol;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Whether Apple still runs what an entry describes. */
+export type Status = 'current' | 'legacy';
+
+/** When and why a service or product was retired, with the source that says so. */
+export interface Retirement {
+  /** ISO date (YYYY-MM-DD) from which Apple no longer supports it. */
+  readonly date: string;
+  readonly reason: string;
+  readonly sources: readonly string[];
+}
+
+/**
+ * How the traffic travels: `routed` unicast that can cross a VPC, or `link-local-multicast`
+ * (Bonjour mDNS, SSDP, NAT-PMP) that never leaves the local link.
+ */
+export type Reach = 'routed' | 'link-local-multicast';
+
+/**
+ * Who opens the connection: `device` (the Apple device connects out only) or `both` (a Mac
+ * also hosts the service, so inbound connections are real too).
+ */
+export type Initiator = 'device' | 'both';
+
+/** Where the traffic goes, when Apple's documentation says. */
+export type DestinationHint = 'apple-network' | 'carrier' | 'local-peers' | 'anywhere';
+
+/** RFC numbers for a service: the one Apple's table prints and the current one where it moved on. */
+export interface RfcReference {
+  /** The RFC in Apple's table; `null` where the table prints none. */
+  readonly apple: number | null;
+  /** The RFC in force today, when Apple's is obsolete or missing. */
+  readonly current?: number;
+}
+
+/** One row of Apple's port table. */
+export interface ServiceEntry {
+  readonly id: ServiceId;
+  readonly ports: readonly PortRange[];
+  /** Apple's "service or protocol name"; `null` where Apple's table prints "—". */
+  readonly name: LocalizedText | null;
+  /** Short English label for rule descriptions (AWS's description character set only). */
+  readonly label: string;
+  readonly rfc: RfcReference;
+  /** Service name in the IANA registry for these ports; `null` where unassigned. */
+  readonly ianaName: string | null;
+  /** The service name Apple's table prints, kept where it differs from IANA's. */
+  readonly appleServiceName?: string;
+  readonly status: Status;
+  readonly retired?: Retirement;
+  readonly reach: Reach;
+  readonly initiator: Initiator;
+  readonly destination: DestinationHint;
+  /** The narrowest network Apple publishes for this service, for `destination: 'apple-network'`. */
+  readonly network?: NetworkId;
+  /** Why the entry says what it says, where the table alone does not. */
+  readonly notes?: string;
+  readonly sources: readonly string[];
+}
+
+/** One product's use of one service, with Apple's wording from the "used by" column. */
+export interface ProductUse {
+  readonly service: ServiceId;
+  /** Apple's "used by" entries for this row that name this product; empty where the row has none. */
+  readonly usedBy: readonly LocalizedText[];
+  /** Why the product needs the service, where Apple's row does not name it. */
+  readonly note?: string;
+}
+
+/** The user-facing vocabulary: an Apple product, feature or protocol that needs network access. */
+export interface ProductEntry {
+  readonly id: AppleProduct;
+  readonly name: LocalizedText;
+  /** Other names accepted for the product (matched case-insensitively). */
+  readonly aliases: readonly string[];
+  readonly status: Status;
+  readonly retired?: Retirement;
+  readonly uses: readonly ProductUse[];
+  /** The hosts Apple lists for the product on enterprise networks, by host group; absent where it lists none. */
+  readonly hostGroups?: readonly ProductHostGroupUse[];
+  readonly sources: readonly string[];
+}
+
+/** A named bundle of products for a real deployment. */
+export interface ProfileEntry {
+  readonly id: ProfileId;
+  readonly name: LocalizedText;
+  readonly description: string;
+  /** The direction the bundle is meant for. */
+  readonly direction: Direction;
+  readonly products: readonly AppleProduct[];
+}
+
+/** Address ranges Apple publishes for its own endpoints. */
+export interface NetworkEntry {
+  readonly id: NetworkId;
+  readonly name: string;
+  readonly ipv4: readonly string[];
+  readonly ipv6: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/** A client's ephemeral source-port range: where stateless NACLs must let return traffic in. */
+export interface EphemeralPortRange {
+  readonly id: 'aws-nat-gateway' | 'macos';
+  readonly description: string;
+  readonly from: number;
+  readonly to: number;
+  readonly sources: readonly string[];
+}
+
+/** Where the catalogue's facts come from. */
+export interface CatalogueSource {
+  readonly title: string;
+  readonly article: string;
+  readonly urls: readonly string[];
+}
+
+/** A system Apple names when it limits a host to some devices. */
+export type Platform = 'iOS' | 'iPadOS' | 'macOS' | 'tvOS' | 'visionOS' | 'watchOS';
+
+/** One host of Apple's enterprise-network article: a name, or `*.` and a domain for its subdomains. */
+export interface HostEntry {
+  /** Lower-case host name, or a leading `*.` wildcard (`*.push.apple.com`) for every subdomain. */
+  readonly host: string;
+  /** The ports and protocols the article lists for the host, one range per port. */
+  readonly ports: readonly PortRange[];
+  /** The systems the article limits the host to; absent for all. */
+  readonly platforms?: readonly Platform[];
+  /** What the host is for, as the article describes it. */
+  readonly description?: string;
+  readonly notes?: string;
+}
+
+/** One category of Apple's enterprise-network article ("Software updates", "iCloud"…). */
+export interface HostGroupEntry {
+  readonly id: HostGroupId;
+  /** The article's category name. */
+  readonly category: string;
+  /** Groups whose hosts the category lists again without ports of its own. */
+  readonly includes?: readonly HostGroupId[];
+  /** The address range Apple publishes for these hosts. */
+  readonly network?: NetworkId;
+  readonly hosts: readonly HostEntry[];
+  readonly notes?: string;
+  readonly sources: readonly string[];
+}
+
+/** A product's reference to a host group: the whole group (and what it includes), or some of its hosts. */
+export interface ProductHostGroupUse {
+  readonly group: HostGroupId;
+  /** Only these hosts of the group; absent for the whole group. */
+  readonly hosts?: readonly string[];
+}
+
+/** Apple's enterprise-network article, and the statements it makes of every host it lists. */
+export interface HostSource {
+  readonly title: string;
+  readonly article: string;
+  readonly urls: readonly string[];
+  /** Apple's own words, quoted: connections are device-initiated; HTTPS interception breaks them. */
+  readonly statements: readonly string[];
+}
+
+/** The whole catalogue file. */
+export interface Catalogue {
+  readonly version: string;
+  readonly source: CatalogueSource;
+  readonly services: readonly ServiceEntry[];
+  readonly products: readonly ProductEntry[];
+  readonly profiles: readonly ProfileEntry[];
+  readonly networks: readonly NetworkEntry[];
+  readonly ephemeralPorts: readonly EphemeralPortRange[];
+  readonly hostSource: HostSource;
+  readonly hostGroups: readonly HostGroupEntry[];
+}

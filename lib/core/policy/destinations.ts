@@ -1,0 +1,179 @@
+/**
+ * Turns the user's destinations (egress) or sources (ingress) into peers, validating every concrete
+ * value and passing unresolved ones (CDK tokens, Pulumi outputs) through untouched.
+ */
+import { parseCidr } from './cidr';
+import type { AddressFamily, Destination, Peer } from './types';
+import type { Problem } from '../problems';
+
+/** IPv4 "anywhere". */
+export const ANY_IPV4 = '0.0.0.0/0';
+/** IPv6 "anywhere". */
+export const ANY_IPV6 = '::/0';
+
+const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
+const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+
+/** The parsed destinations of a selection. */
+export interface ParsedDestinations {
+  /** Peers for every service not narrowed to Apple's network, deduplicated, in input order. */
+  readonly peers: readonly Peer[];
+  /** True when `'apple-network'` was given. */
+  readonly appleNetwork: boolean;
+  readonly problems: readonly Problem[];
+}
+
+/** A stable text key for a peer, used for ordering and deduplication. */
+export function peerKey(peer: Peer): string {
+  return `${peer.kind}:${peer.kind === 'ipv4' || peer.kind === 'ipv6' ? peer.cidr : peer.id}`;
+}
+
+/** The order of peer kinds in a policy: IPv4, IPv6, prefix lists, security groups. */
+const PEER_KIND_ORDER: Record<Peer['kind'], number> = { ipv4: 0, ipv6: 1, 'prefix-list': 2, 'security-group': 3 };
+
+/** A total order on peers: by kind, then by value. */
+export function comparePeers(a: Peer, b: Peer): number {
+  const byKind = PEER_KIND_ORDER[a.kind] - PEER_KIND_ORDER[b.kind];
+  if (byKind !== 0) {
+    return byKind;
+  }
+  const ka = peerKey(a);
+  const kb = peerKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The address-family quota a peer's rules count against. A prefix list counts in its own family;
+ * security-group references are counted with IPv4, the family every VPC has.
+ */
+export function peerFamily(peer: Peer): AddressFamily {
+  if (peer.kind === 'prefix-list') {
+    return peer.family ?? 'ipv4';
+  }
+  return peer.kind === 'ipv6' ? 'ipv6' : 'ipv4';
+}
+
+/** How many security-group rules AWS counts for one rule to this peer (a prefix list's max entries). */
+export function peerWeight(peer: Peer): number {
+  return peer.kind === 'prefix-list' ? (peer.maxEntries ?? 1) : 1;
+}
+
+/** Human text for a peer: the CIDR or the id. */
+export function formatPeer(peer: Peer): string {
+  return peer.kind === 'ipv4' || peer.kind === 'ipv6' ? peer.cidr : peer.id;
+}
+
+/** True when a peer lets any address through. */
+export function isAnywhere(peer: Peer): boolean {
+  return (peer.kind === 'ipv4' && peer.cidr === ANY_IPV4) || (peer.kind === 'ipv6' && peer.cidr === ANY_IPV6);
+}
+
+function invalid(value: string, reason: string): Problem {
+  return { code: 'invalid-destination', message: `Invalid destination '${value}': ${reason}${/[.?]$/.test(reason) ? '' : '.'}` };
+}
+
+function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean): Peer | Problem {
+  const pattern = kind === 'prefix-list' ? PREFIX_LIST_ID : SECURITY_GROUP_ID;
+  if (isUnresolved(id) || pattern.test(id)) {
+    return { kind, id };
+  }
+  const example = kind === 'prefix-list' ? 'pl-0123456789abcdef0' : 'sg-0123456789abcdef0';
+  return invalid(id, `a ${kind} id looks like '${example}'`);
+}
+
+function parseCidrPeer(cidr: string, expected: AddressFamily | undefined): Peer | Problem {
+  const parsed = parseCidr(cidr);
+  if (!parsed.ok) {
+    return invalid(cidr, parsed.reason);
+  }
+  if (expected && parsed.family !== expected) {
+    const name = (f: AddressFamily) => (f === 'ipv4' ? 'IPv4' : 'IPv6');
+    return invalid(cidr, `it is an ${name(parsed.family)} CIDR given as ${name(expected)}. Use { kind: '${parsed.family}', cidr: '${cidr}' }`);
+  }
+  return { kind: parsed.family, cidr: parsed.cidr };
+}
+
+function parseString(value: string, isUnresolved: (v: string) => boolean): Peer | Problem {
+  if (isUnresolved(value)) {
+    // Like CDK's Peer.ipv4, an unresolved string is taken as an IPv4 CIDR; pass a Peer for IPv6.
+    return { kind: 'ipv4', cidr: value };
+  }
+  const trimmed = value.trim();
+  if (trimmed.startsWith('pl-')) {
+    return parseReference('prefix-list', trimmed, isUnresolved);
+  }
+  if (trimmed.startsWith('sg-')) {
+    return parseReference('security-group', trimmed, isUnresolved);
+  }
+  if (!/^[0-9a-fA-F:.]+(\/.*)?$/.test(trimmed)) {
+    return invalid(value, "use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)");
+  }
+  return parseCidrPeer(trimmed, undefined);
+}
+
+function parsePeer(peer: Peer, isUnresolved: (v: string) => boolean): Peer | Problem {
+  switch (peer.kind) {
+    case 'ipv4':
+    case 'ipv6':
+      return isUnresolved(peer.cidr) ? peer : parseCidrPeer(peer.cidr, peer.kind);
+    case 'prefix-list': {
+      const parsed = parseReference(peer.kind, peer.id, isUnresolved);
+      return isProblem(parsed) ? parsed : { ...peer, ...parsed };
+    }
+    case 'security-group':
+      return parseReference(peer.kind, peer.id, isUnresolved);
+    default:
+      return invalid(JSON.stringify(peer), "a peer's kind is 'ipv4', 'ipv6', 'prefix-list' or 'security-group'");
+  }
+}
+
+function isProblem(value: Peer | Problem): value is Problem {
+  return 'code' in value;
+}
+
+/**
+ * Parses destinations. `'anywhere'` adds `0.0.0.0/0` (and `::/0` with `ipv6`); with only
+ * `'apple-network'` given, services outside Apple's network keep the default, anywhere.
+ */
+export function parseDestinations(
+  destinations: readonly Destination[],
+  ipv6: boolean,
+  isUnresolved: (value: string) => boolean,
+): ParsedDestinations {
+  const peers = new Map<string, Peer>();
+  const problems: Problem[] = [];
+  let appleNetwork = false;
+  const add = (peer: Peer) => {
+    const key = peerKey(peer);
+    const known = peers.get(key);
+    // The same prefix list named twice counts with its larger max entries, whatever the order.
+    if (known?.kind === 'prefix-list' && peer.kind === 'prefix-list' && (known.maxEntries ?? 1) >= (peer.maxEntries ?? 1)) {
+      return;
+    }
+    peers.set(key, peer);
+  };
+  const addAnywhere = () => {
+    add({ kind: 'ipv4', cidr: ANY_IPV4 });
+    if (ipv6) {
+      add({ kind: 'ipv6', cidr: ANY_IPV6 });
+    }
+  };
+  for (const destination of destinations) {
+    if (destination === 'anywhere') {
+      addAnywhere();
+    } else if (destination === 'apple-network') {
+      appleNetwork = true;
+    } else {
+      const parsed = typeof destination === 'string' ? parseString(destination, isUnresolved) : parsePeer(destination, isUnresolved);
+      if (isProblem(parsed)) {
+        problems.push(parsed);
+      } else {
+        add(parsed);
+      }
+    }
+  }
+  if (peers.size === 0 && appleNetwork) {
+    addAnywhere();
+  }
+  return { peers: [...peers.values()], appleNetwork, problems };
+}

@@ -1,0 +1,251 @@
+/**
+ * The hosts a selection of Apple products needs, from Apple's enterprise-network article (101555)
+ * as the catalogue's host groups record it. Ports say where traffic may go; hosts say to whom,
+ * which is what a proxy allowlist, a DNS firewall or an AWS Network Firewall domain rule needs.
+ */
+import type { AppleProduct, HostGroupId, ProfileId } from '../catalogue/ids.generated';
+import { catalogue } from '../catalogue/catalogue';
+import type { HostEntry, HostGroupEntry, Platform, PortRange, ProductEntry } from '../catalogue/types';
+import type { PolicySelection } from './types';
+import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
+import { expandSelection } from './resolve';
+import { compareIds, didYouMean, nearestIds } from '../catalogue/suggest';
+
+/** Every host group (category of Apple's article), sorted by id. */
+export const hostGroups: readonly HostGroupEntry[] = catalogue.hostGroups;
+
+const hostGroupsById = new Map<string, HostGroupEntry>(hostGroups.map((g) => [g.id, g]));
+
+/** The host group with this id (case-insensitive), or `undefined`. */
+export function findHostGroup(id: string): HostGroupEntry | undefined {
+  return hostGroupsById.get(id.trim().toLowerCase());
+}
+
+/** The host group with this id; throws naming the closest ids when there is none. */
+export function getHostGroup(id: string): HostGroupEntry {
+  const group = findHostGroup(id);
+  if (!group) {
+    throw new ApplePortsError([{ code: 'unknown-host-group', message: unknownHostGroupMessage(id) }]);
+  }
+  return group;
+}
+
+/** The message for a host-group id the catalogue does not know. */
+export function unknownHostGroupMessage(id: string): string {
+  const candidates = hostGroups.flatMap((g) => [
+    { name: g.id, id: g.id },
+    { name: g.category, id: g.id },
+  ]);
+  const valid = `Valid host groups: ${hostGroups.map((g) => `'${g.id}'`).join(', ')}.`;
+  return `Unknown Apple host group '${id}'. ${didYouMean(nearestIds(id, candidates), valid)}`;
+}
+
+/** What `hostsFor` reads of a selection: the products and profiles `resolve` takes, plus host groups. */
+export interface HostSelection {
+  /** Apple products by id, alias or name, as for `resolve`. @default [] */
+  readonly products?: PolicySelection['products'];
+  /** Profiles, as for `resolve`. @default [] */
+  readonly profiles?: PolicySelection['profiles'];
+  /**
+   * Host groups to add by id, for categories no product stands for, such as
+   * `'certificate-validation'` or `'content-caching'`.
+   * @default []
+   */
+  readonly hostGroups?: readonly (HostGroupId | (string & {}))[];
+}
+
+/** How a host name matches: the name itself, or every subdomain of `domain` (Apple's `*.`). */
+export type HostMatch = 'exact' | 'subdomains';
+
+/** One host a selection needs, merged over every group and product that lists it. */
+export interface RequiredHost {
+  /** The host as Apple writes it: `albert.apple.com` or `*.push.apple.com`. */
+  readonly host: string;
+  /** The name without a leading `*.`. */
+  readonly domain: string;
+  readonly match: HostMatch;
+  /** Every port and protocol the article lists for the host in the groups involved, sorted. */
+  readonly ports: readonly PortRange[];
+  /** Selected products that need the host, sorted; empty for hosts of host groups selected by id. */
+  readonly products: readonly AppleProduct[];
+  /** The host groups that list it, sorted. */
+  readonly hostGroups: readonly HostGroupId[];
+  /** What the host is for, as the article describes it, once each. */
+  readonly descriptions: readonly string[];
+  /** The systems the article limits the host to; empty for all. */
+  readonly platforms: readonly Platform[];
+  readonly notes: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/** The hosts of a selection, with what it expanded to. */
+export interface HostList {
+  /** The selected products after aliases and profiles are expanded, sorted. */
+  readonly products: readonly AppleProduct[];
+  readonly profiles: readonly ProfileId[];
+  /** Every host group the hosts come from, included groups too, sorted. */
+  readonly hostGroups: readonly HostGroupId[];
+  /** Hosts sorted by domain (its labels read right to left), a domain's wildcard first. */
+  readonly hosts: readonly RequiredHost[];
+  /** Selected products the article lists no hosts for, sorted. */
+  readonly productsWithoutHosts: readonly AppleProduct[];
+  /** What Apple says of every host it lists (device-initiated; HTTPS interception breaks it). */
+  readonly statements: readonly string[];
+}
+
+const WILDCARD = '*.';
+
+/** `'*.push.apple.com'` → `'push.apple.com'`; a plain name is its own domain. */
+export function hostDomain(host: string): string {
+  return host.startsWith(WILDCARD) ? host.slice(WILDCARD.length) : host;
+}
+
+/** Whether a host stands for its subdomains (`*.`) or for one name. */
+export function hostMatch(host: string): HostMatch {
+  return host.startsWith(WILDCARD) ? 'subdomains' : 'exact';
+}
+
+/**
+ * The host as an AWS Network Firewall domain-list target: a leading dot for a wildcard (which AWS
+ * matches against the domain and all its subdomains), the name itself otherwise.
+ */
+export function domainListTarget(host: string): string {
+  return host.startsWith(WILDCARD) ? `.${hostDomain(host)}` : host;
+}
+
+/** `push.apple.com` → `['com', 'apple', 'push']`, so hosts of one domain sort together. */
+function reversedLabels(host: string): string[] {
+  return hostDomain(host).split('.').reverse();
+}
+
+/**
+ * Hosts by domain, label by label from the right (`apple.com` names before `apple-cloudkit.com`),
+ * a domain's wildcard before its exact name.
+ */
+export function compareHosts(a: string, b: string): number {
+  const la = reversedLabels(a);
+  const lb = reversedLabels(b);
+  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
+    const byLabel = compareIds(la[i]!, lb[i]!);
+    if (byLabel !== 0) {
+      return byLabel;
+    }
+  }
+  return la.length - lb.length || Number(!a.startsWith(WILDCARD)) - Number(!b.startsWith(WILDCARD)) || compareIds(a, b);
+}
+
+function comparePorts(a: PortRange, b: PortRange): number {
+  return a.from - b.from || a.to - b.to || compareIds(a.protocol, b.protocol);
+}
+
+/** A host entry as one group lists it, and who asked for it. */
+interface HostDemand {
+  readonly entry: HostEntry;
+  readonly group: HostGroupEntry;
+  readonly product?: AppleProduct;
+}
+
+/** The entries of a group and of the groups it includes, each group once. */
+function groupHosts(group: HostGroupEntry, seen = new Set<string>()): { entry: HostEntry; group: HostGroupEntry }[] {
+  if (seen.has(group.id)) {
+    return [];
+  }
+  seen.add(group.id);
+  const own = group.hosts.map((entry) => ({ entry, group }));
+  const included = (group.includes ?? []).flatMap((id) => groupHosts(getHostGroup(id), seen));
+  return [...own, ...included];
+}
+
+/** The host entries one product references. */
+function productHosts(product: ProductEntry): HostDemand[] {
+  return (product.hostGroups ?? []).flatMap((use) => {
+    const group = getHostGroup(use.group);
+    const entries = use.hosts ? group.hosts.filter((h) => use.hosts!.includes(h.host)).map((entry) => ({ entry, group })) : groupHosts(group);
+    return entries.map((e) => ({ ...e, product: product.id }));
+  });
+}
+
+function unique<T extends string>(values: Iterable<T>, compare: (a: T, b: T) => number = compareIds): T[] {
+  return [...new Set(values)].sort(compare);
+}
+
+function mergePorts(ranges: readonly PortRange[]): PortRange[] {
+  const byKey = new Map<string, PortRange>();
+  for (const range of ranges) {
+    byKey.set(`${range.protocol}:${range.from}-${range.to}`, { protocol: range.protocol, from: range.from, to: range.to });
+  }
+  return [...byKey.values()].sort(comparePorts);
+}
+
+/** Merges every demand for one host name into one requirement. */
+function toRequiredHost(host: string, demands: readonly HostDemand[]): RequiredHost {
+  // A host limited to some systems in one group but not in another is needed by all systems.
+  const limited = demands.every((d) => d.entry.platforms !== undefined);
+  return {
+    host,
+    domain: hostDomain(host),
+    match: hostMatch(host),
+    ports: mergePorts(demands.flatMap((d) => d.entry.ports)),
+    products: unique(demands.flatMap((d) => (d.product ? [d.product] : []))),
+    hostGroups: unique(demands.map((d) => d.group.id)),
+    descriptions: [...new Set(demands.flatMap((d) => (d.entry.description ? [d.entry.description] : [])))],
+    platforms: limited ? unique(demands.flatMap((d) => d.entry.platforms ?? [])) : [],
+    notes: [...new Set(demands.flatMap((d) => (d.entry.notes ? [d.entry.notes] : [])))],
+    sources: [...new Set(demands.flatMap((d) => d.group.sources))],
+  };
+}
+
+/** The products and host groups a selection names, validated as `resolve` validates products. */
+function expandHostSelection(selection: HostSelection): {
+  readonly products: readonly ProductEntry[];
+  readonly profiles: readonly ProfileId[];
+  readonly groups: readonly HostGroupEntry[];
+} {
+  const problems: Problem[] = [];
+  const names = { products: selection.products ?? [], profiles: selection.profiles ?? [] };
+  // Hosts are always reached outbound, so the profiles' directions do not matter here.
+  const expansionProblems: Problem[] = [];
+  const expanded = expandSelection(names, expansionProblems);
+  problems.push(...expansionProblems.filter((p) => p.code !== 'conflicting-profile-directions' && p.code !== 'profile-direction'));
+  const groups: HostGroupEntry[] = [];
+  for (const id of selection.hostGroups ?? []) {
+    const group = findHostGroup(String(id));
+    if (group) {
+      groups.push(group);
+    } else {
+      problems.push({ code: 'unknown-host-group', message: unknownHostGroupMessage(String(id)) });
+    }
+  }
+  if (names.products.length === 0 && names.profiles.length === 0 && (selection.hostGroups ?? []).length === 0) {
+    problems.push({
+      code: 'empty-selection',
+      message: "Nothing is selected. Name at least one Apple product, profile or host group, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].",
+    });
+  }
+  throwIfProblems(problems);
+  const products = unique(expanded.products.keys()).map((id) => expanded.products.get(id)!);
+  return { products, profiles: expanded.profileIds, groups };
+}
+
+/**
+ * The hosts a selection of products, profiles and host groups needs, deduplicated and sorted, each
+ * with its ports, the products that need it and the groups that list it. Unknown names throw the
+ * same `ApplePortsError` as `resolve`.
+ */
+export function hostsFor(selection: HostSelection): HostList {
+  const { products, profiles, groups } = expandHostSelection(selection);
+  const demands: HostDemand[] = [...products.flatMap(productHosts), ...groups.flatMap((g) => groupHosts(g))];
+  const byHost = new Map<string, HostDemand[]>();
+  for (const demand of demands) {
+    byHost.set(demand.entry.host, [...(byHost.get(demand.entry.host) ?? []), demand]);
+  }
+  const hosts = [...byHost.keys()].sort(compareHosts).map((host) => toRequiredHost(host, byHost.get(host)!));
+  return {
+    products: products.map((p) => p.id),
+    profiles,
+    hostGroups: unique(demands.map((d) => d.group.id)),
+    hosts,
+    productsWithoutHosts: products.filter((p) => (p.hostGroups ?? []).length === 0).map((p) => p.id),
+    statements: catalogue.hostSource.statements,
+  };
+}

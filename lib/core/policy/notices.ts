@@ -1,0 +1,134 @@
+/**
+ * The notices of a resolved policy: what was left out and why, ports widened to fit a budget,
+ * Amazon-provided services no rule governs, and ingress open to the internet. Each notice has a
+ * stable code, so adapters can raise it as a warning users acknowledge by id.
+ */
+import type { AppleProduct, ServiceId } from '../catalogue/ids.generated';
+import { findService } from '../catalogue/catalogue';
+import type { Direction, ProductEntry, ServiceEntry } from '../catalogue/types';
+import { formatPorts } from './descriptions';
+import { comparePeers, formatPeer, isAnywhere, peerFamily } from './destinations';
+import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './types';
+import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS } from '../aws/facts';
+import { sortedIds } from '../catalogue/suggest';
+
+function describeService(service: ServiceEntry): string {
+  return `${service.id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
+}
+
+function notice(code: PolicyNotice['code'], message: string, serviceIds: readonly ServiceId[] = [], productIds: readonly AppleProduct[] = [], widened: readonly PortWidening[] = []): PolicyNotice {
+  return { code, message, services: sortedIds(serviceIds), products: sortedIds(productIds), widened };
+}
+
+const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] = [
+  { reason: 'legacy', code: 'legacy-excluded', intro: 'Left out services Apple has retired (set includeLegacy to keep them)' },
+  { reason: 'link-local', code: 'link-local-excluded', intro: 'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it)' },
+  { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
+  { reason: 'user', code: 'user-excluded', intro: 'Left out by exclude' },
+];
+
+export function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[]): PolicyNotice[] {
+  return EXCLUSION_NOTICES.flatMap(({ reason, code, intro }) => {
+    let entries = excluded.filter((e) => e.reason === reason);
+    const products = reason === 'legacy' ? retiredProducts : [];
+    // A current service left out only because every product wanting it is retired belongs to
+    // those products' sentence, not to the list of services Apple retired.
+    const byProduct = reason === 'legacy' ? entries.filter((e) => findService(e.service)!.status === 'current') : [];
+    entries = entries.filter((e) => !byProduct.includes(e));
+    if (entries.length === 0 && products.length === 0) {
+      return [];
+    }
+    const details = entries.map((e) => {
+      const service = findService(e.service)!;
+      const retired = reason === 'legacy' && service.retired ? `, retired ${service.retired.date}` : '';
+      return `${describeService(service)} for ${e.products.join(', ')}${retired}`;
+    });
+    const productDetails = products.map((product) => {
+      const services = byProduct.filter((e) => e.products.includes(product.id)).map((e) => describeService(findService(e.service)!));
+      return `${product.id} (retired ${product.retired!.date}${services.length > 0 ? `; without it: ${services.join(', ')}` : ''})`;
+    });
+    const sentences = [
+      ...(details.length > 0 ? [`${intro}: ${details.join('; ')}.`] : []),
+      ...(productDetails.length > 0 ? [`${details.length > 0 ? 'Also left out products Apple has retired' : 'Left out products Apple has retired (set includeLegacy to keep them)'}: ${productDetails.join('; ')}.`] : []),
+    ];
+    return [
+      notice(
+        code,
+        sentences.join(' '),
+        [...entries, ...byProduct].map((e) => e.service),
+        [...entries.flatMap((e) => e.products), ...products.map((p) => p.id)],
+      ),
+    ];
+  });
+}
+
+export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | undefined): PolicyNotice[] {
+  const widened = rules.flatMap((r) => r.widened);
+  if (widened.length === 0) {
+    return [];
+  }
+  const total = widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0);
+  const list = widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} to ${formatPeer(w.peer)}`).join('; ');
+  const affected = rules.filter((r) => r.widened.length > 0);
+  return [
+    notice(
+      'budget-widened',
+      `Opened ${total} ports beyond the selection to fit maxRules ${maxRules} per address family: ${list}.`,
+      affected.flatMap((r) => r.services),
+      affected.flatMap((r) => r.products),
+      widened,
+    ),
+  ];
+}
+
+export function platformNotices(selectedBy: (id: ServiceId) => readonly AppleProduct[], direction: Direction): PolicyNotice[] {
+  const selected = (id: ServiceId) => selectedBy(id).length > 0;
+  const notices: PolicyNotice[] = [];
+  if (direction === 'egress' && selected('dns')) {
+    notices.push(
+      notice(
+        'amazon-dns',
+        `DNS to the Amazon-provided resolver (${AMAZON_DNS_ADDRESSES}) is never filtered by security groups or network ACLs; the DNS rules only matter for other resolvers.`,
+        ['dns'],
+        selectedBy('dns'),
+      ),
+    );
+  }
+  if (direction === 'egress' && selected('ntp')) {
+    notices.push(
+      notice(
+        'amazon-time-sync',
+        `The Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) is never filtered by security groups or network ACLs; the NTP rules only matter for other time servers such as time.apple.com.`,
+        ['ntp'],
+        selectedBy('ntp'),
+      ),
+    );
+  }
+  return notices;
+}
+
+export function openIngressNotice(peers: readonly Peer[], direction: Direction): PolicyNotice[] {
+  const open = peers.filter(isAnywhere).sort(comparePeers);
+  if (direction !== 'ingress' || open.length === 0) {
+    return [];
+  }
+  return [
+    notice(
+      'open-ingress',
+      `Ingress is open to the whole internet (${open.map(formatPeer).join(', ')}). Name the admin CIDRs, a bastion security group or a prefix list instead.`,
+    ),
+  ];
+}
+
+/** `ipv6` asks for IPv6 rules, but no destination gave any: say so rather than add nothing silently. */
+export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[]): PolicyNotice[] {
+  if (!ipv6 || rules.some((rule) => peerFamily(rule.peer) === 'ipv6')) {
+    return [];
+  }
+  return [
+    notice(
+      'ipv6-unused',
+      "ipv6 is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.",
+    ),
+  ];
+}

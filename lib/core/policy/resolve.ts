@@ -1,0 +1,454 @@
+/**
+ * The one place that turns a selection of Apple products into firewall rules. The rules open
+ * exactly the selected services' ports (unless a budget forces widening, which is reported port
+ * by port), in the fewest rules, in a fixed order, whatever order the input came in.
+ */
+import type { AppleProduct, ProfileId, ServiceId } from '../catalogue/ids.generated';
+import { findProduct, findProfile, findService, getNetwork, products as allProducts, services, unknownProductMessage, unknownProfileMessage, unknownServiceMessage } from '../catalogue/catalogue';
+import type { Direction, ProductEntry, Protocol, ServiceEntry } from '../catalogue/types';
+import { describeRule, invalidDescriptionCharacters } from './descriptions';
+import { ANY_IPV6, comparePeers, parseDestinations, peerFamily, peerKey } from './destinations';
+import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../ports/intervals';
+import type {
+  AddressFamily,
+  ExcludedService,
+  ExclusionReason,
+  ExtraRule,
+  Peer,
+  PolicyRule,
+  PolicySelection,
+  ResolveOptions,
+  ResolvedPolicy,
+} from './types';
+import { throwIfProblems, type Problem } from '../problems';
+import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './notices';
+import { AWS_QUOTAS } from '../aws/facts';
+import { compareIds, sortedIds } from '../catalogue/suggest';
+
+/** Where a merged rule's ports came from. */
+type Origin =
+  | { readonly kind: 'service'; readonly service: ServiceEntry; readonly products: readonly AppleProduct[] }
+  | { readonly kind: 'extra'; readonly description: string };
+
+interface GroupKey {
+  readonly protocol: Protocol;
+  readonly peer: Peer;
+}
+
+/** A service some selected product uses, and what became of it. */
+interface Demand {
+  readonly service: ServiceEntry;
+  readonly selectedBy: Set<AppleProduct>;
+  readonly excludedBy: Map<ExclusionReason, Set<AppleProduct>>;
+}
+
+const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
+const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
+const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
+const MAX_EXTRA_DESCRIPTION = 100;
+
+
+function isPort(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+/**
+ * The products a selection names, directly, by alias or through its profiles, with the profiles and
+ * the direction they imply. Problems (unknown names, conflicting directions) are appended to
+ * `problems`, worded exactly as `resolve` words them.
+ */
+export function expandSelection(selection: PolicySelection, problems: Problem[]) {
+  const products = new Map<AppleProduct, ProductEntry>();
+  for (const name of selection.products ?? []) {
+    const product = findProduct(String(name));
+    if (product) {
+      products.set(product.id, product);
+    } else {
+      problems.push({ code: 'unknown-product', message: unknownProductMessage(String(name)) });
+    }
+  }
+  const profileIds: ProfileId[] = [];
+  const profileDirections = new Set<Direction>();
+  for (const id of selection.profiles ?? []) {
+    const profile = findProfile(String(id));
+    if (!profile) {
+      problems.push({ code: 'unknown-profile', message: unknownProfileMessage(String(id)) });
+      continue;
+    }
+    profileIds.push(profile.id);
+    profileDirections.add(profile.direction);
+    if (selection.direction !== undefined && profile.direction !== selection.direction) {
+      // Its products would each fail for the wrong direction too; the profile is the one mistake.
+      problems.push({
+        code: 'profile-direction',
+        message: `Profile '${profile.id}' is meant for ${profile.direction}, not ${selection.direction}. Use it with direction '${profile.direction}', or select its products (${profile.products.join(', ')}) for ${selection.direction}.`,
+      });
+      continue;
+    }
+    for (const productId of profile.products) {
+      const product = findProduct(productId);
+      if (product) {
+        products.set(product.id, product);
+      }
+    }
+  }
+  let direction = selection.direction;
+  if (direction !== undefined && direction !== 'egress' && direction !== 'ingress') {
+    problems.push({ code: 'invalid-direction', message: `Invalid direction '${String(direction)}'. Use 'egress' or 'ingress'.` });
+  }
+  if (direction === undefined) {
+    if (profileDirections.size > 1) {
+      problems.push({
+        code: 'conflicting-profile-directions',
+        message: `The profiles ${sortedIds(profileIds).map((p) => `'${p}'`).join(', ')} are meant for different directions. Set direction to 'egress' or 'ingress'.`,
+      });
+    }
+    direction = profileDirections.size === 1 ? [...profileDirections][0] : 'egress';
+  }
+  return { products, profileIds: sortedIds(profileIds), direction };
+}
+
+function validateExtraRules(extraRules: readonly ExtraRule[], problems: Problem[]): void {
+  extraRules.forEach((rule, index) => {
+    const where = `extraRules[${index}]`;
+    if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') {
+      problems.push({ code: 'invalid-protocol', message: `${where}: protocol '${String(rule.protocol)}' is not filtered by port. Use 'tcp' or 'udp'.` });
+    }
+    const toPort = rule.toPort ?? rule.fromPort;
+    for (const [name, value] of [['fromPort', rule.fromPort], ['toPort', toPort]] as const) {
+      if (!isPort(value)) {
+        problems.push({ code: 'invalid-port', message: `${where}: ${name} ${String(value)} is not a port. Use a whole number from 1 to 65535.` });
+      }
+    }
+    if (isPort(rule.fromPort) && isPort(toPort) && rule.fromPort > toPort) {
+      problems.push({
+        code: 'reversed-port-range',
+        message: `${where}: the port range ${rule.fromPort}-${toPort} is reversed. Did you mean fromPort ${toPort}, toPort ${rule.fromPort}?`,
+      });
+    }
+    const description = typeof rule.description === 'string' ? rule.description.trim() : '';
+    const bad = invalidDescriptionCharacters(description);
+    if (description.length === 0 || description.length > MAX_EXTRA_DESCRIPTION) {
+      problems.push({ code: 'invalid-description', message: `${where}: the description must be 1-${MAX_EXTRA_DESCRIPTION} characters, saying why the rule exists.` });
+    } else if (bad.length > 0) {
+      problems.push({
+        code: 'invalid-description',
+        message: `${where}: AWS refuses ${bad.map((ch) => `'${ch}'`).join(', ')} in rule descriptions ('${description}'). Use letters, digits, spaces and ._-:/()#,@[]+=;{}!$*.`,
+      });
+    }
+  });
+}
+
+/** Why a product's use of a service stays out of the policy, if it does. */
+function exclusionReason(product: ProductEntry, service: ServiceEntry, selection: PolicySelection, direction: Direction, excluded: ReadonlySet<string>): ExclusionReason | undefined {
+  if (!selection.includeLegacy && (product.status === 'legacy' || service.status === 'legacy')) {
+    return 'legacy';
+  }
+  if (!selection.includeLinkLocal && service.reach === 'link-local-multicast') {
+    return 'link-local';
+  }
+  if (direction === 'ingress' && service.initiator === 'device') {
+    return 'direction';
+  }
+  if (excluded.has(service.id)) {
+    return 'user';
+  }
+  return undefined;
+}
+
+/** Which services the selected products need, and which are left out and why. */
+function collectDemands(
+  products: ReadonlyMap<AppleProduct, ProductEntry>,
+  selection: PolicySelection,
+  direction: Direction,
+  problems: Problem[],
+): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[] } {
+  const excluded = new Set<string>((selection.exclude ?? []).map(String));
+  const demands = new Map<ServiceId, Demand>();
+  const retiredProducts: ProductEntry[] = [];
+  for (const id of sortedIds(products.keys())) {
+    const product = products.get(id)!;
+    if (product.status === 'legacy' && !selection.includeLegacy) {
+      retiredProducts.push(product);
+    }
+    let hostsAny = false;
+    for (const use of product.uses) {
+      const service = findService(use.service)!;
+      hostsAny ||= service.initiator === 'both';
+      const demand = demands.get(service.id) ?? { service, selectedBy: new Set(), excludedBy: new Map() };
+      demands.set(service.id, demand);
+      const reason = exclusionReason(product, service, selection, direction, excluded);
+      if (reason) {
+        demand.excludedBy.set(reason, (demand.excludedBy.get(reason) ?? new Set()).add(product.id));
+      } else {
+        demand.selectedBy.add(product.id);
+      }
+    }
+    if (direction === 'ingress' && !hostsAny) {
+      problems.push({
+        code: 'direction-unsupported',
+        message: `Apple product '${id}' is only used outbound: no Mac accepts inbound connections for it. Select it with direction 'egress', or select a product a Mac hosts: ${hostedProducts().join(', ')}.`,
+      });
+    }
+  }
+  return { demands, retiredProducts };
+}
+
+/** Current products with at least one routed service a Mac hosts: the valid ingress choices. */
+function hostedProducts(): AppleProduct[] {
+  return sortedIds(
+    allProducts
+      .filter((p) => p.status === 'current' && p.uses.some((u) => {
+        const service = findService(u.service)!;
+        return service.initiator === 'both' && service.reach === 'routed' && service.status === 'current';
+      }))
+      .map((p) => p.id),
+  );
+}
+
+function validateExcludes(selection: PolicySelection, problems: Problem[]): void {
+  for (const id of selection.exclude ?? []) {
+    if (!findService(String(id))) {
+      problems.push({ code: 'unknown-service', message: `exclude: ${unknownServiceMessage(String(id))}` });
+    }
+  }
+}
+
+/** The peers one service's rules go to. */
+function peersForService(
+  service: ServiceEntry,
+  generalPeers: readonly Peer[],
+  appleNetwork: boolean,
+  ipv6: boolean,
+  appleNetworkPeers: readonly Peer[] | undefined,
+): readonly Peer[] {
+  if (!appleNetwork || service.destination !== 'apple-network') {
+    return generalPeers;
+  }
+  if (appleNetworkPeers) {
+    return appleNetworkPeers;
+  }
+  const ipv4Peers: Peer[] = getNetwork('apple').ipv4.map((cidr) => ({ kind: 'ipv4', cidr }));
+  const ipv6Cidrs = !ipv6 ? [] : service.network ? getNetwork(service.network).ipv6 : [ANY_IPV6];
+  return [...ipv4Peers, ...ipv6Cidrs.map((cidr): Peer => ({ kind: 'ipv6', cidr }))];
+}
+
+/** Merged port intervals per protocol and peer, sorted by protocol then peer. */
+function buildGroups(
+  demands: ReadonlyMap<ServiceId, Demand>,
+  extraRules: readonly ExtraRule[],
+  generalPeers: readonly Peer[],
+  appleNetwork: boolean,
+  ipv6: boolean,
+  appleNetworkPeers: readonly Peer[] | undefined,
+): SpanGroup<GroupKey, Origin>[] {
+  const spans = new Map<string, { key: GroupKey; spans: { from: number; to: number; origins: Origin[] }[] }>();
+  const add = (protocol: Protocol, peer: Peer, from: number, to: number, origin: Origin) => {
+    const mapKey = `${protocol}|${peerKey(peer)}`;
+    const entry = spans.get(mapKey) ?? { key: { protocol, peer }, spans: [] };
+    spans.set(mapKey, entry);
+    entry.spans.push({ from, to, origins: [origin] });
+  };
+  for (const demand of demands.values()) {
+    if (demand.selectedBy.size === 0) {
+      continue;
+    }
+    const origin: Origin = { kind: 'service', service: demand.service, products: sortedIds(demand.selectedBy) };
+    for (const peer of peersForService(demand.service, generalPeers, appleNetwork, ipv6, appleNetworkPeers)) {
+      for (const range of demand.service.ports) {
+        add(range.protocol, peer, range.from, range.to, origin);
+      }
+    }
+  }
+  for (const rule of extraRules) {
+    for (const peer of generalPeers) {
+      add(rule.protocol, peer, rule.fromPort, rule.toPort ?? rule.fromPort, { kind: 'extra', description: rule.description.trim() });
+    }
+  }
+  return [...spans.values()]
+    .map((entry) => ({ key: entry.key, spans: mergeSpans(entry.spans) }))
+    .sort((a, b) => PROTOCOLS.indexOf(a.key.protocol) - PROTOCOLS.indexOf(b.key.protocol) || comparePeers(a.key.peer, b.key.peer));
+}
+
+/** Fits each address family's groups into the budget, or reports why it cannot. */
+function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | undefined, problems: Problem[]): SpanGroup<GroupKey, Origin>[] {
+  if (maxRules === undefined) {
+    return groups;
+  }
+  const result: SpanGroup<GroupKey, Origin>[] = [];
+  for (const family of ['ipv4', 'ipv6'] as AddressFamily[]) {
+    const inFamily = groups.filter((g) => peerFamily(g.key.peer) === family);
+    const fit = fitToBudget(inFamily, maxRules);
+    if (fit.ok) {
+      result.push(...fit.groups);
+    } else {
+      problems.push({
+        code: 'budget-too-small',
+        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
+      });
+    }
+  }
+  return result;
+}
+
+/** What a rule says about its ports, the same for every peer the ports go to. */
+type RuleProvenance = Pick<PolicyRule, 'description' | 'services' | 'products' | 'extra'>;
+
+function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvenance {
+  const serviceOrigins = span.origins.filter((o): o is Extract<Origin, { kind: 'service' }> => o.kind === 'service');
+  const extras = sortedIds(span.origins.filter((o): o is Extract<Origin, { kind: 'extra' }> => o.kind === 'extra').map((o) => o.description));
+  const ruleServices = [...new Map(serviceOrigins.map((o) => [o.service.id, o.service])).values()].sort(
+    (a, b) => serviceOrder.get(a.id)! - serviceOrder.get(b.id)!,
+  );
+  const productIds = sortedIds(serviceOrigins.flatMap((o) => o.products));
+  const productNames = productIds.map((id) => englishNames.get(id)!).sort(compareIds);
+  const labels = [...new Set([...ruleServices.map((s) => s.label), ...extras])];
+  return {
+    description: describeRule({
+      products: productNames,
+      labels,
+      protocol,
+      fromPort: span.from,
+      toPort: span.to,
+      widenedPorts: span.widened.reduce((sum, w) => sum + w.to - w.from + 1, 0),
+    }),
+    // Frozen: rules to different peers share these lists.
+    services: Object.freeze(sortedIds(ruleServices.map((s) => s.id))),
+    products: Object.freeze(productIds),
+    extra: Object.freeze(extras),
+  };
+}
+
+/**
+ * The rule for one merged span. Spans with the same ports and origins (the same services sent to
+ * IPv4 and IPv6, or to several CIDRs) share one provenance, computed once per resolve.
+ */
+function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string, RuleProvenance>): PolicyRule {
+  const origins = span.origins.map((o) => (o.kind === 'service' ? o.service.id : `+${o.description}`)).join(',');
+  const cacheKey = `${key.protocol} ${span.from}-${span.to} ${span.widened.map((w) => `${w.from}-${w.to}`).join(',')} ${origins}`;
+  let provenance = provenances.get(cacheKey);
+  if (!provenance) {
+    provenance = provenanceOf(key.protocol, span);
+    provenances.set(cacheKey, provenance);
+  }
+  return {
+    protocol: key.protocol,
+    fromPort: span.from,
+    toPort: span.to,
+    peer: key.peer,
+    ...provenance,
+    widened: span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.from, toPort: w.to, peer: key.peer })),
+  };
+}
+
+function compareRules(a: PolicyRule, b: PolicyRule): number {
+  return (
+    PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) ||
+    a.fromPort - b.fromPort ||
+    a.toPort - b.toPort ||
+    comparePeers(a.peer, b.peer)
+  );
+}
+
+/** What to do when a reason left every selected service out. */
+const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
+  legacy: 'Set includeLegacy to keep retired services.',
+  'link-local': 'Set includeLinkLocal to keep link-local multicast.',
+  direction: "Use direction 'egress', or select products a Mac hosts.",
+  user: 'Remove them from exclude.',
+};
+
+/**
+ * Resolves a selection of Apple products and profiles into a minimal, deterministic set of
+ * firewall rules. Throws an `ApplePortsError` listing every problem with the input.
+ */
+export function resolve(selection: PolicySelection, options: ResolveOptions = {}): ResolvedPolicy {
+  const problems: Problem[] = [];
+  const isUnresolved = options.isUnresolved ?? (() => false);
+  const ipv6 = selection.ipv6 ?? false;
+  const extraRules = selection.extraRules ?? [];
+  const { products, profileIds, direction } = expandSelection(selection, problems);
+  const unknownNames = problems.length > 0;
+
+  if ((selection.products ?? []).length === 0 && (selection.profiles ?? []).length === 0 && extraRules.length === 0) {
+    problems.push({
+      code: 'empty-selection',
+      message: "Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].",
+    });
+  }
+  validateExcludes(selection, problems);
+  validateExtraRules(extraRules, problems);
+  const { maxRules } = selection;
+  if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 1)) {
+    problems.push({ code: 'invalid-budget', message: `maxRules ${String(maxRules)} is not a rule count. Use a whole number of at least 1.` });
+  }
+
+  const destinations = selection.destinations ?? (direction === 'egress' ? ['anywhere'] : []);
+  if (direction === 'ingress' && destinations.length === 0) {
+    problems.push({
+      code: 'ingress-without-sources',
+      message: "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+    });
+  }
+  if (direction === 'egress' && destinations.length === 0) {
+    problems.push({
+      code: 'empty-destinations',
+      message: "destinations is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').",
+    });
+  }
+  const parsed = parseDestinations(destinations, ipv6, isUnresolved);
+  problems.push(...parsed.problems);
+  if (selection.appleNetworkPeers !== undefined && !parsed.appleNetwork) {
+    problems.push({
+      code: 'invalid-destination',
+      message: "appleNetworkPeers stand for 'apple-network', which destinations does not name, so they would be ignored. Add 'apple-network' to destinations.",
+    });
+  }
+  if (direction === 'ingress' && parsed.appleNetwork) {
+    problems.push({
+      code: 'invalid-destination',
+      message: "Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead.",
+    });
+  }
+
+  let appleNetworkPeers: readonly Peer[] | undefined;
+  if (selection.appleNetworkPeers !== undefined) {
+    const parsedApple = parseDestinations(selection.appleNetworkPeers, ipv6, isUnresolved);
+    problems.push(...parsedApple.problems.map((p) => ({ ...p, message: `appleNetworkPeers: ${p.message}` })));
+    if (parsedApple.appleNetwork || parsedApple.peers.length === 0) {
+      problems.push({ code: 'invalid-destination', message: "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself." });
+    }
+    appleNetworkPeers = parsedApple.peers;
+  }
+
+  const { demands, retiredProducts } = collectDemands(products, selection, direction, problems);
+  const anySelected = [...demands.values()].some((d) => d.selectedBy.size > 0) || extraRules.length > 0;
+  if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
+    const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
+    problems.push({
+      code: 'nothing-to-open',
+      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${[...reasons].map((r) => NOTHING_TO_OPEN_FIXES[r]).join(' ')}`,
+    });
+  }
+  throwIfProblems(problems);
+
+  const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems);
+  throwIfProblems(problems);
+
+  const provenances = new Map<string, RuleProvenance>();
+  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span, provenances))).sort(compareRules);
+  const excluded: ExcludedService[] = [...demands.values()]
+    .filter((d) => d.selectedBy.size === 0)
+    .sort((a, b) => serviceOrder.get(a.service.id)! - serviceOrder.get(b.service.id)!)
+    .flatMap((d) => [...d.excludedBy.entries()].map(([reason, by]) => ({ service: d.service.id, reason, products: sortedIds(by) })));
+
+  return {
+    direction,
+    products: sortedIds(products.keys()),
+    profiles: profileIds,
+    rules,
+    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction), ...ipv6UnusedNotice(ipv6, rules)],
+    excluded,
+    ...(maxRules !== undefined ? { maxRules } : {}),
+  };
+}

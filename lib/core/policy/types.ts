@@ -1,0 +1,178 @@
+/**
+ * The resolver's contract: what a user selects and the plain, deterministic policy it becomes.
+ * Every adapter (CDK, Pulumi, review, CLI) renders a `ResolvedPolicy`; none computes rules itself.
+ */
+import type { AppleProduct, ProfileId, ServiceId } from '../catalogue/ids.generated';
+import type { Direction, Protocol } from '../catalogue/types';
+
+/** Where a rule lets traffic go (egress) or come from (ingress). */
+export type Peer =
+  | { readonly kind: 'ipv4'; readonly cidr: string }
+  | { readonly kind: 'ipv6'; readonly cidr: string }
+  | {
+      readonly kind: 'prefix-list';
+      readonly id: string;
+      /** The list's address family; its rules count against that family's quota. @default 'ipv4' */
+      readonly family?: AddressFamily;
+      /** The list's max entries: AWS counts a rule referencing it as this many rules. @default 1 */
+      readonly maxEntries?: number;
+    }
+  | { readonly kind: 'security-group'; readonly id: string };
+
+/** The address family a peer's rules count against in AWS's per-family quotas. */
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/**
+ * A destination (egress) or source (ingress) as the user writes it:
+ * - `'anywhere'`: `0.0.0.0/0`, plus `::/0` when `ipv6` is set;
+ * - `'apple-network'`: narrows services that only talk to Apple (APNs) to Apple's published
+ *   network (17.0.0.0/8); other services keep the remaining destinations;
+ * - an IPv4 or IPv6 CIDR (`'10.0.0.0/16'`, `'2001:db8::/32'`);
+ * - a prefix-list id (`'pl-…'`) or security-group id (`'sg-…'`);
+ * - a `Peer` object, which adapters use for references they resolve themselves.
+ */
+export type Destination = 'anywhere' | 'apple-network' | string | Peer;
+
+/** A rule the user adds beside the catalogue's, e.g. a corporate proxy port. */
+export interface ExtraRule {
+  readonly protocol: Protocol;
+  readonly fromPort: number;
+  /** @default fromPort */
+  readonly toPort?: number;
+  /** Why the rule exists; becomes part of the rule description. */
+  readonly description: string;
+}
+
+/** What the user asks for. */
+export interface PolicySelection {
+  /**
+   * Apple products by id; aliases (`iMessage`, `APNs`, `ARD`, Chinese names) are accepted at run time.
+   * @default [] (name products, profiles or extraRules)
+   */
+  readonly products?: readonly (AppleProduct | (string & {}))[];
+  /**
+   * Named bundles of products from the catalogue.
+   * @default []
+   */
+  readonly profiles?: readonly (ProfileId | (string & {}))[];
+  /**
+   * `'egress'`: the Apple devices connect out; `'ingress'`: they host a service.
+   * @default the profiles' direction, else 'egress'
+   */
+  readonly direction?: Direction;
+  /**
+   * Where egress may go, or where ingress may come from. Ingress has no default.
+   * @default ['anywhere'] for egress
+   */
+  readonly destinations?: readonly Destination[];
+  /**
+   * What `'apple-network'` stands for, e.g. a managed prefix list holding Apple's network.
+   * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
+   */
+  readonly appleNetworkPeers?: readonly Destination[];
+  /**
+   * Add `::/0` to `'anywhere'` and Apple's published IPv6 subnets to `'apple-network'`.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Keep services Apple has retired (legacy APNs 2195/2196, Xcode Server, iTunes Radio…).
+   * @default false
+   */
+  readonly includeLegacy?: boolean;
+  /**
+   * Keep link-local multicast (Bonjour mDNS, SSDP, NAT-PMP), which never crosses a VPC.
+   * @default false
+   */
+  readonly includeLinkLocal?: boolean;
+  /** Service ids to leave out even though a selected product uses them. @default [] */
+  readonly exclude?: readonly (ServiceId | (string & {}))[];
+  /** Rules of the user's own, merged with the catalogue's. @default [] */
+  readonly extraRules?: readonly ExtraRule[];
+  /**
+   * The most rules allowed per address family in this direction. When the minimal rule set is
+   * larger, the smallest gaps between port ranges are closed first and every widening is reported.
+   * @default no limit
+   */
+  readonly maxRules?: number;
+}
+
+/** How the resolver treats values it cannot see yet (CDK tokens, Pulumi outputs). */
+export interface ResolveOptions {
+  /**
+   * True for a value that is only known at deploy time; such values skip validation.
+   * @default every value is taken as known
+   */
+  readonly isUnresolved?: (value: string) => boolean;
+}
+
+/** A port range opened beyond the selection to fit a rule budget. */
+export interface PortWidening {
+  readonly protocol: Protocol;
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly peer: Peer;
+}
+
+/** One firewall rule: a protocol, a port range and a peer, with where it came from. */
+export interface PolicyRule {
+  readonly protocol: Protocol;
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly peer: Peer;
+  /** AWS-valid description (≤ 255 characters, AWS's rule-description character set). */
+  readonly description: string;
+  /** Catalogue services whose ports this rule opens, sorted. */
+  readonly services: readonly ServiceId[];
+  /** Selected products that need this rule, sorted. */
+  readonly products: readonly AppleProduct[];
+  /** Descriptions of the user's extra rules merged into this one. */
+  readonly extra: readonly string[];
+  /** Ports inside this rule that no selected service needs, opened to fit the budget. */
+  readonly widened: readonly PortWidening[];
+}
+
+/** Stable codes for what the resolver reports beside the rules. */
+export type NoticeCode =
+  | 'legacy-excluded'
+  | 'link-local-excluded'
+  | 'direction-excluded'
+  | 'user-excluded'
+  | 'budget-widened'
+  | 'amazon-dns'
+  | 'amazon-time-sync'
+  | 'open-ingress'
+  | 'ipv6-unused';
+
+/** Something a reviewer should know about the policy. */
+export interface PolicyNotice {
+  readonly code: NoticeCode;
+  readonly message: string;
+  readonly services: readonly ServiceId[];
+  readonly products: readonly AppleProduct[];
+  readonly widened: readonly PortWidening[];
+}
+
+/** Why a selected service was left out. */
+export type ExclusionReason = 'legacy' | 'link-local' | 'direction' | 'user';
+
+/** A service a selected product uses that the policy leaves out. */
+export interface ExcludedService {
+  readonly service: ServiceId;
+  readonly reason: ExclusionReason;
+  readonly products: readonly AppleProduct[];
+}
+
+/** The resolver's output: everything an adapter needs, in a fixed order. */
+export interface ResolvedPolicy {
+  readonly direction: Direction;
+  /** The selected products after aliases and profiles are expanded, sorted. */
+  readonly products: readonly AppleProduct[];
+  readonly profiles: readonly ProfileId[];
+  /** Rules sorted by protocol, ports, then peer. */
+  readonly rules: readonly PolicyRule[];
+  readonly notices: readonly PolicyNotice[];
+  readonly excluded: readonly ExcludedService[];
+  /** The budget the rules were fitted to, if any. */
+  readonly maxRules?: number;
+}

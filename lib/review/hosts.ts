@@ -1,0 +1,138 @@
+/**
+ * The hosts part of a review: the hosts Apple's enterprise-network article lists for a selection,
+ * set beside the rules that open their ports. Security groups and network ACLs cannot filter by
+ * name, so a reviewer needs this list for the proxy, DNS firewall or Network Firewall in front of
+ * them. `apple-ports hosts` prints the same blocks for a selection without a policy.
+ */
+import type { AppleProduct } from '../core/catalogue/ids.generated';
+import { catalogue, getProduct } from '../core/catalogue/catalogue';
+import type { Locale, PortRange } from '../core/catalogue/types';
+import { formatPorts } from '../core/policy/descriptions';
+import { getHostGroup, hostsFor, type HostList, type RequiredHost } from '../core/policy/hosts';
+import type { PolicyRule, ResolvedPolicy } from '../core/policy/types';
+import { nameList } from './names';
+import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import type { ReviewHost, ReviewHosts, ReviewPortRange, ReviewProduct } from './types';
+import type { DocumentBlock } from './text-document';
+import type { Table } from './text-table';
+
+function product(id: AppleProduct, locale: Locale): ReviewProduct {
+  return { id, name: getProduct(id).name[locale] };
+}
+
+function portRange(range: PortRange): ReviewPortRange {
+  return { protocol: range.protocol, fromPort: range.from, toPort: range.to };
+}
+
+/** "tcp 80, tcp 443" */
+export function formatPortList(ranges: readonly ReviewPortRange[]): string {
+  return ranges.map((r) => formatPorts(r.protocol, r.fromPort, r.toPort)).join(', ');
+}
+
+/** True when some rule opens the whole range, whatever its peer. */
+function isOpened(range: PortRange, rules: readonly PolicyRule[]): boolean {
+  return rules.some((rule) => rule.protocol === range.protocol && rule.fromPort <= range.from && range.to <= rule.toPort);
+}
+
+/** What a reviewer should know of a host, in the review's language: descriptions, system limits, notes, closed ports. */
+export function hostRemarks(
+  host: Pick<ReviewHost, 'descriptions' | 'platforms' | 'notes'>,
+  portsNotOpened: readonly ReviewPortRange[],
+  language: ReviewLanguage,
+): string[] {
+  return [
+    ...host.descriptions,
+    ...(host.platforms.length > 0 ? [language.platformsOnly(host.platforms.join(language.listSeparator))] : []),
+    ...host.notes,
+    ...(portsNotOpened.length > 0 ? [language.portsNotOpened(formatPortList(portsNotOpened))] : []),
+  ];
+}
+
+function reviewHost(host: RequiredHost, locale: Locale, language: ReviewLanguage, rules: readonly PolicyRule[] | undefined): ReviewHost {
+  const portsNotOpened = rules ? host.ports.filter((range) => !isOpened(range, rules)).map(portRange) : [];
+  const remarks = hostRemarks(host, portsNotOpened, language);
+  return {
+    host: host.host,
+    match: host.match,
+    ports: host.ports.map(portRange),
+    products: host.products.map((id) => product(id, locale)),
+    hostGroups: host.hostGroups.map((id) => ({ id, name: getHostGroup(id).category })),
+    descriptions: host.descriptions,
+    platforms: host.platforms,
+    notes: host.notes,
+    portsNotOpened,
+    remarks,
+    sources: host.sources,
+  };
+}
+
+/**
+ * The hosts of a `hostsFor` list in a review's locale. With `rules`, each host also names the
+ * ports it is listed on that none of the rules opens.
+ */
+export function reviewHosts(list: HostList, locale: Locale, rules?: readonly PolicyRule[]): ReviewHosts {
+  const language = reviewLanguage(locale);
+  return {
+    source: { title: catalogue.hostSource.title, url: catalogue.hostSource.urls[0]! },
+    statements: list.statements,
+    hosts: list.hosts.map((host) => reviewHost(host, locale, language, rules)),
+    productsWithoutHosts: list.productsWithoutHosts.map((id) => product(id, locale)),
+  };
+}
+
+/** The hosts of a policy's products, or `null` for an ingress policy: the devices reach them outbound. */
+export function policyHosts(policy: ResolvedPolicy, locale: Locale): ReviewHosts | null {
+  if (policy.direction === 'ingress') {
+    return null;
+  }
+  // A policy of the user's own rules alone selects no product, and so no host.
+  const list: HostList =
+    policy.products.length > 0
+      ? hostsFor({ products: policy.products })
+      : { products: [], profiles: [], hostGroups: [], hosts: [], productsWithoutHosts: [], statements: catalogue.hostSource.statements };
+  return reviewHosts(list, locale, policy.rules);
+}
+
+/** One row per host: the host, its ports, categories, products and remarks. */
+export function hostTable(hosts: ReviewHosts, language: ReviewLanguage, lineBreak: string): Table {
+  const c = language.hostColumns;
+  return {
+    header: [c.host, c.ports, c.category, c.products, c.notes],
+    rows: hosts.hosts.map((host) => [
+      host.host,
+      formatPortList(host.ports),
+      host.hostGroups.map((g) => g.name).join(language.listSeparator),
+      host.products.map((p) => p.name).join(language.listSeparator) || '-',
+      host.remarks.join(lineBreak),
+    ]),
+  };
+}
+
+function withoutHosts(hosts: ReviewHosts, language: ReviewLanguage): DocumentBlock[] {
+  const names = nameList(hosts.productsWithoutHosts, language);
+  return hosts.productsWithoutHosts.length > 0 ? [{ kind: 'paragraph', text: language.productsWithoutHosts(names) }] : [];
+}
+
+/**
+ * The hosts as document blocks, heading first: Apple's article and statements, the host table and
+ * the products Apple lists no hosts for; or one sentence when there are none or they do not apply.
+ */
+export function hostBlocks(hosts: ReviewHosts | null, language: ReviewLanguage, lineBreak: string): DocumentBlock[] {
+  if (hosts === null) {
+    return [
+      { kind: 'heading', text: language.hostsHeading(null) },
+      { kind: 'paragraph', text: language.hostsNotApplicable },
+    ];
+  }
+  const heading: DocumentBlock = { kind: 'heading', text: language.hostsHeading(hosts.hosts.length) };
+  if (hosts.hosts.length === 0) {
+    return [heading, { kind: 'paragraph', text: language.noHosts(hosts.source.title, hosts.source.url) }];
+  }
+  return [
+    heading,
+    { kind: 'paragraph', text: language.hostsIntro(hosts.source.title, hosts.source.url) },
+    { kind: 'list', items: hosts.statements },
+    { kind: 'table', table: hostTable(hosts, language, lineBreak) },
+    ...withoutHosts(hosts, language),
+  ];
+}

@@ -1,0 +1,294 @@
+/**
+ * The review document of a resolved policy: every rule with the products and services behind it,
+ * the hosts Apple lists for the products, what was left out and why, what a rule budget widened,
+ * and the counts against AWS's quotas.
+ * Built only from the policy and the catalogue, with no timestamps, so a snapshot of it changes
+ * exactly when the policy does.
+ */
+import type { AppleProduct, ProfileId, ServiceId } from '../core/catalogue/ids.generated';
+import { getProduct, getProfile, getService, services } from '../core/catalogue/catalogue';
+import type { Locale, ServiceEntry } from '../core/catalogue/types';
+import { formatPeer, isAnywhere, peerFamily } from '../core/policy/destinations';
+import { formatPorts } from '../core/policy/descriptions';
+import type { ExcludedService, PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy/types';
+import { countPorts, formatIntervals } from '../core/ports/port-sets';
+import { AWS_QUOTAS } from '../core/aws/facts';
+import { policyHosts } from './hosts';
+import { renderReviewCsv, renderReviewMarkdown, renderReviewText } from './render';
+import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import {
+  REVIEW_SCHEMA_VERSION,
+  type PolicyReview,
+  type ReviewExclusion,
+  type ReviewNetworkAclCounts,
+  type ReviewNotice,
+  type ReviewProduct,
+  type ReviewProfile,
+  type ReviewQuotaCount,
+  type ReviewQuotas,
+  type ReviewReason,
+  type ReviewRetirement,
+  type ReviewRule,
+  type ReviewService,
+  type ReviewWidening,
+} from './types';
+import { countRulesByFamily } from '../core/aws/security-group-quota';
+
+/** The shapes a review is rendered in. */
+export type ReviewFormat = 'markdown' | 'json' | 'csv' | 'text';
+
+/** Options for `reviewPolicy`. */
+export interface ReviewPolicyOptions {
+  /**
+   * The language of names and sentences: Apple's English or its Chinese (zh-CN) names.
+   * @default 'en'
+   */
+  readonly locale?: Locale;
+}
+
+/** Options for `renderReview`. */
+export interface ReviewOptions extends ReviewPolicyOptions {
+  /**
+   * `markdown` for pull requests, `json` for tools (a `PolicyReview`), `csv` (RFC 4180) for
+   * spreadsheets, `text` for a terminal.
+   * @default 'markdown'
+   */
+  readonly format?: ReviewFormat;
+}
+
+/** A product as the review names it. */
+export function reviewProduct(id: AppleProduct, locale: Locale): ReviewProduct {
+  return { id, name: getProduct(id).name[locale] };
+}
+
+function reviewProfile(id: ProfileId, locale: Locale): ReviewProfile {
+  return { id, name: getProfile(id).name[locale] };
+}
+
+/** A service as the review names it: Apple's protocol name and the RFC to read. */
+export function reviewService(service: ServiceEntry, locale: Locale): ReviewService {
+  return {
+    id: service.id,
+    name: service.name?.[locale] ?? service.label,
+    rfc: service.rfc.current ?? service.rfc.apple,
+    appleRfc: service.rfc.apple,
+    ianaName: service.ianaName,
+  };
+}
+
+/** "FaceTime, iCloud → http: Hypertext Transfer Protocol (HTTP), RFC 9110 (Apple cites RFC 2616)". */
+export function reasonSentence(reason: ReviewReason, language: ReviewLanguage): string {
+  const products = reason.products.map((p) => p.name).join(language.listSeparator);
+  return language.reason(products, reason.service.id, reason.service.name, language.rfc(reason.service.rfc, reason.service.appleRfc));
+}
+
+/** The lowest port a service uses in a protocol, to list a rule's services in port order. */
+function firstPort(service: ServiceEntry, protocol: PolicyRule['protocol']): number {
+  return Math.min(...service.ports.filter((p) => p.protocol === protocol).map((p) => p.from));
+}
+
+/** The services of a rule in port order, each with the rule's products that use it. */
+function ruleReasons(rule: PolicyRule, locale: Locale): ReviewReason[] {
+  const services = rule.services.map(getService).sort((a, b) => firstPort(a, rule.protocol) - firstPort(b, rule.protocol));
+  return services.map((service) => {
+    const id = service.id;
+    const users = rule.products.filter((p) => getProduct(p).uses.some((u) => u.service === id));
+    return { service: reviewService(service, locale), products: users.map((p) => reviewProduct(p, locale)) };
+  });
+}
+
+function reviewRule(rule: PolicyRule, policy: ResolvedPolicy, locale: Locale, language: ReviewLanguage): ReviewRule {
+  const reasons = ruleReasons(rule, locale);
+  const widened = rule.widened.map((w) => ({ fromPort: w.fromPort, toPort: w.toPort }));
+  const why = [
+    ...reasons.map((r) => reasonSentence(r, language)),
+    ...rule.extra.map(language.extraRule),
+    ...(widened.length > 0 ? [language.widenedInRule(policy.maxRules ?? null, formatIntervals(widened), countPorts(widened))] : []),
+  ];
+  return {
+    direction: policy.direction,
+    protocol: rule.protocol,
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    peer: rule.peer,
+    family: peerFamily(rule.peer),
+    description: rule.description,
+    products: rule.products.map((p) => reviewProduct(p, locale)),
+    reasons,
+    extra: rule.extra,
+    widened,
+    why,
+  };
+}
+
+/** What Apple retired among an excluded service and the products that left it out. */
+function retirements(entry: ExcludedService, locale: Locale): ReviewRetirement[] {
+  if (entry.reason !== 'legacy') {
+    return [];
+  }
+  const service = getService(entry.service);
+  const retired: ReviewRetirement[] = service.retired ? [{ id: service.id, name: service.label, date: service.retired.date }] : [];
+  for (const id of entry.products) {
+    const product = getProduct(id);
+    if (product.retired) {
+      retired.push({ id, name: product.name[locale], date: product.retired.date });
+    }
+  }
+  return retired;
+}
+
+function reviewExclusion(entry: ExcludedService, locale: Locale, language: ReviewLanguage): ReviewExclusion {
+  const service = getService(entry.service);
+  const retired = retirements(entry, locale);
+  return {
+    service: reviewService(service, locale),
+    ports: service.ports.map((p) => ({ protocol: p.protocol, fromPort: p.from, toPort: p.to })),
+    reason: entry.reason,
+    products: entry.products.map((p) => reviewProduct(p, locale)),
+    retired,
+    why: language.exclusion[entry.reason](retired.map((r) => language.retiredItem(r.name, r.date)).join(language.listSeparator)),
+  };
+}
+
+function quotaCount(counts: { ipv4: number; ipv6: number }, limit: number): ReviewQuotaCount {
+  return { ipv4: counts.ipv4, ipv6: counts.ipv6, limit, withinLimit: counts.ipv4 <= limit && counts.ipv6 <= limit };
+}
+
+/**
+ * Network ACL entries per direction and family, laid out as `planNetworkAcl` does: an allow per
+ * rule, a return entry per protocol and CIDR, and the default deny in each family in use.
+ */
+function networkAclCounts(policy: ResolvedPolicy): ReviewNetworkAclCounts | null {
+  if (policy.rules.some((r) => r.peer.kind !== 'ipv4' && r.peer.kind !== 'ipv6')) {
+    return null;
+  }
+  const allows = { ipv4: 0, ipv6: 0 };
+  const returns = { ipv4: new Set<string>(), ipv6: new Set<string>() };
+  for (const rule of policy.rules) {
+    const family = peerFamily(rule.peer);
+    allows[family] += 1;
+    returns[family].add(`${rule.protocol} ${formatPeer(rule.peer)}`);
+  }
+  const withDefaultDeny = (n: number) => (n > 0 ? n + 1 : 0);
+  const allowCounts = { ipv4: withDefaultDeny(allows.ipv4), ipv6: withDefaultDeny(allows.ipv6) };
+  const returnCounts = { ipv4: withDefaultDeny(returns.ipv4.size), ipv6: withDefaultDeny(returns.ipv6.size) };
+  const limit = AWS_QUOTAS.networkAclRulesPerDirection;
+  const egress = policy.direction === 'egress';
+  return {
+    outbound: quotaCount(egress ? allowCounts : returnCounts, limit),
+    inbound: quotaCount(egress ? returnCounts : allowCounts, limit),
+  };
+}
+
+function reviewQuotas(policy: ResolvedPolicy): ReviewQuotas {
+  return {
+    securityGroupRules: quotaCount(countRulesByFamily(policy), AWS_QUOTAS.securityGroupRulesPerDirection),
+    networkAclEntries: networkAclCounts(policy),
+  };
+}
+
+function reviewWidenings(policy: ResolvedPolicy): ReviewWidening[] {
+  return policy.rules.flatMap((rule) =>
+    rule.widened.map((w) => ({ protocol: w.protocol, fromPort: w.fromPort, toPort: w.toPort, peer: w.peer, ports: w.toPort - w.fromPort + 1 })),
+  );
+}
+
+const catalogueOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
+
+/** "apns-legacy-provider (tcp 2195); apns-legacy-feedback (tcp 2196)", in port order. */
+function serviceList(ids: readonly ServiceId[]): string {
+  return [...ids]
+    .sort((a, b) => catalogueOrder.get(a)! - catalogueOrder.get(b)!)
+    .map((id) => {
+      const service = getService(id);
+      return `${id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
+    })
+    .join('; ');
+}
+
+/** A notice in the review's language: the resolver's message, or its translation. */
+function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: ReviewLanguage): ReviewNotice {
+  const translations = language.notices;
+  if (!translations) {
+    return { code: notice.code, message: notice.message };
+  }
+  const excludedIntro = (reason: keyof typeof translations.excluded) => `${translations.excluded[reason]}：${serviceList(notice.services)}。`;
+  const messages: Record<PolicyNotice['code'], () => string> = {
+    'legacy-excluded': () => {
+      const services = notice.services.filter((id) => getService(id).status === 'legacy');
+      const retired = notice.products.map((id) => getProduct(id)).filter((p) => p.status === 'legacy');
+      return [
+        ...(services.length > 0 ? [`${translations.excluded.legacy}：${serviceList(services)}。`] : []),
+        ...(retired.length > 0 ? [translations.retiredProducts(retired.map((p) => `${p.name['zh-CN']}（${p.retired!.date}）`).join(language.listSeparator))] : []),
+      ].join('');
+    },
+    'link-local-excluded': () => excludedIntro('link-local'),
+    'direction-excluded': () => excludedIntro('direction'),
+    'user-excluded': () => excludedIntro('user'),
+    'budget-widened': () =>
+      translations.widened(
+        notice.widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0),
+        policy.maxRules ?? null,
+        notice.widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} → ${formatPeer(w.peer)}`).join('；'),
+      ),
+    'amazon-dns': () => translations.amazonDns,
+    'amazon-time-sync': () => translations.amazonTimeSync,
+    'ipv6-unused': () => translations.ipv6Unused,
+    'open-ingress': () =>
+      translations.openIngress(
+        [...new Set(policy.rules.filter((r) => isAnywhere(r.peer)).map((r) => formatPeer(r.peer)))].join(language.listSeparator),
+      ),
+  };
+  return { code: notice.code, message: (messages[notice.code] ?? (() => notice.message))() };
+}
+
+/**
+ * The review document of a policy as data (the structure `renderReview` prints as JSON): rules with
+ * their products, services, Apple's protocol names and RFCs, exclusions, widening, quota counts,
+ * and the hosts Apple lists for the products.
+ */
+export function reviewPolicy(policy: ResolvedPolicy, options: ReviewPolicyOptions = {}): PolicyReview {
+  const locale = options.locale ?? 'en';
+  const language = reviewLanguage(locale);
+  const widened = reviewWidenings(policy);
+  return {
+    schemaVersion: REVIEW_SCHEMA_VERSION,
+    locale,
+    direction: policy.direction,
+    products: policy.products.map((id) => reviewProduct(id, locale)),
+    profiles: policy.profiles.map((id) => reviewProfile(id, locale)),
+    rules: policy.rules.map((rule) => reviewRule(rule, policy, locale, language)),
+    excluded: policy.excluded.map((entry) => reviewExclusion(entry, locale, language)),
+    budget: {
+      maxRules: policy.maxRules ?? null,
+      widened,
+      widenedPorts: widened.reduce((sum, w) => sum + w.ports, 0),
+    },
+    quotas: reviewQuotas(policy),
+    notices: policy.notices.map((notice) => reviewNotice(notice, policy, language)),
+    hosts: policyHosts(policy, locale),
+  };
+}
+
+/**
+ * Renders the review document of a policy for people and tools: Markdown for pull requests (the
+ * default), JSON (a `PolicyReview`), RFC 4180 CSV, or aligned text for a terminal. The output is
+ * deterministic, so a jest snapshot of it changes only when the policy changes.
+ */
+export function renderReview(policy: ResolvedPolicy, options: ReviewOptions = {}): string {
+  const review = reviewPolicy(policy, options);
+  const format = options.format ?? 'markdown';
+  switch (format) {
+    case 'markdown':
+      return renderReviewMarkdown(review);
+    case 'json':
+      return `${JSON.stringify(review, null, 2)}\n`;
+    case 'csv':
+      return renderReviewCsv(review);
+    case 'text':
+      return renderReviewText(review);
+    default:
+      throw new Error(`Unknown review format '${String(format)}'. Use 'markdown', 'json', 'csv' or 'text'.`);
+  }
+}
+

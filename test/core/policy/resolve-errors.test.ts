@@ -1,0 +1,146 @@
+import { ApplePortsError, resolve, type PolicySelection } from '../../../lib/core';
+
+/** The problems `resolve` reports for a selection, as [code, message] pairs. */
+function problemsOf(selection: PolicySelection): [string, string][] {
+  try {
+    resolve(selection);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApplePortsError);
+    return (error as ApplePortsError).problems.map((p) => [p.code, p.message]);
+  }
+  throw new Error('expected resolve to throw');
+}
+
+describe('bad input gets one error naming every problem and its fix', () => {
+  test('a misspelt product names the nearest valid products', () => {
+    expect(problemsOf({ products: ['FaceTme'] })).toEqual([['unknown-product', "Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"]]);
+    expect(problemsOf({ products: ['icloudmial'] })).toEqual([['unknown-product', "Unknown Apple product 'icloudmial'. Did you mean 'iCloudMail'?"]]);
+  });
+
+  test('a product with no close match says where the list is', () => {
+    expect(problemsOf({ products: ['Zune'] })).toEqual([['unknown-product', "Unknown Apple product 'Zune'. Run `apple-ports products` to list the valid products."]]);
+  });
+
+  test('an unknown profile names the nearest profiles', () => {
+    expect(problemsOf({ profiles: ['managed-macs'] })).toEqual([['unknown-profile', "Unknown apple-ports profile 'managed-macs'. Did you mean 'managed-mac'?"]]);
+  });
+
+  test('an empty selection', () => {
+    expect(problemsOf({})).toEqual([
+      ['empty-selection', "Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac']."],
+    ]);
+  });
+
+  test.each([
+    ['10.0.0.0/33', "Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4."],
+    ['10.0.0.1', "Invalid destination '10.0.0.1': the CIDR mask is missing in '10.0.0.1'. Did you mean '10.0.0.1/32'?"],
+    ['10.1.2.3/16', "Invalid destination '10.1.2.3/16': '10.1.2.3/16' has host bits set. Did you mean '10.1.0.0/16'?"],
+    ['corp-proxy', "Invalid destination 'corp-proxy': use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)."],
+    ['sg-123', "Invalid destination 'sg-123': a security-group id looks like 'sg-0123456789abcdef0'."],
+  ])('an invalid destination %s', (destination, message) => {
+    expect(problemsOf({ products: ['iCloud'], destinations: [destination] })).toEqual([['invalid-destination', message]]);
+  });
+
+  test('an IPv6 CIDR given as IPv4', () => {
+    expect(problemsOf({ products: ['iCloud'], destinations: [{ kind: 'ipv4', cidr: '2001:db8::/32' }] })).toEqual([
+      ['invalid-destination', "Invalid destination '2001:db8::/32': it is an IPv6 CIDR given as IPv4. Use { kind: 'ipv6', cidr: '2001:db8::/32' }."],
+    ]);
+  });
+
+  test('ingress without sources', () => {
+    expect(problemsOf({ products: ['ScreenSharing'], direction: 'ingress' })).toEqual([
+      [
+        'ingress-without-sources',
+        "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+      ],
+    ]);
+  });
+
+  test('a product only used outbound, asked for as ingress', () => {
+    const [[code, message]] = problemsOf({ products: ['iCloud'], direction: 'ingress', destinations: ['10.0.0.0/8'] });
+    expect(code).toBe('direction-unsupported');
+    expect(message).toMatch(/^Apple product 'iCloud' is only used outbound: no Mac accepts inbound connections for it\. Select it with direction 'egress', or select a product a Mac hosts: .*ScreenSharing.*\.$/);
+  });
+
+  test.each<[PolicySelection['extraRules'], [string, string][]]>([
+    [[{ protocol: 'tcp', fromPort: 70000, description: 'Proxy' }], [
+      ['invalid-port', 'extraRules[0]: fromPort 70000 is not a port. Use a whole number from 1 to 65535.'],
+      ['invalid-port', 'extraRules[0]: toPort 70000 is not a port. Use a whole number from 1 to 65535.'],
+    ]],
+    [[{ protocol: 'tcp', fromPort: 0, toPort: 10, description: 'Proxy' }], [['invalid-port', 'extraRules[0]: fromPort 0 is not a port. Use a whole number from 1 to 65535.']]],
+    [[{ protocol: 'tcp', fromPort: 8443, toPort: 443, description: 'Proxy' }], [['reversed-port-range', 'extraRules[0]: the port range 8443-443 is reversed. Did you mean fromPort 443, toPort 8443?']]],
+    [[{ protocol: 'icmp' as 'tcp', fromPort: 1, description: 'Ping' }], [['invalid-protocol', "extraRules[0]: protocol 'icmp' is not filtered by port. Use 'tcp' or 'udp'."]]],
+    [[{ protocol: 'tcp', fromPort: 8080, description: "Bob's proxy & cache" }], [
+      ['invalid-description', "extraRules[0]: AWS refuses ''', '&' in rule descriptions ('Bob's proxy & cache'). Use letters, digits, spaces and ._-:/()#,@[]+=;{}!$*."],
+    ]],
+  ])('an invalid extra rule %#', (extraRules, expected) => {
+    expect(problemsOf({ products: ['iCloud'], extraRules })).toEqual(expected);
+  });
+
+  test('a budget that cannot hold one rule per protocol and peer', () => {
+    expect(problemsOf({ products: ['FaceTime'], destinations: ['10.0.0.0/8', '192.168.0.0/16'], maxRules: 3 })).toEqual([
+      [
+        'budget-too-small',
+        'maxRules 3 is too small for the IPv4 rules: this selection needs at least 4 (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
+      ],
+    ]);
+    expect(problemsOf({ products: ['FaceTime'], maxRules: 0 })).toEqual([['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.']]);
+  });
+
+  test('a selection whose every service is left out', () => {
+    expect(problemsOf({ products: ['iTunesRadio'] })).toEqual([
+      ['nothing-to-open', 'Every service of the selection was left out (legacy). Set includeLegacy to keep retired services.'],
+    ]);
+    expect(problemsOf({ products: ['SSH'], exclude: ['ssh'] })).toEqual([['nothing-to-open', 'Every service of the selection was left out (user). Remove them from exclude.']]);
+    expect(problemsOf({ products: ['Bonjour'] })).toEqual([
+      ['nothing-to-open', 'Every service of the selection was left out (link-local). Set includeLinkLocal to keep link-local multicast.'],
+    ]);
+  });
+
+  test('unknown services in exclude, and conflicting profile directions', () => {
+    expect(problemsOf({ products: ['iCloud'], exclude: ['htps'] })).toEqual([['unknown-service', "exclude: Unknown Apple service 'htps'. Did you mean 'https'?"]]);
+    expect(problemsOf({ profiles: ['managed-mac', 'remote-admin-host'], destinations: ['10.0.0.0/8'] })).toEqual([
+      ['conflicting-profile-directions', "The profiles 'managed-mac', 'remote-admin-host' are meant for different directions. Set direction to 'egress' or 'ingress'."],
+    ]);
+  });
+
+  test('an invalid direction, and egress with no destinations', () => {
+    expect(problemsOf({ products: ['iCloud'], direction: 'outbound' as 'egress' })).toEqual([['invalid-direction', "Invalid direction 'outbound'. Use 'egress' or 'ingress'."]]);
+    expect(problemsOf({ products: ['iCloud'], destinations: [] })).toEqual([
+      [
+        'empty-destinations',
+        "destinations is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').",
+      ],
+    ]);
+  });
+
+  test('appleNetworkPeers without apple-network in destinations', () => {
+    expect(problemsOf({ products: ['SSH'], appleNetworkPeers: ['pl-0123456789abcdef0'] })).toEqual([
+      ['invalid-destination', "appleNetworkPeers stand for 'apple-network', which destinations does not name, so they would be ignored. Add 'apple-network' to destinations."],
+    ]);
+  });
+
+  test('a profile used against its direction is one problem, not one per product it brings', () => {
+    expect(problemsOf({ profiles: ['managed-mac'], direction: 'ingress', destinations: ['10.0.0.0/8'] }).map(([code]) => code)).toEqual(['profile-direction']);
+  });
+
+  test('a profile used against its direction', () => {
+    expect(problemsOf({ profiles: ['remote-admin-host'], direction: 'egress' })).toEqual([
+      [
+        'profile-direction',
+        "Profile 'remote-admin-host' is meant for ingress, not egress. Use it with direction 'ingress', or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
+      ],
+    ]);
+  });
+
+  test('every problem is reported at once, in one message', () => {
+    expect(() => resolve({ products: ['FaceTme', 'iCloud'], destinations: ['10.0.0.0/33'], maxRules: -1 })).toThrow(
+      [
+        'Invalid apple-ports selection (3 problems):',
+        "- Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?",
+        '- maxRules -1 is not a rule count. Use a whole number of at least 1.',
+        "- Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.",
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,283 @@
+import { resolve, type PolicyRule } from '../../../lib/core';
+import { rulesText } from './rule-text';
+
+const byText = (rules: readonly PolicyRule[], text: string) => rules.find((r) => `${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}` === text);
+
+describe('golden cases', () => {
+  test('FaceTime alone', () => {
+    const policy = resolve({ products: ['FaceTime'] });
+    expect(policy.direction).toBe('egress');
+    expect(policy.products).toEqual(['FaceTime']);
+    expect(policy.rules.map((r) => [r.protocol, r.fromPort, r.toPort, r.peer, r.description, r.services, r.products])).toEqual([
+      ['tcp', 80, 80, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: HTTP (tcp 80)', ['http'], ['FaceTime']],
+      ['tcp', 443, 443, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: HTTPS (tcp 443)', ['https'], ['FaceTime']],
+      ['tcp', 5223, 5223, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: APNs (tcp 5223)', ['apns'], ['FaceTime']],
+      ['udp', 3478, 3497, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: STUN/TURN (udp 3478-3497)', ['facetime-nat-traversal'], ['FaceTime']],
+      ['udp', 16384, 16387, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: RTP/RTCP (udp 16384-16387)', ['facetime-rtp'], ['FaceTime']],
+      ['udp', 16393, 16402, { kind: 'ipv4', cidr: '0.0.0.0/0' }, 'FaceTime: RTP/RTCP (udp 16393-16402)', ['facetime-rtp-extended'], ['FaceTime']],
+    ]);
+    expect(policy.notices).toEqual([]);
+    expect(policy.excluded).toEqual([]);
+  });
+
+  test('iCloud + FaceTime share their web and push rules', () => {
+    const policy = resolve({ products: ['iCloud', 'FaceTime'] });
+    expect(rulesText(policy.rules)).toEqual([
+      'tcp 80 0.0.0.0/0',
+      'tcp 443 0.0.0.0/0',
+      'tcp 5223 0.0.0.0/0',
+      'udp 3478-3497 0.0.0.0/0',
+      'udp 16384-16387 0.0.0.0/0',
+      'udp 16393-16402 0.0.0.0/0',
+    ]);
+    expect(byText(policy.rules, 'tcp 443')).toMatchObject({ description: 'FaceTime, iCloud: HTTPS (tcp 443)', products: ['FaceTime', 'iCloud'], services: ['https'] });
+  });
+
+  test('Game Center merges its adjacent RTP ranges into one rule and keeps their provenance', () => {
+    const policy = resolve({ products: ['GameCenter'] });
+    expect(rulesText(policy.rules)).toEqual([
+      'tcp 443 0.0.0.0/0',
+      'tcp 5223 0.0.0.0/0',
+      'udp 3478-3497 0.0.0.0/0',
+      'udp 4398 0.0.0.0/0',
+      'udp 16384-16387 0.0.0.0/0',
+      'udp 16393-16472 0.0.0.0/0',
+    ]);
+    expect(byText(policy.rules, 'udp 16393-16472')).toMatchObject({
+      services: ['facetime-rtp-extended', 'game-center-rtp'],
+      description: 'Game Center: RTP/RTCP (udp 16393-16472)',
+    });
+  });
+
+  test('Messages and FaceTime together need one RTP rule for 16384-16403', () => {
+    const policy = resolve({ products: ['Messages', 'FaceTime'] });
+    expect(byText(policy.rules, 'udp 16384-16403')).toMatchObject({
+      services: ['facetime-rtp', 'facetime-rtp-extended', 'messages-rtp'],
+      products: ['FaceTime', 'Messages'],
+      description: 'FaceTime, Messages: RTP/RTCP (udp 16384-16403)',
+    });
+    expect(policy.rules.filter((r) => r.protocol === 'udp' && r.fromPort >= 16384)).toHaveLength(1);
+  });
+
+  test('every product with ipv6 (snapshot of the whole catalogue, compact)', () => {
+    const listing = Object.fromEntries(
+      require('../../../lib/core').products.map((p: { id: string }) => {
+        const policy = resolve({ products: [p.id], ipv6: true, includeLegacy: true, includeLinkLocal: true });
+        return [p.id, policy.rules.map((r) => `${rulesText([r])[0]} | ${r.description}`)];
+      }),
+    );
+    expect(listing.FaceTime).toContain('udp 16384-16387 ::/0 | FaceTime: RTP/RTCP (udp 16384-16387)');
+    expect(Object.keys(listing)).toHaveLength(require('../../../lib/core').products.length);
+    expect(listing).toMatchSnapshot();
+  });
+});
+
+describe('selection', () => {
+  test('profiles expand to their products and set the direction', () => {
+    const policy = resolve({ profiles: ['remote-admin-host'], destinations: ['sg-0123456789abcdef0'] });
+    expect(policy.direction).toBe('ingress');
+    expect(policy.profiles).toEqual(['remote-admin-host']);
+    expect(policy.products).toEqual(['AppleRemoteDesktop', 'ScreenSharing', 'SSH']);
+    expect(rulesText(policy.rules)).toEqual([
+      'tcp 22 sg-0123456789abcdef0',
+      'tcp 88 sg-0123456789abcdef0',
+      'tcp 3283 sg-0123456789abcdef0',
+      'tcp 5900 sg-0123456789abcdef0',
+      'udp 3283 sg-0123456789abcdef0',
+      'udp 5900 sg-0123456789abcdef0',
+    ]);
+  });
+
+  test('Screen Sharing resolves as ingress and as egress', () => {
+    expect(rulesText(resolve({ products: ['ScreenSharing'], direction: 'ingress', destinations: ['10.0.0.0/16'] }).rules)).toEqual([
+      'tcp 88 10.0.0.0/16',
+      'tcp 5900 10.0.0.0/16',
+      'udp 5900 10.0.0.0/16',
+    ]);
+    expect(rulesText(resolve({ products: ['ScreenSharing'] }).rules)).toEqual(['tcp 88 0.0.0.0/0', 'tcp 5900 0.0.0.0/0', 'udp 5900 0.0.0.0/0']);
+  });
+
+  test('ingress keeps only the services a Mac hosts and reports the others', () => {
+    const policy = resolve({ products: ['Messages'], direction: 'ingress', destinations: ['10.0.0.0/16'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 5297 10.0.0.0/16']);
+    expect(policy.excluded.map((e) => [e.service, e.reason])).toEqual([
+      ['http', 'direction'],
+      ['https', 'direction'],
+      ['apns', 'direction'],
+      ['messages-rtp', 'direction'],
+    ]);
+    expect(policy.notices.map((n) => n.code)).toEqual(['direction-excluded']);
+  });
+
+  test("'apple-network' narrows APNs to 17.0.0.0/8 and, with ipv6, to Apple's published APNs subnets", () => {
+    const policy = resolve({ products: ['PushNotifications'], destinations: ['apple-network'], ipv6: true });
+    expect(rulesText(policy.rules)).toEqual([
+      'tcp 443 0.0.0.0/0',
+      'tcp 443 ::/0',
+      'tcp 2197 17.0.0.0/8',
+      'tcp 2197 2403:300:a42::/48',
+      'tcp 2197 2403:300:a51::/48',
+      'tcp 2197 2620:149:a44::/48',
+      'tcp 2197 2a01:b740:a42::/48',
+      'tcp 5223 17.0.0.0/8',
+      'tcp 5223 2403:300:a42::/48',
+      'tcp 5223 2403:300:a51::/48',
+      'tcp 5223 2620:149:a44::/48',
+      'tcp 5223 2a01:b740:a42::/48',
+    ]);
+  });
+
+  test("'apple-network' beside a CIDR sends the other services to that CIDR", () => {
+    const policy = resolve({ products: ['iCloud'], destinations: ['apple-network', '10.20.0.0/16'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 10.20.0.0/16', 'tcp 443 10.20.0.0/16', 'tcp 5223 17.0.0.0/8']);
+  });
+
+  test("'apple-network' can stand for a prefix list of Apple's network", () => {
+    const prefixList = { kind: 'prefix-list' as const, id: 'pl-0123456789abcdef0', maxEntries: 1 };
+    const policy = resolve({ products: ['iCloud'], destinations: ['apple-network'], appleNetworkPeers: [prefixList] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0', 'tcp 5223 pl-0123456789abcdef0']);
+    expect(policy.rules[2].peer).toEqual(prefixList);
+    expect(() => resolve({ products: ['iCloud'], destinations: ['apple-network'], appleNetworkPeers: ['apple-network'] })).toThrow(
+      "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself.",
+    );
+  });
+
+  test('legacy services are left out unless asked for, and each is reported', () => {
+    const policy = resolve({ products: ['PushNotifications'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 443 0.0.0.0/0', 'tcp 2197 0.0.0.0/0', 'tcp 5223 0.0.0.0/0']);
+    expect(policy.excluded).toEqual([
+      { service: 'apns-legacy-provider', reason: 'legacy', products: ['PushNotifications'] },
+      { service: 'apns-legacy-feedback', reason: 'legacy', products: ['PushNotifications'] },
+    ]);
+    expect(policy.notices).toEqual([
+      {
+        code: 'legacy-excluded',
+        message:
+          'Left out services Apple has retired (set includeLegacy to keep them): apns-legacy-provider (tcp 2195) for PushNotifications, retired 2021-03-31; apns-legacy-feedback (tcp 2196) for PushNotifications, retired 2021-03-31.',
+        services: ['apns-legacy-feedback', 'apns-legacy-provider'],
+        products: ['PushNotifications'],
+        widened: [],
+      },
+    ]);
+    expect(rulesText(resolve({ products: ['PushNotifications'], includeLegacy: true }).rules)).toEqual([
+      'tcp 443 0.0.0.0/0',
+      'tcp 2195-2197 0.0.0.0/0',
+      'tcp 5223 0.0.0.0/0',
+    ]);
+  });
+
+  test('a legacy product is left out with all its services, while its shared ports stay for other products', () => {
+    const policy = resolve({ products: ['XcodeServer', 'WorldWideWeb'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0']);
+    expect(policy.rules[0].products).toEqual(['WorldWideWeb']);
+    expect(policy.excluded.map((e) => e.service)).toEqual(['ssh', 'svn', 'git']);
+    expect(policy.notices.map((n) => n.message)).toEqual([
+      'Left out services Apple has retired (set includeLegacy to keep them): svn (tcp 3690, udp 3690) for XcodeServer, retired 2022-09-12; git (tcp 9418, udp 9418) for XcodeServer, retired 2022-09-12. Also left out products Apple has retired: XcodeServer (retired 2022-09-12; without it: ssh (tcp 22)).',
+    ]);
+  });
+
+  test('a retired product is reported even when another product keeps its ports open', () => {
+    const policy = resolve({ products: ['PhotoStream', 'iCloud'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0', 'tcp 5223 0.0.0.0/0']);
+    expect(policy.rules.every((r) => !r.products.includes('PhotoStream'))).toBe(true);
+    expect(policy.notices.map((n) => [n.code, n.message, n.products])).toEqual([
+      ['legacy-excluded', 'Left out products Apple has retired (set includeLegacy to keep them): PhotoStream (retired 2023-07-26).', ['PhotoStream']],
+    ]);
+  });
+
+  test('link-local multicast is left out unless asked for', () => {
+    const policy = resolve({ products: ['AirPlay'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 80 0.0.0.0/0', 'tcp 443 0.0.0.0/0', 'tcp 554 0.0.0.0/0', 'tcp 3689 0.0.0.0/0', 'udp 554 0.0.0.0/0']);
+    expect(policy.notices.map((n) => n.code)).toEqual(['link-local-excluded']);
+    expect(policy.notices[0].message).toBe(
+      'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it): mdns (udp 5353) for AirPlay.',
+    );
+    expect(rulesText(resolve({ products: ['AirPlay'], includeLinkLocal: true }).rules)).toContain('udp 5353 0.0.0.0/0');
+  });
+
+  test('exclude removes services and extraRules add the user’s own, merged with the catalogue', () => {
+    const policy = resolve({
+      products: ['iCloud'],
+      exclude: ['http'],
+      extraRules: [{ protocol: 'tcp', fromPort: 444, toPort: 450, description: 'Corporate proxy' }],
+    });
+    expect(rulesText(policy.rules)).toEqual(['tcp 443-450 0.0.0.0/0', 'tcp 5223 0.0.0.0/0']);
+    expect(policy.rules[0]).toMatchObject({ description: 'iCloud: HTTPS, Corporate proxy (tcp 443-450)', extra: ['Corporate proxy'], services: ['https'] });
+    expect(policy.excluded).toEqual([{ service: 'http', reason: 'user', products: ['iCloud'] }]);
+  });
+
+  test('DNS and NTP note the Amazon-provided services that need no rules', () => {
+    const policy = resolve({ products: ['DNS', 'NetworkTime'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 53 0.0.0.0/0', 'udp 53 0.0.0.0/0', 'udp 123 0.0.0.0/0']);
+    expect(policy.notices.map((n) => n.code)).toEqual(['amazon-dns', 'amazon-time-sync']);
+  });
+
+  test('the same prefix list named twice counts with its larger max entries, in any order', () => {
+    const small = { kind: 'prefix-list' as const, id: 'pl-0123456789abcdef0', maxEntries: 5 };
+    const large = { ...small, maxEntries: 50 };
+    const a = resolve({ products: ['SSH'], destinations: [small, large] });
+    const b = resolve({ products: ['SSH'], destinations: [large, small] });
+    expect(a.rules.map((r) => r.peer)).toEqual([large]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  test('ipv6 with only IPv4 destinations adds nothing, and says so', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['10.0.0.0/8'], ipv6: true });
+    expect(rulesText(policy.rules)).toEqual(['tcp 22 10.0.0.0/8']);
+    expect(policy.notices.map((n) => [n.code, n.message])).toEqual([
+      [
+        'ipv6-unused',
+        "ipv6 is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.",
+      ],
+    ]);
+    expect(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['10.0.0.0/8', '2001:db8::/32'], ipv6: true }).notices).toEqual([]);
+  });
+
+  test('open ingress works but is reported', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['anywhere'], ipv6: true });
+    expect(rulesText(policy.rules)).toEqual(['tcp 22 0.0.0.0/0', 'tcp 22 ::/0']);
+    expect(policy.notices.map((n) => [n.code, n.message])).toEqual([
+      ['open-ingress', 'Ingress is open to the whole internet (0.0.0.0/0, ::/0). Name the admin CIDRs, a bastion security group or a prefix list instead.'],
+    ]);
+    const reversed = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['::/0', '0.0.0.0/0'] });
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['0.0.0.0/0', '::/0'] })));
+  });
+
+  test('unresolved values pass through unvalidated', () => {
+    const token = '${Token[TOKEN.42]}';
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: [token, { kind: 'ipv6', cidr: token }] }, { isUnresolved: (v) => v.startsWith('${Token[') });
+    expect(policy.rules.map((r) => r.peer)).toEqual([
+      { kind: 'ipv4', cidr: token },
+      { kind: 'ipv6', cidr: token },
+    ]);
+  });
+});
+
+describe('budgets', () => {
+  test('widening closes the smallest gaps first and reports every port it opens', () => {
+    const exact = resolve({ products: ['GameCenter', 'Messages'] });
+    expect(rulesText(exact.rules)).toEqual([
+      'tcp 80 0.0.0.0/0',
+      'tcp 443 0.0.0.0/0',
+      'tcp 5223 0.0.0.0/0',
+      'tcp 5297 0.0.0.0/0',
+      'udp 3478-3497 0.0.0.0/0',
+      'udp 4398 0.0.0.0/0',
+      'udp 16384-16472 0.0.0.0/0',
+    ]);
+    const fitted = resolve({ products: ['GameCenter', 'Messages'], maxRules: 5 });
+    expect(rulesText(fitted.rules)).toEqual(['tcp 80-443 0.0.0.0/0', 'tcp 5223-5297 0.0.0.0/0', 'udp 3478-3497 0.0.0.0/0', 'udp 4398 0.0.0.0/0', 'udp 16384-16472 0.0.0.0/0']);
+    expect(fitted.rules[1].widened).toEqual([{ protocol: 'tcp', fromPort: 5224, toPort: 5296, peer: { kind: 'ipv4', cidr: '0.0.0.0/0' } }]);
+    expect(fitted.rules[1].description).toBe('Game Center, Messages: APNs, Messages local (tcp 5223-5297, 73 ports widened to fit the rule budget)');
+    expect(fitted.notices.find((n) => n.code === 'budget-widened')?.message).toBe(
+      'Opened 435 ports beyond the selection to fit maxRules 5 per address family: tcp 81-442 to 0.0.0.0/0; tcp 5224-5296 to 0.0.0.0/0.',
+    );
+    expect(fitted.maxRules).toBe(5);
+  });
+
+  test('each address family has its own budget', () => {
+    const policy = resolve({ products: ['FaceTime'], ipv6: true, maxRules: 6 });
+    expect(policy.rules).toHaveLength(12);
+    expect(policy.rules.every((r) => r.widened.length === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../../../lib/core/ports/intervals';
+
+const span = (from: number, to: number, origin = `${from}-${to}`) => ({ from, to, origins: [origin] });
+const ranges = (spans: readonly MergedSpan<string>[]) => spans.map((s) => [s.from, s.to]);
+
+describe('mergeSpans', () => {
+  test('merges overlapping and adjacent ranges and keeps every origin', () => {
+    const merged = mergeSpans([span(16393, 16402), span(16384, 16387), span(16384, 16403), span(16403, 16472), span(5223, 5223), span(5224, 5224)]);
+    expect(ranges(merged)).toEqual([
+      [5223, 5224],
+      [16384, 16472],
+    ]);
+    expect(merged[1].origins).toEqual(['16384-16387', '16384-16403', '16393-16402', '16403-16472']);
+  });
+
+  test('keeps ranges separated by a gap of one port apart', () => {
+    expect(ranges(mergeSpans([span(80, 80), span(82, 82)]))).toEqual([
+      [80, 80],
+      [82, 82],
+    ]);
+  });
+});
+
+describe('fitToBudget', () => {
+  const group = (key: string, spans: [number, number][]): SpanGroup<string, string> => ({ key, spans: mergeSpans(spans.map(([f, t]) => span(f, t))) });
+
+  test('closes the smallest gaps across groups first and records them as widened', () => {
+    const fit = fitToBudget([group('tcp', [[80, 80], [88, 88], [443, 443]]), group('udp', [[3478, 3497], [4398, 4398]])], 3);
+    expect(fit.ok).toBe(true);
+    if (!fit.ok) return;
+    expect(fit.extraPorts).toBe(7 + 354);
+    expect(fit.groups.map((g) => [g.key, ranges(g.spans)])).toEqual([
+      ['tcp', [[80, 443]]],
+      ['udp', [[3478, 3497], [4398, 4398]]],
+    ]);
+    expect(fit.groups[0].spans[0].widened).toEqual([
+      { from: 81, to: 87 },
+      { from: 89, to: 442 },
+    ]);
+  });
+
+  test('leaves groups alone when they fit', () => {
+    const groups = [group('tcp', [[80, 80], [443, 443]])];
+    expect(fitToBudget(groups, 2)).toEqual({ ok: true, groups, extraPorts: 0 });
+  });
+
+  test('fails with the minimum when even one rule per group is too many', () => {
+    expect(fitToBudget([group('a', [[1, 1]]), group('b', [[2, 2]]), group('c', [[3, 3], [9, 9]])], 2)).toEqual({ ok: false, minimum: 3 });
+  });
+
+  /** Every way to keep `budget` intervals by closing gaps, searched exhaustively. */
+  function bruteForceExtraPorts(groups: SpanGroup<string, string>[], budget: number): number {
+    const gaps = groups.flatMap((g) => g.spans.slice(1).map((s, i) => s.from - g.spans[i].to - 1));
+    const total = groups.reduce((n, g) => n + g.spans.length, 0);
+    const mustClose = Math.max(0, total - budget);
+    let best = Infinity;
+    for (let mask = 0; mask < 1 << gaps.length; mask++) {
+      const chosen = gaps.filter((_, i) => mask & (1 << i));
+      if (chosen.length === mustClose) {
+        best = Math.min(best, chosen.reduce((a, b) => a + b, 0));
+      }
+    }
+    return best;
+  }
+
+  test('opens the fewest extra ports of any choice of gaps (brute force on small inputs)', () => {
+    const rangeList = fc.array(fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 8 })), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(rangeList, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 12 }), (lists, budget) => {
+        const groups = lists.map((list, i) => group(`g${i}`, list.map(([from, len]) => [from, from + len])));
+        const fit = fitToBudget(groups, budget);
+        if (groups.length > budget) {
+          return !fit.ok;
+        }
+        if (!fit.ok) return false;
+        const count = fit.groups.reduce((n, g) => n + g.spans.length, 0);
+        const widened = fit.groups.flatMap((g) => g.spans.flatMap((s) => s.widened)).reduce((n, w) => n + w.to - w.from + 1, 0);
+        return count <= budget && widened === fit.extraPorts && fit.extraPorts === bruteForceExtraPorts(groups, budget);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
