@@ -40,7 +40,7 @@ function lowerBound(selection: PolicySelection): number {
   let runs = 0;
   for (const protocol of ['tcp', 'udp'] as const) {
     const bits = new Uint8Array(65537);
-    for (const range of neededServices(selection).flatMap((s) => s.ports).filter((r) => r.protocol === protocol)) bits.fill(1, range.from, range.to + 1);
+    for (const range of neededServices(selection).flatMap((s) => s.ports).filter((r) => r.protocol === protocol)) bits.fill(1, range.fromPort, range.toPort + 1);
     for (let p = 1; p <= 65535; p++) if (bits[p] && !bits[p - 1]) runs++;
   }
   return runs * peerCount(selection);

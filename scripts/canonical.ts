@@ -2,8 +2,8 @@
  * The canonical form of `data/catalogue.json`, so that any edit leaves a small, reviewable diff and
  * two people adding entries in different places cannot produce two different files.
  *
- * - services by (first port's `from`, first port's `to`, id); each service's ports by
- *   (`from`, `to`, protocol), so a TCP/UDP row lists TCP first;
+ * - services by (first port's `fromPort`, first port's `toPort`, id); each service's ports by
+ *   (`fromPort`, `toPort`, protocol), so a TCP/UDP row lists TCP first;
  * - products, profiles, networks and ephemeral port ranges by id (lower-cased, then as written);
  *   a product's aliases and a profile's products the same way;
  * - a product's `uses` in the order of `services`;
@@ -77,12 +77,12 @@ export function compareCidrs(a: string, b: string): number {
 
 interface PortLike {
   readonly protocol: string;
-  readonly from: number;
-  readonly to: number;
+  readonly fromPort: number;
+  readonly toPort: number;
 }
 
 function comparePorts(a: PortLike, b: PortLike): number {
-  return a.from - b.from || a.to - b.to || compareStrings(a.protocol, b.protocol);
+  return a.fromPort - b.fromPort || a.toPort - b.toPort || compareStrings(a.protocol, b.protocol);
 }
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): T[] {
@@ -155,7 +155,7 @@ function sortEntries<C extends CatalogueLike>(catalogue: C): C {
     .sort((a, b) => {
       const pa = a.ports[0];
       const pb = b.ports[0];
-      return (pa?.from ?? 0) - (pb?.from ?? 0) || (pa?.to ?? 0) - (pb?.to ?? 0) || compareStrings(a.id, b.id);
+      return (pa?.fromPort ?? 0) - (pb?.fromPort ?? 0) || (pa?.toPort ?? 0) - (pb?.toPort ?? 0) || compareStrings(a.id, b.id);
     });
   const serviceOrder = new Map(services.map((s, i) => [s.id, i]));
   // Unknown service ids (a reference error the integrity test reports) go last, by id.

@@ -5,20 +5,8 @@
 import { Names } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import {
-  AWS_QUOTAS,
-  DEFAULT_NETWORK_ACL_ENTRIES,
-  findProfile,
-  peerKey,
-  planNetworkAcl,
-  resolve,
-  type Destination,
-  type Direction,
-  type NetworkAclOptions,
-  type PolicySelection,
-  type Problem,
-  type ResolvedPolicy,
-} from '../core';
+import { AWS_QUOTAS, DEFAULT_NETWORK_ACL_ENTRIES, findProfile, planNetworkAcl, resolve, type Destination, type Direction, type NetworkAclOptions, type PolicySelection, type Problem, type ResolvedPolicy } from '../core';
+import { peerKey } from '../core/internal';
 import { AppleServicesError, withConstructPath } from './errors';
 import { addNetworkAclEntries } from './network-acl-entries';
 import { PeerTranslator } from './peers';

@@ -12,7 +12,8 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
-import { peerKey, type AddressFamily, type Destination, type Direction, type Peer } from '../core';
+import { type AddressFamily, type Destination, type Direction, type Peer } from '../core';
+import { peerKey } from '../core/internal';
 import { AppleServicesError } from './errors';
 import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 import type { AppleServicesPeer } from './props';

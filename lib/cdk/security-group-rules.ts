@@ -5,7 +5,8 @@
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
-import { checkSecurityGroupQuota, peerFamily, peerWeight, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../core';
+import { checkSecurityGroupQuota, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../core';
+import { peerFamily, peerWeight } from '../core/internal';
 import { AppleServicesError, withConstructPath } from './errors';
 import type { PeerTranslator } from './peers';
 import { toSecurityGroupPort } from './ports';

@@ -3,7 +3,7 @@
  * people, or JSON for scripts.
  */
 import { countPortRanges, findService, getProduct, lookupPort, portsUsedBy, products, profiles, type Locale, type Protocol } from '../core';
-import { formatPorts } from '../core/policy/descriptions';
+import { formatProtocolPorts } from '../core/ports';
 import { alignedTable } from '../review/text-table';
 
 /** How a listing is printed. */
@@ -95,8 +95,8 @@ export function portLookup(query: PortQuery, format: ListingFormat, locale: Loca
         id: use.service.id,
         name: use.service.name?.[locale] ?? use.service.label,
         protocol: use.range.protocol,
-        fromPort: use.range.from,
-        toPort: use.range.to,
+        fromPort: use.range.fromPort,
+        toPort: use.range.toPort,
         status: use.service.status,
         ...(use.service.retired ? { retired: use.service.retired.date } : {}),
         reach: use.service.reach,
@@ -105,7 +105,7 @@ export function portLookup(query: PortQuery, format: ListingFormat, locale: Loca
       })),
     });
   }
-  const asked = query.protocol ? formatPorts(query.protocol, query.port, query.port) : `port ${query.port}`;
+  const asked = query.protocol ? formatProtocolPorts(query.protocol, { fromPort: query.port, toPort: query.port }) : `port ${query.port}`;
   if (uses.length === 0) {
     return `No Apple service in the catalogue uses ${asked}.\n`;
   }
@@ -119,7 +119,7 @@ export function portLookup(query: PortQuery, format: ListingFormat, locale: Loca
   const table = alignedTable({
     header: ['Ports', 'Service', 'Name', 'Status', 'Products'],
     rows: uses.map((use) => [
-      formatPorts(use.range.protocol, use.range.from, use.range.to),
+      formatProtocolPorts(use.range.protocol, use.range),
       use.service.id,
       use.service.name?.[locale] ?? use.service.label,
       status(use.service.id),

@@ -1,68 +1,83 @@
-/** The framework-free core: typed catalogue access, the resolver, AWS planning and Network Firewall rules. */
-export type { AppleProduct, NetworkId, ProfileId, ServiceId } from './catalogue/ids.generated';
-export type * from './catalogue/types';
-export type * from './policy/types';
+/**
+ * The framework-free core: typed catalogue access, the resolver, AWS planning (quotas, network
+ * ACL entries, prefix lists) and Network Firewall rules. Loads neither aws-cdk-lib nor @pulumi.
+ */
 export {
   catalogue,
+  compareHosts,
+  countPortRanges,
+  domainListTarget,
+  findHostGroup,
   findProduct,
   findProfile,
   findService,
   getEphemeralPorts,
+  getHostGroup,
   getNetwork,
   getProduct,
   getProfile,
   getService,
+  hostDomain,
+  hostGroups,
+  hostMatch,
   lookupPort,
   networks,
+  portsUsedBy,
   products,
   productsUsing,
   profiles,
   services,
-  type PortUse,
-} from './catalogue/catalogue';
-export { parseCidr, type CidrParse } from './policy/cidr';
-export { DESCRIPTION_PATTERN, MAX_DESCRIPTION_LENGTH, formatPorts } from './policy/descriptions';
-export { ANY_IPV4, ANY_IPV6, comparePeers, formatPeer, isAnywhere, peerFamily, peerKey, peerWeight } from './policy/destinations';
-export { ApplePortsError, type Problem, type ProblemCode } from './problems';
-export { resolve } from './policy/resolve';
-export { AWS_QUOTAS } from './aws/facts';
-export { DEFAULT_NETWORK_ACL_ENTRIES, planNetworkAcl, type NetworkAclEntryPlan, type NetworkAclEntryPurpose, type NetworkAclOptions } from './aws/network-acl';
-export { checkSecurityGroupQuota, countRulesByFamily } from './aws/security-group-quota';
-export type { PortInterval } from './ports/port-sets';
-export { countPortRanges, portsUsedBy } from './catalogue/product-ports';
-export type { HostGroupId } from './catalogue/ids.generated';
-export {
-  compareHosts,
-  domainListTarget,
-  findHostGroup,
-  getHostGroup,
-  hostDomain,
-  hostGroups,
-  hostMatch,
-  hostsFor,
-  type HostList,
   type HostMatch,
+  type PortUse,
+} from './catalogue';
+export type * from './catalogue/ids.generated';
+export type * from './catalogue/types';
+export type { PortRange, Protocol, ProtocolPortRange } from './ports';
+export { ApplePortsError, type Problem, type ProblemCode } from './problems';
+export type * from './policy/types';
+export {
+  ANY_IPV4,
+  ANY_IPV6,
+  DESCRIPTION_PATTERN,
+  MAX_DESCRIPTION_LENGTH,
+  formatPeer,
+  hostsFor,
+  isAnywhere,
+  parseCidr,
+  resolve,
+  type CidrParse,
+  type HostList,
   type HostSelection,
   type RequiredHost,
-} from './policy/hosts';
+} from './policy';
 export {
+  AWS_QUOTAS,
+  DEFAULT_NETWORK_ACL_ENTRIES,
   MAX_PREFIX_LIST_ENTRIES,
   appleNetworkPrefixList,
   appleNetworkPrefixListPeer,
+  checkSecurityGroupQuota,
+  countRulesByFamily,
+  planNetworkAcl,
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
+  type NetworkAclEntryPlan,
+  type NetworkAclEntryPurpose,
+  type NetworkAclOptions,
   type PrefixListEntryPlan,
-} from './aws/prefix-list';
-export { FIREWALL_LIMITATIONS, type FirewallLimitation } from './network-firewall/limitations';
-export { DEFAULT_SID_BASE, planFirewallRules } from './network-firewall/plan';
-export type * from './network-firewall/types';
+} from './aws';
 export {
+  DEFAULT_SID_BASE,
+  FIREWALL_LIMITATIONS,
   NETWORK_FIREWALL_KEYWORDS_SOURCE,
   NETWORK_FIREWALL_RULE_KEYWORDS,
   formatSuricataRule,
+  planFirewallRules,
+  type FirewallLimitation,
   type RuleKeyword,
   type RuleOption,
   type RuleProtocol,
   type SuricataRule,
-} from './network-firewall/suricata';
-export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach/selection';
+} from './network-firewall';
+export type * from './network-firewall/types';
+export type * from './attach';

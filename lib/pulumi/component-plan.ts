@@ -3,21 +3,8 @@
  * policies, the network ACL entries and the warnings. Every problem is gathered, so one error
  * lists them all. Creates no resources, so the component can refuse bad input up front.
  */
-import {
-  ApplePortsError,
-  AWS_QUOTAS,
-  DEFAULT_NETWORK_ACL_ENTRIES,
-  checkSecurityGroupQuota,
-  findProfile,
-  peerKey,
-  planNetworkAcl,
-  resolve,
-  type Direction,
-  type Problem,
-  type NetworkAclEntryPlan,
-  type PolicySelection,
-  type ResolvedPolicy,
-} from '../core';
+import { ApplePortsError, AWS_QUOTAS, DEFAULT_NETWORK_ACL_ENTRIES, checkSecurityGroupQuota, findProfile, planNetworkAcl, resolve, type Direction, type Problem, type NetworkAclEntryPlan, type PolicySelection, type ResolvedPolicy } from '../core';
+import { peerKey } from '../core/internal';
 import type { AppleServicesCommonArgs, PulumiDestination } from './apple-services-args';
 import { InputReferences } from './input-references';
 

@@ -9,6 +9,7 @@
  * only frees later in the same update, and fail with NetworkAclEntryAlreadyExists.
  */
 import { formatPeer, type NetworkAclEntryPlan, type PolicyRule } from '../core';
+import { formatPortRange } from '../core/internal';
 
 /**
  * A peer or CIDR as a name part: URNs use `::` as a separator, so every character but letters,
@@ -18,13 +19,9 @@ export function namePart(value: string): string {
   return value.replace(/[<>]/g, '').replace(/[^A-Za-z0-9.]/g, '-');
 }
 
-function ports(fromPort: number, toPort: number): string {
-  return fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
-}
-
 /** `mac-egress-tcp-443-0.0.0.0-0`: one security-group rule of a component. */
 export function securityGroupRuleName(component: string, rule: PolicyRule, direction: 'egress' | 'ingress'): string {
-  return `${component}-${direction}-${rule.protocol}-${ports(rule.fromPort, rule.toPort)}-${namePart(formatPeer(rule.peer))}`;
+  return `${component}-${direction}-${rule.protocol}-${formatPortRange(rule)}-${namePart(formatPeer(rule.peer))}`;
 }
 
 /** `mac-nacl-egress-18420`: the network ACL entry holding one rule number in one direction. */

@@ -4,12 +4,10 @@
  * name, so a reviewer needs this list for the proxy, DNS firewall or Network Firewall in front of
  * them. `apple-ports hosts` prints the same blocks for a selection without a policy.
  */
-import type { AppleProduct } from '../core/catalogue/ids.generated';
-import { catalogue, getProduct } from '../core/catalogue/catalogue';
-import type { Locale, PortRange } from '../core/catalogue/types';
-import { formatPorts } from '../core/policy/descriptions';
-import { getHostGroup, hostsFor, type HostList, type RequiredHost } from '../core/policy/hosts';
-import type { PolicyRule, ResolvedPolicy } from '../core/policy/types';
+import { catalogue, getProduct, type AppleProduct, type Locale } from '../core/catalogue';
+import { formatProtocolPorts, type ProtocolPortRange } from '../core/ports';
+import { hostsFor, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy } from '../core/policy';
+import { getHostGroup } from '../core/catalogue';
 import { nameList } from './names';
 import { reviewLanguage, type ReviewLanguage } from './locales/language';
 import type { ReviewHost, ReviewHosts, ReviewPortRange, ReviewProduct } from './types';
@@ -20,18 +18,18 @@ function product(id: AppleProduct, locale: Locale): ReviewProduct {
   return { id, name: getProduct(id).name[locale] };
 }
 
-function portRange(range: PortRange): ReviewPortRange {
-  return { protocol: range.protocol, fromPort: range.from, toPort: range.to };
+function portRange(range: ProtocolPortRange): ReviewPortRange {
+  return { protocol: range.protocol, fromPort: range.fromPort, toPort: range.toPort };
 }
 
 /** "tcp 80, tcp 443" */
 export function formatPortList(ranges: readonly ReviewPortRange[]): string {
-  return ranges.map((r) => formatPorts(r.protocol, r.fromPort, r.toPort)).join(', ');
+  return ranges.map((r) => formatProtocolPorts(r.protocol, r)).join(', ');
 }
 
 /** True when some rule opens the whole range, whatever its peer. */
-function isOpened(range: PortRange, rules: readonly PolicyRule[]): boolean {
-  return rules.some((rule) => rule.protocol === range.protocol && rule.fromPort <= range.from && range.to <= rule.toPort);
+function isOpened(range: ProtocolPortRange, rules: readonly PolicyRule[]): boolean {
+  return rules.some((rule) => rule.protocol === range.protocol && rule.fromPort <= range.fromPort && range.toPort <= rule.toPort);
 }
 
 /** What a reviewer should know of a host, in the review's language: descriptions, system limits, notes, closed ports. */

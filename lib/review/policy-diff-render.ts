@@ -2,13 +2,10 @@
  * A policy diff as the paragraph a reviewer reads on a pull request (Markdown), as terminal text
  * with +/-/~ markers, or as JSON.
  */
-import type { AppleProduct, ProfileId } from '../core/catalogue/ids.generated';
-import { getProfile, getService } from '../core/catalogue/catalogue';
-import type { Locale } from '../core/catalogue/types';
-import { formatPorts } from '../core/policy/descriptions';
-import { formatPeer } from '../core/policy/destinations';
+import { getProfile, getService, type AppleProduct, type Locale, type ProfileId } from '../core/catalogue';
+import { formatPortRanges, formatProtocolPorts, type PortRange } from '../core/ports';
+import { formatPeer } from '../core/policy';
 import type { PolicyDiff, PortChangeReason, RuleChange } from './policy-diff';
-import { formatIntervals, type PortInterval } from '../core/ports/port-sets';
 import { reasonSentence, reviewProduct, reviewService } from './review';
 import { nameList } from './render';
 import { reviewLanguage, type ReviewLanguage } from './locales/language';
@@ -33,19 +30,19 @@ export interface PolicyDiffRenderOptions {
 
 const MARKERS: Record<RuleChange['kind'], string> = { added: '+', removed: '-', widened: '~', narrowed: '~', changed: '~' };
 
-function portsOf(protocol: RuleChange['protocol'], intervals: readonly PortInterval[]): string {
-  return intervals.map((i) => formatPorts(protocol, i.fromPort, i.toPort)).join(', ');
+function portsOf(protocol: RuleChange['protocol'], intervals: readonly PortRange[]): string {
+  return intervals.map((i) => formatProtocolPorts(protocol, i)).join(', ');
 }
 
 /** "16384-16387 → 16384-16403", or the one side a rule has. */
 function changedPorts(change: RuleChange): string {
   if (change.before.length === 0) {
-    return formatIntervals(change.after);
+    return formatPortRanges(change.after);
   }
   if (change.after.length === 0) {
-    return formatIntervals(change.before);
+    return formatPortRanges(change.before);
   }
-  return `${formatIntervals(change.before)} → ${formatIntervals(change.after)}`;
+  return `${formatPortRanges(change.before)} → ${formatPortRanges(change.after)}`;
 }
 
 function reasonText(reason: PortChangeReason, change: RuleChange, maxRules: PolicyDiff['maxRules'], locale: Locale, language: ReviewLanguage): string {

@@ -3,13 +3,9 @@
  * than rule by rule: adding a product can turn udp 16384-16387 into udp 16384-16403, and the
  * reviewer needs to read "opens 16388-16403 for Messages", not "one rule removed, one added".
  */
-import type { AppleProduct, ProfileId, ServiceId } from '../core/catalogue/ids.generated';
-import { getProduct, getService } from '../core/catalogue/catalogue';
-import type { Direction, Protocol } from '../core/catalogue/types';
-import { comparePeers, peerKey } from '../core/policy/destinations';
-import type { ExclusionReason, Peer, PolicyRule, ResolvedPolicy } from '../core/policy/types';
-import { countPorts, intersectPorts, normalizePorts, subtractPorts, type PortInterval } from '../core/ports/port-sets';
-import { compareIds } from '../core/catalogue/suggest';
+import { compareIds, getProduct, getService, type AppleProduct, type Direction, type ProfileId, type ServiceId } from '../core/catalogue';
+import { comparePeers, peerKey, type ExclusionReason, type Peer, type PolicyRule, type ResolvedPolicy } from '../core/policy';
+import { compareProtocols, countPorts, intersectPorts, normalizePorts, subtractPorts, type PortRange, type Protocol } from '../core/ports';
 
 /**
  * How the ports to one peer changed: `added` and `removed` rules share no port with the other
@@ -24,7 +20,7 @@ export type ClosingCause = 'deselected' | ExclusionReason;
 export interface PortChangeReason {
   /** Whether the ports open in the new policy or close. */
   readonly effect: 'opens' | 'closes';
-  readonly ports: readonly PortInterval[];
+  readonly ports: readonly PortRange[];
   /** A catalogue service, the rule budget (`maxRules`) or the user's own extra rules. */
   readonly source: 'service' | 'budget' | 'extra';
   /** The service, for `source: 'service'`. */
@@ -48,13 +44,13 @@ export interface RuleChange {
   readonly protocol: Protocol;
   readonly peer: Peer;
   /** The old policy's rules this change touches; empty for `added`. */
-  readonly before: readonly PortInterval[];
+  readonly before: readonly PortRange[];
   /** The new policy's rules; empty for `removed`. */
-  readonly after: readonly PortInterval[];
+  readonly after: readonly PortRange[];
   /** Ports the new policy opens that the old one did not. */
-  readonly opened: readonly PortInterval[];
+  readonly opened: readonly PortRange[];
   /** Ports the old policy opened that the new one does not. */
-  readonly closed: readonly PortInterval[];
+  readonly closed: readonly PortRange[];
   readonly reasons: readonly PortChangeReason[];
 }
 
@@ -93,10 +89,9 @@ interface RuleGroup {
   readonly after: PolicyRule[];
 }
 
-const PROTOCOL_ORDER: readonly Protocol[] = ['tcp', 'udp'];
 const DIRECTION_ORDER: readonly Direction[] = ['egress', 'ingress'];
 
-function interval(rule: PolicyRule): PortInterval {
+function interval(rule: PolicyRule): PortRange {
   return { fromPort: rule.fromPort, toPort: rule.toPort };
 }
 
@@ -120,7 +115,7 @@ function groupRules(before: ResolvedPolicy, after: ResolvedPolicy): RuleGroup[] 
   return [...groups.values()].sort(
     (a, b) =>
       DIRECTION_ORDER.indexOf(a.direction) - DIRECTION_ORDER.indexOf(b.direction) ||
-      PROTOCOL_ORDER.indexOf(a.protocol) - PROTOCOL_ORDER.indexOf(b.protocol) ||
+      compareProtocols(a.protocol, b.protocol) ||
       comparePeers(a.peer, b.peer),
   );
 }
@@ -158,11 +153,11 @@ function closingCause(service: ServiceId, products: readonly AppleProduct[], aft
 }
 
 /** Attributes `ports` (inside one rule) to the rule's services, its budget widening and its extra rules. */
-function explainPorts(rule: PolicyRule, ports: readonly PortInterval[], effect: PortChangeReason['effect'], after: ResolvedPolicy): PortChangeReason[] {
+function explainPorts(rule: PolicyRule, ports: readonly PortRange[], effect: PortChangeReason['effect'], after: ResolvedPolicy): PortChangeReason[] {
   const reasons: PortChangeReason[] = [];
   let unexplained = normalizePorts(ports);
   for (const id of rule.services) {
-    const ranges = getService(id).ports.filter((p) => p.protocol === rule.protocol).map((p) => ({ fromPort: p.from, toPort: p.to }));
+    const ranges = getService(id).ports.filter((p) => p.protocol === rule.protocol).map((p) => ({ fromPort: p.fromPort, toPort: p.toPort }));
     const covered = intersectPorts(ports, ranges);
     if (covered.length > 0) {
       const products = usersOf(rule, id);
@@ -194,7 +189,7 @@ function mergeReasons(reasons: readonly PortChangeReason[]): PortChangeReason[] 
   return [...merged.values()].sort((a, b) => effectOrder(a) - effectOrder(b) || a.ports[0].fromPort - b.ports[0].fromPort);
 }
 
-function changeKind(before: readonly PortInterval[], after: readonly PortInterval[], opened: readonly PortInterval[], closed: readonly PortInterval[]): RuleChangeKind | undefined {
+function changeKind(before: readonly PortRange[], after: readonly PortRange[], opened: readonly PortRange[], closed: readonly PortRange[]): RuleChangeKind | undefined {
   if (before.length === 0) {
     return 'added';
   }
@@ -235,7 +230,7 @@ function runChange(group: RuleGroup, run: readonly SideRule[], after: ResolvedPo
   };
 }
 
-function totals(intervals: readonly (readonly PortInterval[])[]): PortTotals {
+function totals(intervals: readonly (readonly PortRange[])[]): PortTotals {
   return { ports: intervals.reduce((sum, i) => sum + countPorts(i), 0), ranges: intervals.reduce((sum, i) => sum + i.length, 0) };
 }
 

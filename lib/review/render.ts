@@ -2,9 +2,8 @@
  * The review document in Markdown, plain text and CSV. Every section is always present (saying
  * "none" when empty), so the layout of a snapshot never moves and a diff shows only real changes.
  */
-import { formatPeer } from '../core/policy/destinations';
-import { formatPorts } from '../core/policy/descriptions';
-import { formatInterval } from '../core/ports/port-sets';
+import { formatPeer } from '../core/policy';
+import { formatPortRange, formatProtocolPorts } from '../core/ports';
 import { hostBlocks, hostRemarks } from './hosts';
 import { nameList } from './names';
 import type { PolicyReview, ReviewPortRange, ReviewQuotaCount } from './types';
@@ -36,7 +35,7 @@ function rulesTable(review: PolicyReview, language: ReviewLanguage, lineBreak: s
     rows: review.rules.map((rule) => [
       language.direction[rule.direction],
       rule.protocol,
-      formatInterval(rule),
+      formatPortRange(rule),
       formatPeer(rule.peer),
       rule.why.join(lineBreak),
     ]),
@@ -49,7 +48,7 @@ function excludedTable(review: PolicyReview, language: ReviewLanguage): Table {
     header: [c.service, c.ports, c.products, c.why],
     rows: review.excluded.map((entry) => [
       `${entry.service.id}: ${entry.service.name}`,
-      entry.ports.map((p) => formatPorts(p.protocol, p.fromPort, p.toPort)).join(', '),
+      entry.ports.map((p) => formatProtocolPorts(p.protocol, p)).join(', '),
       nameList(entry.products, language),
       entry.why,
     ]),
@@ -68,7 +67,7 @@ function budgetBlocks(review: PolicyReview, language: ReviewLanguage): DocumentB
       kind: 'table',
       table: {
         header: [c.protocol, c.ports, c.peer, c.count],
-        rows: widened.map((w) => [w.protocol, formatInterval(w), formatPeer(w.peer), `${w.ports}`]),
+        rows: widened.map((w) => [w.protocol, formatPortRange(w), formatPeer(w.peer), `${w.ports}`]),
       },
     },
   ];

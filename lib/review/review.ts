@@ -5,14 +5,10 @@
  * Built only from the policy and the catalogue, with no timestamps, so a snapshot of it changes
  * exactly when the policy does.
  */
-import type { AppleProduct, ProfileId, ServiceId } from '../core/catalogue/ids.generated';
-import { getProduct, getProfile, getService, services } from '../core/catalogue/catalogue';
-import type { Locale, ServiceEntry } from '../core/catalogue/types';
-import { formatPeer, isAnywhere, peerFamily } from '../core/policy/destinations';
-import { formatPorts } from '../core/policy/descriptions';
-import type { ExcludedService, PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy/types';
-import { countPorts, formatIntervals } from '../core/ports/port-sets';
-import { AWS_QUOTAS } from '../core/aws/facts';
+import { getProduct, getProfile, getService, services, type AppleProduct, type Locale, type ProfileId, type ServiceEntry, type ServiceId } from '../core/catalogue';
+import { formatPeer, isAnywhere, peerFamily, type ExcludedService, type PolicyNotice, type PolicyRule, type ResolvedPolicy } from '../core/policy';
+import { countPorts, formatPortRanges, formatProtocolPorts } from '../core/ports';
+import { AWS_QUOTAS, countRulesByFamily } from '../core/aws';
 import { policyHosts } from './hosts';
 import { renderReviewCsv, renderReviewMarkdown, renderReviewText } from './render';
 import { reviewLanguage, type ReviewLanguage } from './locales/language';
@@ -32,7 +28,6 @@ import {
   type ReviewService,
   type ReviewWidening,
 } from './types';
-import { countRulesByFamily } from '../core/aws/security-group-quota';
 
 /** The shapes a review is rendered in. */
 export type ReviewFormat = 'markdown' | 'json' | 'csv' | 'text';
@@ -84,7 +79,7 @@ export function reasonSentence(reason: ReviewReason, language: ReviewLanguage): 
 
 /** The lowest port a service uses in a protocol, to list a rule's services in port order. */
 function firstPort(service: ServiceEntry, protocol: PolicyRule['protocol']): number {
-  return Math.min(...service.ports.filter((p) => p.protocol === protocol).map((p) => p.from));
+  return Math.min(...service.ports.filter((p) => p.protocol === protocol).map((p) => p.fromPort));
 }
 
 /** The services of a rule in port order, each with the rule's products that use it. */
@@ -103,7 +98,7 @@ function reviewRule(rule: PolicyRule, policy: ResolvedPolicy, locale: Locale, la
   const why = [
     ...reasons.map((r) => reasonSentence(r, language)),
     ...rule.extra.map(language.extraRule),
-    ...(widened.length > 0 ? [language.widenedInRule(policy.maxRules ?? null, formatIntervals(widened), countPorts(widened))] : []),
+    ...(widened.length > 0 ? [language.widenedInRule(policy.maxRules ?? null, formatPortRanges(widened), countPorts(widened))] : []),
   ];
   return {
     direction: policy.direction,
@@ -142,7 +137,7 @@ function reviewExclusion(entry: ExcludedService, locale: Locale, language: Revie
   const retired = retirements(entry, locale);
   return {
     service: reviewService(service, locale),
-    ports: service.ports.map((p) => ({ protocol: p.protocol, fromPort: p.from, toPort: p.to })),
+    ports: service.ports.map((p) => ({ protocol: p.protocol, fromPort: p.fromPort, toPort: p.toPort })),
     reason: entry.reason,
     products: entry.products.map((p) => reviewProduct(p, locale)),
     retired,
@@ -201,7 +196,7 @@ function serviceList(ids: readonly ServiceId[]): string {
     .sort((a, b) => catalogueOrder.get(a)! - catalogueOrder.get(b)!)
     .map((id) => {
       const service = getService(id);
-      return `${id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
+      return `${id} (${service.ports.map((p) => formatProtocolPorts(p.protocol, p)).join(', ')})`;
     })
     .join('; ');
 }
@@ -229,7 +224,7 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
       translations.widened(
         notice.widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0),
         policy.maxRules ?? null,
-        notice.widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} → ${formatPeer(w.peer)}`).join('；'),
+        notice.widened.map((w) => `${formatProtocolPorts(w.protocol, w)} → ${formatPeer(w.peer)}`).join('；'),
       ),
     'amazon-dns': () => translations.amazonDns,
     'amazon-time-sync': () => translations.amazonTimeSync,

@@ -3,11 +3,9 @@
  * prints and `reviewPolicy(policy)` returns. Its shape is stable within `schemaVersion`; fields are
  * only ever added. Names and sentences are in the review's locale; ids and codes never are.
  */
-import type { AppleProduct, HostGroupId, ProfileId, ServiceId } from '../core/catalogue/ids.generated';
-import type { Direction, Locale, Platform, Protocol } from '../core/catalogue/types';
-import type { HostMatch } from '../core/policy/hosts';
-import type { AddressFamily, ExclusionReason, NoticeCode, Peer } from '../core/policy/types';
-import type { PortInterval } from '../core/ports/port-sets';
+import type { AppleProduct, Direction, HostGroupId, HostMatch, Locale, Platform, ProfileId, ServiceId } from '../core/catalogue';
+import type { AddressFamily, ExclusionReason, NoticeCode, Peer } from '../core/policy';
+import type { PortRange, Protocol, ProtocolPortRange } from '../core/ports';
 
 /** The version of the review document's structure. */
 export const REVIEW_SCHEMA_VERSION = 1;
@@ -44,9 +42,7 @@ export interface ReviewReason {
 }
 
 /** A port range of one protocol. */
-export interface ReviewPortRange extends PortInterval {
-  readonly protocol: Protocol;
-}
+export type ReviewPortRange = ProtocolPortRange;
 
 /** One firewall rule and why it exists. */
 export interface ReviewRule {
@@ -66,7 +62,7 @@ export interface ReviewRule {
   /** Descriptions of the user's own rules merged into this one. */
   readonly extra: readonly string[];
   /** Ports inside the rule that no selected service needs, opened to fit the rule budget. */
-  readonly widened: readonly PortInterval[];
+  readonly widened: readonly PortRange[];
   /** The reasons as sentences in the review's locale, one per service, extra rule and widening. */
   readonly why: readonly string[];
 }

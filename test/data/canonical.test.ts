@@ -46,7 +46,7 @@ describe('canonical form of data/catalogue.json', () => {
     const services = loadCatalogue().services;
     expect(services.slice(0, 3).map((s) => s.id)).toEqual(['ssh', 'smtp', 'dns']);
     expect(services.find((s) => s.id === 'dns')!.ports.map((p) => p.protocol)).toEqual(['tcp', 'udp']);
-    const rtp = services.filter((s) => s.ports[0]!.from >= 16384 && s.ports[0]!.from < 16500).map((s) => s.id);
+    const rtp = services.filter((s) => s.ports[0]!.fromPort >= 16384 && s.ports[0]!.fromPort < 16500).map((s) => s.id);
     expect(rtp).toEqual(['facetime-rtp', 'messages-rtp', 'facetime-rtp-extended', 'game-center-rtp']);
   });
 
@@ -91,7 +91,7 @@ describe('canonical form of the host data', () => {
       'ppq.apple.com',
     ]);
     const push = c.hostGroups.find((g) => g.id === 'apple-push-notifications')!.hosts[0]!;
-    expect(push.ports.map((p) => p.from)).toEqual([80, 443, 2197, 5223]);
+    expect(push.ports.map((p) => p.fromPort)).toEqual([80, 443, 2197, 5223]);
   });
 
   it("orders a product's host-group references by group and their hosts by name", () => {

@@ -4,14 +4,15 @@
  * nothing invented. The table is the zh-CN copy of article 103229, kept verbatim in
  * test/fixtures/apple-ports-zh-CN.txt.
  */
-import type { PortRange, ServiceEntry } from '../../lib/core/catalogue/types';
+import type { ServiceEntry } from '../../lib/core/catalogue';
+import type { ProtocolPortRange } from '../../lib/core/ports';
 import { loadCatalogue, seedText } from './load';
 import { DASH, parseSeedTable, splitUsedBy, type SeedRow } from './seed-table';
 
 const catalogue = loadCatalogue();
 const rows = parseSeedTable(seedText);
 
-const portsKey = (ports: readonly PortRange[]) => ports.map((p) => `${p.protocol}:${p.from}-${p.to}`).join(',');
+const portsKey = (ports: readonly ProtocolPortRange[]) => ports.map((p) => `${p.protocol}:${p.fromPort}-${p.toPort}`).join(',');
 const rowTitle = (row: SeedRow) => `${portsKey(row.ports)} (line ${row.line})`;
 
 function serviceFor(row: SeedRow): ServiceEntry {
@@ -41,15 +42,15 @@ function appleServiceName(cell: string | null): string | null {
 describe('the seed table parser', () => {
   it('reads all 56 rows', () => {
     expect(rows).toHaveLength(56);
-    expect(rows[0]!.ports).toEqual([{ protocol: 'tcp', from: 22, to: 22 }]);
-    expect(rows[rows.length - 1]!.ports).toEqual([{ protocol: 'tcp', from: 49152, to: 65535 }]);
+    expect(rows[0]!.ports).toEqual([{ protocol: 'tcp', fromPort: 22, toPort: 22 }]);
+    expect(rows[rows.length - 1]!.ports).toEqual([{ protocol: 'tcp', fromPort: 49152, toPort: 65535 }]);
   });
 
   it('joins a row whose "used by" cell moved to the next line (25)', () => {
-    const row = rows.find((r) => r.ports[0]!.from === 25)!;
+    const row = rows.find((r) => r.ports[0]!.fromPort === 25)!;
     expect(row).toEqual({
       line: 23,
-      ports: [{ protocol: 'tcp', from: 25, to: 25 }],
+      ports: [{ protocol: 'tcp', fromPort: 25, toPort: 25 }],
       name: '简单邮件传输协议 (SMTP)',
       rfc: 5321,
       serviceName: 'smtp',
@@ -58,27 +59,27 @@ describe('the seed table parser', () => {
   });
 
   it('joins a name that wraps (110) and reads a blank RFC cell as none (465)', () => {
-    expect(rows.find((r) => r.ports[0]!.from === 110)!.name).toBe('邮局协议 (POP3)、经过认证的邮局协议 (APOP)');
-    const submissions = rows.find((r) => r.ports[0]!.from === 465)!;
+    expect(rows.find((r) => r.ports[0]!.fromPort === 110)!.name).toBe('邮局协议 (POP3)、经过认证的邮局协议 (APOP)');
+    const submissions = rows.find((r) => r.ports[0]!.fromPort === 465)!;
     expect([submissions.rfc, submissions.serviceName]).toEqual([null, 'smtp（旧版）']);
   });
 
   it('reads TCP/UDP as two ranges and en-dash ranges as from–to', () => {
-    expect(rows.find((r) => r.ports[0]!.from === 53)!.ports).toEqual([
-      { protocol: 'tcp', from: 53, to: 53 },
-      { protocol: 'udp', from: 53, to: 53 },
+    expect(rows.find((r) => r.ports[0]!.fromPort === 53)!.ports).toEqual([
+      { protocol: 'tcp', fromPort: 53, toPort: 53 },
+      { protocol: 'udp', fromPort: 53, toPort: 53 },
     ]);
-    expect(rows.find((r) => r.ports[0]!.from === 3478)!.ports).toEqual([{ protocol: 'udp', from: 3478, to: 3497 }]);
+    expect(rows.find((r) => r.ports[0]!.fromPort === 3478)!.ports).toEqual([{ protocol: 'udp', fromPort: 3478, toPort: 3497 }]);
   });
 
   it('splits "used by" on top-level separators only, keeping bracketed lists and "such as" together (443, 389, 5228)', () => {
-    const https = rows.find((r) => r.ports[0]!.from === 443)!;
+    const https = rows.find((r) => r.ports[0]!.fromPort === 443)!;
     expect(https.usedBy).toHaveLength(17);
     expect(https.usedBy[8]).toBe('iCloud 认证和 DAV 服务（通讯录、日历、书签）');
     expect(https.usedBy[9]).toBe('iCloud 云备份和 App（日历、通讯录、查找我的 iPhone、查找我的朋友、邮件、iMessage 信息、文稿和照片流）');
     expect(https.usedBy[16]).toBe('推送通知（如有必要）');
-    expect(rows.find((r) => r.ports[0]!.from === 389)!.usedBy).toEqual(['查找地址的 App，如“邮件”和“地址簿”']);
-    expect(rows.find((r) => r.ports[0]!.from === 5228)!.usedBy).toEqual(['聚焦建议', 'Siri']);
+    expect(rows.find((r) => r.ports[0]!.fromPort === 389)!.usedBy).toEqual(['查找地址的 App，如“邮件”和“地址簿”']);
+    expect(rows.find((r) => r.ports[0]!.fromPort === 5228)!.usedBy).toEqual(['聚焦建议', 'Siri']);
     expect(splitUsedBy('信息（音频 RTP、RTCP；视频 RTP、RTCP）、iCloud 邮件 (SSL IMAP)；A，B')).toEqual([
       '信息（音频 RTP、RTCP；视频 RTP、RTCP）',
       'iCloud 邮件 (SSL IMAP)',

@@ -3,7 +3,8 @@
  * the same hosts with the same ports, the same OS limits and descriptions — nothing dropped, nothing
  * invented. The article's table is recorded in test/fixtures/apple-hosts-101555.tsv.
  */
-import type { HostGroupEntry, PortRange } from '../../lib/core/catalogue/types';
+import type { HostGroupEntry } from '../../lib/core/catalogue';
+import type { ProtocolPortRange } from '../../lib/core/ports';
 import { parseHostTable, type HostRow } from './host-table';
 import { hostTableText, loadCatalogue } from './load';
 
@@ -11,9 +12,9 @@ const catalogue = loadCatalogue();
 const rows = parseHostTable(hostTableText);
 const categories = [...new Set(rows.map((r) => r.category))];
 
-const portsKey = (ports: readonly PortRange[]) =>
+const portsKey = (ports: readonly ProtocolPortRange[]) =>
   ports
-    .map((p) => `${p.protocol} ${p.from}`)
+    .map((p) => `${p.protocol} ${p.fromPort}`)
     .sort()
     .join(', ');
 
@@ -34,10 +35,10 @@ describe('the host table parser', () => {
       category: 'Apple Push Notifications',
       host: '*.push.apple.com',
       ports: [
-        { protocol: 'tcp', from: 443, to: 443 },
-        { protocol: 'tcp', from: 80, to: 80 },
-        { protocol: 'tcp', from: 5223, to: 5223 },
-        { protocol: 'tcp', from: 2197, to: 2197 },
+        { protocol: 'tcp', fromPort: 443, toPort: 443 },
+        { protocol: 'tcp', fromPort: 80, toPort: 80 },
+        { protocol: 'tcp', fromPort: 5223, toPort: 5223 },
+        { protocol: 'tcp', fromPort: 2197, toPort: 2197 },
       ],
       platforms: [],
       description: null,
@@ -46,7 +47,7 @@ describe('the host table parser', () => {
 
   it('reads UDP ports, OS limits and a host listed without ports', () => {
     const byHost = (category: string, host: string) => rows.find((r) => r.category === category && r.host === host)!;
-    expect(byHost('Device setup', 'time-macos.apple.com')).toMatchObject({ ports: [{ protocol: 'udp', from: 123, to: 123 }], platforms: ['macOS'] });
+    expect(byHost('Device setup', 'time-macos.apple.com')).toMatchObject({ ports: [{ protocol: 'udp', fromPort: 123, toPort: 123 }], platforms: ['macOS'] });
     expect(byHost('Device setup', 'sq-device.apple.com')).toMatchObject({ platforms: ['iOS', 'iPadOS'], description: 'eSIM activation' });
     expect(byHost('Device management (MDM)', '*.push.apple.com').ports).toEqual([]);
   });

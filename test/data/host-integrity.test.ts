@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../lib/core/catalogue/types';
+import type { Catalogue } from '../../lib/core/catalogue';
 import {
   badHostPorts,
   danglingReferences,
@@ -71,8 +71,8 @@ describe('host data integrity', () => {
   it('host ports are single valid ports, as the article lists them', () => {
     expect(badHostPorts(catalogue)).toEqual([]);
     const c = broken();
-    group(c, 'device-setup').hosts[0]!.ports[0]!.to = 444;
-    group(c, 'icloud').hosts[0]!.ports[0]!.from = 0;
+    group(c, 'device-setup').hosts[0]!.ports[0]!.toPort = 444;
+    group(c, 'icloud').hosts[0]!.ports[0]!.fromPort = 0;
     expect(badHostPorts(asCatalogue(c))).toEqual(["host 'albert.apple.com' in 'device-setup' has tcp 443-444", "host '*.apple-cloudkit.com' in 'icloud' has tcp 0-443"]);
   });
 

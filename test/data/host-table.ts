@@ -2,7 +2,7 @@
  * Reads test/fixtures/apple-hosts-101555.tsv: the host table of Apple's enterprise-network article
  * (101555), one row per host of a category, written from the research notes on the article.
  */
-import type { PortRange, Protocol } from '../../lib/core/catalogue/types';
+import type { ProtocolPortRange, Protocol } from '../../lib/core/ports';
 
 /** One host of one category, as the article lists it. */
 export interface HostRow {
@@ -10,14 +10,14 @@ export interface HostRow {
   readonly category: string;
   readonly host: string;
   /** Empty where the category lists the host without ports of its own. */
-  readonly ports: readonly PortRange[];
+  readonly ports: readonly ProtocolPortRange[];
   readonly platforms: readonly string[];
   readonly description: string | null;
 }
 
 const HEADER = 'category\thost\tports\tplatforms\tdescription';
 
-function parsePorts(cell: string, line: number): PortRange[] {
+function parsePorts(cell: string, line: number): ProtocolPortRange[] {
   if (cell === '') {
     return [];
   }
@@ -27,7 +27,7 @@ function parsePorts(cell: string, line: number): PortRange[] {
       throw new Error(`line ${line}: cannot read port "${text}"`);
     }
     const port = Number(match[2]);
-    return { protocol: match[1] as Protocol, from: port, to: port };
+    return { protocol: match[1] as Protocol, fromPort: port, toPort: port };
   });
 }
 

@@ -14,7 +14,7 @@ import {
   unsourced,
 } from './integrity';
 import { loadCatalogue, mutableCatalogue } from './load';
-import type { Catalogue } from '../../lib/core/catalogue/types';
+import type { Catalogue } from '../../lib/core/catalogue';
 
 const catalogue = loadCatalogue();
 const broken = () => mutableCatalogue();
@@ -78,10 +78,10 @@ describe('catalogue integrity', () => {
 
     it('a reversed range, a zero port and a repeated protocol are reported', () => {
       const c = broken();
-      c.services[0]!.ports[0]!.from = 23;
-      c.services[1]!.ports[0]!.from = 0;
+      c.services[0]!.ports[0]!.fromPort = 23;
+      c.services[1]!.ports[0]!.fromPort = 0;
       c.services[2]!.ports[1]!.protocol = 'tcp';
-      c.ephemeralPorts[0]!.to = 65536;
+      c.ephemeralPorts[0]!.toPort = 65536;
       expect(badPortRanges(asCatalogue(c))).toEqual([
         "service 'ssh' has tcp 23-22",
         "service 'smtp' has tcp 0-25",
@@ -91,9 +91,9 @@ describe('catalogue integrity', () => {
     });
 
     it('ephemeral ranges are the NAT gateway and macOS ranges', () => {
-      expect(catalogue.ephemeralPorts.map(({ id, from, to }) => ({ id, from, to }))).toEqual([
-        { id: 'aws-nat-gateway', from: 1024, to: 65535 },
-        { id: 'macos', from: 49152, to: 65535 },
+      expect(catalogue.ephemeralPorts.map(({ id, fromPort, toPort }) => ({ id, fromPort, toPort }))).toEqual([
+        { id: 'aws-nat-gateway', fromPort: 1024, toPort: 65535 },
+        { id: 'macos', fromPort: 49152, toPort: 65535 },
       ]);
     });
   });

@@ -5,8 +5,8 @@
  * rule is a pure function from a catalogue to the problems it finds, so a test can show it catches
  * a fault.
  */
-import type { Catalogue, HostGroupEntry } from '../../lib/core/catalogue/types';
-import { invalidDescriptionCharacters } from '../../lib/core/policy/descriptions';
+import type { Catalogue, HostGroupEntry } from '../../lib/core/catalogue';
+import { invalidDescriptionCharacters } from '../../lib/core/policy';
 
 /** True for non-empty text made only of characters AWS accepts in rule descriptions (no `&`, no `'`). */
 export function isDescriptionText(text: string): boolean {
@@ -84,10 +84,10 @@ export function badPortRanges(c: Catalogue): string[] {
   const inRange = (from: number, to: number) => Number.isInteger(from) && Number.isInteger(to) && from >= 1 && from <= to && to <= 65535;
   return [
     ...c.services.flatMap((s) =>
-      s.ports.filter((r) => !inRange(r.from, r.to)).map((r) => `service '${s.id}' has ${r.protocol} ${r.from}-${r.to}`),
+      s.ports.filter((r) => !inRange(r.fromPort, r.toPort)).map((r) => `service '${s.id}' has ${r.protocol} ${r.fromPort}-${r.toPort}`),
     ),
     ...c.services.flatMap((s) => duplicates(s.ports.map((r) => r.protocol)).map((p) => `service '${s.id}' lists ${p} twice`)),
-    ...c.ephemeralPorts.filter((r) => !inRange(r.from, r.to)).map((r) => `ephemeral port range '${r.id}' is ${r.from}-${r.to}`),
+    ...c.ephemeralPorts.filter((r) => !inRange(r.fromPort, r.toPort)).map((r) => `ephemeral port range '${r.id}' is ${r.fromPort}-${r.toPort}`),
   ];
 }
 
@@ -195,7 +195,7 @@ export function repeatedHostData(c: Catalogue): string[] {
   return [
     ...c.hostGroups.flatMap((g) => duplicates(g.hosts.map((h) => h.host)).map((h) => `host group '${g.id}' lists '${h}' twice`)),
     ...c.hostGroups.flatMap((g) =>
-      g.hosts.flatMap((h) => duplicates(h.ports.map((p) => `${p.protocol} ${p.from}-${p.to}`)).map((port) => `host '${h.host}' in '${g.id}' lists ${port} twice`)),
+      g.hosts.flatMap((h) => duplicates(h.ports.map((p) => `${p.protocol} ${p.fromPort}-${p.toPort}`)).map((port) => `host '${h.host}' in '${g.id}' lists ${port} twice`)),
     ),
     ...c.products.flatMap((p) => duplicates((p.hostGroups ?? []).map((u) => u.group)).map((id) => `product '${p.id}' references host group '${id}' twice`)),
     ...duplicates(c.hostGroups.map((g) => g.category)).map((category) => `two host groups have the category '${category}'`),
@@ -207,8 +207,8 @@ export function badHostPorts(c: Catalogue): string[] {
   return c.hostGroups.flatMap((g) =>
     g.hosts.flatMap((h) =>
       h.ports
-        .filter((r) => !(Number.isInteger(r.from) && r.from >= 1 && r.from <= 65535 && r.to === r.from))
-        .map((r) => `host '${h.host}' in '${g.id}' has ${r.protocol} ${r.from}-${r.to}`),
+        .filter((r) => !(Number.isInteger(r.fromPort) && r.fromPort >= 1 && r.fromPort <= 65535 && r.toPort === r.fromPort))
+        .map((r) => `host '${h.host}' in '${g.id}' has ${r.protocol} ${r.fromPort}-${r.toPort}`),
     ),
   );
 }
@@ -223,8 +223,8 @@ export function includeCycles(c: Catalogue): string[] {
 
 /** Host ports no row of Apple's port table has: the rules for them cannot come from the port table. */
 export function hostPortsOutsidePortTable(c: Catalogue): string[] {
-  const known = (protocol: string, port: number) => c.services.some((s) => s.ports.some((r) => r.protocol === protocol && r.from <= port && port <= r.to));
-  return c.hostGroups.flatMap((g) => g.hosts.flatMap((h) => h.ports.filter((r) => !known(r.protocol, r.from)).map((r) => `${h.host} ${r.protocol} ${r.from}`)));
+  const known = (protocol: string, port: number) => c.services.some((s) => s.ports.some((r) => r.protocol === protocol && r.fromPort <= port && port <= r.toPort));
+  return c.hostGroups.flatMap((g) => g.hosts.flatMap((h) => h.ports.filter((r) => !known(r.protocol, r.fromPort)).map((r) => `${h.host} ${r.protocol} ${r.fromPort}`)));
 }
 
 /** Groups some product reaches, directly or through the groups it includes. */
@@ -276,8 +276,8 @@ export function hostPortsBeyondProductServices(c: Catalogue): string[] {
   };
   return c.products.flatMap((p) => {
     const opens = (protocol: string, port: number) =>
-      p.uses.some((u) => services.get(u.service)?.ports.some((r) => r.protocol === protocol && r.from <= port && port <= r.to));
+      p.uses.some((u) => services.get(u.service)?.ports.some((r) => r.protocol === protocol && r.fromPort <= port && port <= r.toPort));
     const hosts = (p.hostGroups ?? []).flatMap((u) => (u.hosts ? groupHosts(u.group).filter((h) => u.hosts!.includes(h.host)) : groupHosts(u.group)));
-    return hosts.flatMap((h) => h.ports.filter((r) => !opens(r.protocol, r.from)).map((r) => `${p.id}: ${h.host} ${r.protocol} ${r.from}`));
+    return hosts.flatMap((h) => h.ports.filter((r) => !opens(r.protocol, r.fromPort)).map((r) => `${p.id}: ${h.host} ${r.protocol} ${r.fromPort}`));
   });
 }

@@ -1,7 +1,7 @@
 /** Reads the catalogue, its schema and Apple's table from disk, as the data tests see them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../lib/core/catalogue/types';
+import type { Catalogue } from '../../lib/core/catalogue';
 import type { SchemaNode } from '../../scripts/canonical';
 
 /** The package root. */

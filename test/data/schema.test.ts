@@ -24,8 +24,8 @@ describe('data/catalogue.json against data/catalogue.schema.json', () => {
 
   it('rejects a port above 65535 at its path', () => {
     const broken = mutableCatalogue();
-    broken.services[0]!.ports[0]!.from = 70000;
-    expect(at(errorsFor(broken), '/services/0/ports/0/from')).toEqual(['maximum']);
+    broken.services[0]!.ports[0]!.fromPort = 70000;
+    expect(at(errorsFor(broken), '/services/0/ports/0/fromPort')).toEqual(['maximum']);
   });
 
   it('rejects a protocol other than tcp or udp', () => {

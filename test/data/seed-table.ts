@@ -3,14 +3,14 @@
  * `test/fixtures/apple-ports-zh-CN.txt`). It fails loudly on any row it cannot read, so a
  * changed article cannot slip past the fidelity test as "no rows".
  */
-import type { PortRange, Protocol } from '../../lib/core/catalogue/types';
+import type { ProtocolPortRange, Protocol } from '../../lib/core/ports';
 
 /** One row of Apple's table, read as printed. */
 export interface SeedRow {
   /** 1-based line number where the row starts. */
   readonly line: number;
   /** One range per protocol, TCP first ("TCP/UDP" gives two). */
-  readonly ports: readonly PortRange[];
+  readonly ports: readonly ProtocolPortRange[];
   /** Column 3, the service or protocol name; `null` for "—". */
   readonly name: string | null;
   /** Column 4; `null` for "—" or a blank cell. */
@@ -127,7 +127,7 @@ function parseRow(text: string, line: number): SeedRow {
 
   return {
     line,
-    ports: protocols.map((protocol) => ({ protocol, from, to })),
+    ports: protocols.map((protocol) => ({ protocol, fromPort: from, toPort: to })),
     name: nameCell === DASH ? null : nameCell,
     rfc,
     serviceName: serviceNameCell === DASH ? null : serviceNameCell,

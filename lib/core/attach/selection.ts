@@ -2,8 +2,8 @@
  * The selection fields the CDK constructs and the Pulumi components share, documented once: both
  * adapters extend this with their own targets and peers, and hand it to `resolve()`.
  */
-import type { FirewallSelection } from '../network-firewall/types';
-import type { PolicySelection } from '../policy/types';
+import type { FirewallSelection } from '../network-firewall';
+import type { PolicySelection } from '../policy';
 
 /** Which Apple products, and how strictly: the part of a selection every adapter takes as is. */
 export interface AppleServicesSelection {

@@ -5,11 +5,9 @@
  * the other entries alone; renumbering an entry replaces it, and CloudFormation creates the
  * replacement before it deletes the old entry, which fails when the number is still taken.
  */
-import { getEphemeralPorts } from '../catalogue/catalogue';
-import type { Direction, Protocol } from '../catalogue/types';
-import { describeRule, formatPorts } from '../policy/descriptions';
-import { formatPeer } from '../policy/destinations';
-import type { AddressFamily, PolicyRule, ResolvedPolicy } from '../policy/types';
+import { getEphemeralPorts, type Direction } from '../catalogue';
+import { formatPortRange, formatProtocolPorts, type Protocol } from '../ports';
+import { describeRule, formatPeer, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
 import { throwIfProblems, type Problem } from '../problems';
 import { AWS_QUOTAS } from './facts';
 
@@ -85,14 +83,13 @@ function cidrOf(rule: PolicyRule, problems: Problem[]): { cidr: string; family: 
   }
   problems.push({
     code: 'network-acl-peer',
-    message: `Network ACL entries take CIDRs only, but a rule for ${formatPorts(rule.protocol, rule.fromPort, rule.toPort)} goes to the ${rule.peer.kind} '${formatPeer(rule.peer)}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`,
+    message: `Network ACL entries take CIDRs only, but a rule for ${formatProtocolPorts(rule.protocol, rule)} goes to the ${rule.peer.kind} '${formatPeer(rule.peer)}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`,
   });
   return undefined;
 }
 
 function entryId(egress: boolean, purpose: NetworkAclEntryPurpose, protocol: Protocol, fromPort: number, toPort: number, cidr: string): string {
-  const ports = fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
-  return `${egress ? 'Out' : 'In'}${purpose === 'return' ? 'Return' : ''} ${protocol} ${ports} ${cidr}`;
+  return `${egress ? 'Out' : 'In'}${purpose === 'return' ? 'Return' : ''} ${protocol} ${formatPortRange({ fromPort, toPort })} ${cidr}`;
 }
 
 function validateOptions(options: Required<NetworkAclOptions>, problems: Problem[]): void {
@@ -218,7 +215,7 @@ export function planNetworkAcl(policy: ResolvedPolicy, options: NetworkAclOption
     firstRuleNumber: options.firstRuleNumber ?? 100,
     ruleNumberStep: options.ruleNumberStep ?? 10,
     lastRuleNumber: options.lastRuleNumber ?? AWS_QUOTAS.networkAclMaxRuleNumber,
-    returnPorts: options.returnPorts ?? { fromPort: macReturn.from, toPort: macReturn.to },
+    returnPorts: options.returnPorts ?? { fromPort: macReturn.fromPort, toPort: macReturn.toPort },
     maxEntries: options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES,
   };
   const problems: Problem[] = [];

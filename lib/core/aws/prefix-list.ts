@@ -4,9 +4,8 @@
  * `'apple-network'` in a selection's `appleNetworkPeers`. AWS counts a security-group rule that
  * references a prefix list as the list's max entries, which the peer carries.
  */
-import type { NetworkId } from '../catalogue/ids.generated';
-import { getNetwork } from '../catalogue/catalogue';
-import type { AddressFamily, Peer } from '../policy/types';
+import { getNetwork, type NetworkId } from '../catalogue';
+import type { AddressFamily, Peer } from '../policy';
 import { throwIfProblems, type Problem } from '../problems';
 
 /**

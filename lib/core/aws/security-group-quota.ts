@@ -2,8 +2,7 @@
  * Security-group checks shared by the CDK and Pulumi adapters. AWS counts rules per direction and
  * per address family; going over the quota fails only at deploy time, so it is checked here.
  */
-import { peerFamily, peerWeight } from '../policy/destinations';
-import type { AddressFamily, ResolvedPolicy } from '../policy/types';
+import { peerFamily, peerWeight, type AddressFamily, type ResolvedPolicy } from '../policy';
 import { ApplePortsError } from '../problems';
 import { AWS_QUOTAS } from './facts';
 

@@ -8,12 +8,11 @@ import type {
   Catalogue,
   EphemeralPortRange,
   NetworkEntry,
-  PortRange,
   ProductEntry,
   ProfileEntry,
-  Protocol,
   ServiceEntry,
 } from './types';
+import { containsPort, type Protocol, type ProtocolPortRange } from '../ports';
 import { ApplePortsError } from '../problems';
 import { didYouMean, nearestIds, type NameCandidate } from './suggest';
 
@@ -145,7 +144,7 @@ export function unknownServiceMessage(id: string): string {
 /** A service that uses a port, with the range that contains it and the products that need it. */
 export interface PortUse {
   readonly service: ServiceEntry;
-  readonly range: PortRange;
+  readonly range: ProtocolPortRange;
   readonly products: readonly AppleProduct[];
 }
 
@@ -162,7 +161,7 @@ export function lookupPort(port: number, protocol?: Protocol): PortUse[] {
   const uses: PortUse[] = [];
   for (const service of services) {
     for (const range of service.ports) {
-      if (range.from <= port && port <= range.to && (protocol === undefined || range.protocol === protocol)) {
+      if (containsPort(range, port) && (protocol === undefined || range.protocol === protocol)) {
         uses.push({ service, range, products: productsUsing(service.id) });
       }
     }

@@ -2,6 +2,7 @@
  * "Did you mean …?" for misspelt names: the closest candidates by edit distance, compared
  * case-insensitively, so `facetme` suggests `FaceTime`.
  */
+import { compareIds } from './order';
 
 /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("FaceTmie"). */
 export function editDistance(a: string, b: string): number {
@@ -53,30 +54,6 @@ export function nearestIds(input: string, candidates: readonly NameCandidate[], 
     .map(([id]) => id);
 }
 
-const lowerCaseCache = new Map<string, string>();
-
-/** `text.toLowerCase()`, remembered: the catalogue's few hundred names are compared very often. */
-function lowerCase(text: string): string {
-  let lower = lowerCaseCache.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (lowerCaseCache.size < 10_000) {
-      lowerCaseCache.set(text, lower);
-    }
-  }
-  return lower;
-}
-
-/** A total, locale-independent order for ids: case-insensitive first, then by code unit. */
-export function compareIds(a: string, b: string): number {
-  const la = lowerCase(a);
-  const lb = lowerCase(b);
-  if (la !== lb) {
-    return la < lb ? -1 : 1;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** "Did you mean 'X' or 'Y'?" or, with no close match, where to find the valid names. */
 export function didYouMean(suggestions: readonly string[], fallback: string): string {
   if (suggestions.length === 0) {
@@ -85,9 +62,4 @@ export function didYouMean(suggestions: readonly string[], fallback: string): st
   const quoted = suggestions.map((s) => `'${s}'`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
   return `Did you mean ${list}?`;
-}
-
-/** Distinct ids in `compareIds` order. */
-export function sortedIds<T extends string>(ids: Iterable<T>): T[] {
-  return [...new Set(ids)].sort(compareIds);
 }

@@ -2,10 +2,8 @@
  * The shape of `data/catalogue.json`. `data/catalogue.schema.json` states the same contract for
  * the data tests and for editors; these interfaces state it for the compiler.
  */
+import type { PortRange, ProtocolPortRange } from '../ports';
 import type { AppleProduct, HostGroupId, NetworkId, ProfileId, ServiceId } from './ids.generated';
-
-/** A transport protocol that security groups and network ACLs filter by port. */
-export type Protocol = 'tcp' | 'udp';
 
 /** Which way the Apple devices' traffic flows through the firewall. */
 export type Direction = 'egress' | 'ingress';
@@ -18,13 +16,6 @@ export interface LocalizedText {
 
 /** The languages the catalogue, the review and the CLI speak. */
 export type Locale = keyof LocalizedText;
-
-/** A contiguous port range of one protocol; `from === to` for a single port. */
-export interface PortRange {
-  readonly protocol: Protocol;
-  readonly from: number;
-  readonly to: number;
-}
 
 /** Whether Apple still runs what an entry describes. */
 export type Status = 'current' | 'legacy';
@@ -63,7 +54,7 @@ export interface RfcReference {
 /** One row of Apple's port table. */
 export interface ServiceEntry {
   readonly id: ServiceId;
-  readonly ports: readonly PortRange[];
+  readonly ports: readonly ProtocolPortRange[];
   /** Apple's "service or protocol name"; `null` where Apple's table prints "—". */
   readonly name: LocalizedText | null;
   /** Short English label for rule descriptions (AWS's description character set only). */
@@ -128,11 +119,9 @@ export interface NetworkEntry {
 }
 
 /** A client's ephemeral source-port range: where stateless NACLs must let return traffic in. */
-export interface EphemeralPortRange {
+export interface EphemeralPortRange extends PortRange {
   readonly id: 'aws-nat-gateway' | 'macos';
   readonly description: string;
-  readonly from: number;
-  readonly to: number;
   readonly sources: readonly string[];
 }
 
@@ -151,7 +140,7 @@ export interface HostEntry {
   /** Lower-case host name, or a leading `*.` wildcard (`*.push.apple.com`) for every subdomain. */
   readonly host: string;
   /** The ports and protocols the article lists for the host, one range per port. */
-  readonly ports: readonly PortRange[];
+  readonly ports: readonly ProtocolPortRange[];
   /** The systems the article limits the host to; absent for all. */
   readonly platforms?: readonly Platform[];
   /** What the host is for, as the article describes it. */

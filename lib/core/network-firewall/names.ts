@@ -3,13 +3,10 @@
  * written as AWS writes the rules it generates for TLS_SNI and HTTP_HOST domain lists, with the TCP
  * handshake rules strict rule order needs for them.
  */
-import type { AppleProduct, HostGroupId, ServiceId } from '../catalogue/ids.generated';
-import { findProduct, getService } from '../catalogue/catalogue';
-import type { PortRange } from '../catalogue/types';
-import { describeRule } from '../policy/descriptions';
-import type { HostList, RequiredHost } from '../policy/hosts';
+import { compareIds, findProduct, getService, sortedIds, type AppleProduct, type HostGroupId, type ServiceId } from '../catalogue';
+import type { ProtocolPortRange } from '../ports';
+import { describeRule, type HostList, type RequiredHost } from '../policy';
 import type { CoveredHost, FirewallRuleKind } from './types';
-import { compareIds, sortedIds } from '../catalogue/suggest';
 import { formatRulePorts, quoteRuleText, type RuleOption, type SuricataRule } from './suricata';
 
 /** The Suricata variable for the clients the rules allow. */
@@ -51,7 +48,7 @@ export const NAME_LAYERS: readonly NameLayer[] = [
 export const NAME_SERVICES: ReadonlySet<string> = new Set<string>(NAME_LAYERS.map((layer) => layer.service));
 
 /** The TCP range of a layer's catalogue service: where its name rules listen. */
-export function layerPorts(layer: NameLayer): PortRange {
+export function layerPorts(layer: NameLayer): ProtocolPortRange {
   const range = getService(layer.service).ports.find((p) => p.protocol === 'tcp');
   if (!range) {
     throw new Error(`The catalogue's '${layer.service}' service has no TCP port.`);
@@ -60,8 +57,8 @@ export function layerPorts(layer: NameLayer): PortRange {
 }
 
 /** True when `port` of `protocol` lies in `range`. */
-export function inRange(range: PortRange, protocol: string, port: number): boolean {
-  return range.protocol === protocol && range.from <= port && port <= range.to;
+export function inRange(range: ProtocolPortRange, protocol: string, port: number): boolean {
+  return range.protocol === protocol && range.fromPort <= port && port <= range.toPort;
 }
 
 /** True when wildcard `by` (Apple's `*.`, matched with dotprefix) also matches `host`. */
@@ -87,7 +84,7 @@ export interface DraftRule {
   readonly hostGroups: readonly HostGroupId[];
   readonly services: readonly ServiceId[];
   /** For port rules: the protocol and ports opened. */
-  readonly range?: PortRange;
+  readonly range?: ProtocolPortRange;
 }
 
 /** A `msg` option with its text quoted. */
@@ -107,7 +104,7 @@ function nameMatch(layer: NameLayer, host: RequiredHost): RuleOption[] {
 /** The hosts one layer allows by name: those the article lists on the layer's port, minus covered ones. */
 function layerHosts(layer: NameLayer, hosts: readonly RequiredHost[]): { kept: RequiredHost[]; covered: Map<string, RequiredHost[]> } {
   const port = layerPorts(layer);
-  const candidates = hosts.filter((h) => h.ports.some((p) => p.protocol === 'tcp' && p.from <= port.from && port.to <= p.to));
+  const candidates = hosts.filter((h) => h.ports.some((p) => p.protocol === 'tcp' && p.fromPort <= port.fromPort && port.toPort <= p.toPort));
   const kept = candidates.filter((h) => !candidates.some((by) => covers(by, h)));
   const covered = new Map<string, RequiredHost[]>();
   for (const host of candidates.filter((h) => !kept.includes(h))) {
@@ -138,7 +135,7 @@ export function nameRules(hostList: HostList, layers: readonly NameLayer[]): { h
       continue;
     }
     const port = layerPorts(layer);
-    const ports = formatRulePorts(port.from, port.to);
+    const ports = formatRulePorts(port.fromPort, port.toPort);
     const allProducts = sortedIds(kept.flatMap((h) => [...h.products, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.products)]));
     const allGroups = sortedIds(kept.flatMap((h) => [...h.hostGroups, ...(coveredBy.get(h.host) ?? []).flatMap((c) => c.hostGroups)]));
     handshakes.push({
@@ -153,7 +150,7 @@ export function nameRules(hostList: HostList, layers: readonly NameLayer[]): { h
         destinationPort: ports,
         options: [
           { keyword: 'flow', value: 'not_established' },
-          msg(describeRule({ products: owners(allProducts, allGroups), labels: [`TCP handshake for ${layer.label} rules`], protocol: 'tcp', fromPort: port.from, toPort: port.to, widenedPorts: 0 })),
+          msg(describeRule({ products: owners(allProducts, allGroups), labels: [`TCP handshake for ${layer.label} rules`], protocol: 'tcp', fromPort: port.fromPort, toPort: port.toPort, widenedPorts: 0 })),
         ],
       },
       products: allProducts,
@@ -179,7 +176,7 @@ export function nameRules(hostList: HostList, layers: readonly NameLayer[]): { h
           options: [
             ...layer.buffer,
             ...nameMatch(layer, host),
-            msg(describeRule({ products: owners(products, groups), labels: [`${layer.label} ${host.host}`], protocol: 'tcp', fromPort: port.from, toPort: port.to, widenedPorts: 0 })),
+            msg(describeRule({ products: owners(products, groups), labels: [`${layer.label} ${host.host}`], protocol: 'tcp', fromPort: port.fromPort, toPort: port.toPort, widenedPorts: 0 })),
             { keyword: 'flow', value: 'to_server, established' },
           ],
         },

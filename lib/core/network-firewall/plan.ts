@@ -5,12 +5,9 @@
  * resolver's rules so that no port is decided twice. The plan is plain data: the CDK and Pulumi
  * adapters only copy `rulesString`, `capacity` and `homeNet` into their rule-group resource.
  */
-import type { AppleProduct } from '../catalogue/ids.generated';
-import { findProduct, findProfile } from '../catalogue/catalogue';
-import { parseCidr } from '../policy/cidr';
-import { formatPorts } from '../policy/descriptions';
-import { formatPeer, isAnywhere } from '../policy/destinations';
-import { hostsFor, type HostList, type RequiredHost } from '../policy/hosts';
+import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
+import { formatPeer, hostsFor, isAnywhere, parseCidr, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy } from '../policy';
+import { formatProtocolPorts } from '../ports';
 import { FIREWALL_LIMITATIONS } from './limitations';
 import {
   ANY_PORT,
@@ -27,10 +24,7 @@ import {
   type NameLayer,
 } from './names';
 import type { FirewallNotice, FirewallRuleGroupPlan, FirewallRuleOptions, FirewallRulePlan, FirewallSelection } from './types';
-import type { PolicyRule, ResolvedPolicy } from '../policy/types';
 import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
-import { resolve } from '../policy/resolve';
-import { compareIds, sortedIds } from '../catalogue/suggest';
 import { formatRuleAddresses, formatRulePorts, formatSuricataRule, type SuricataRule } from './suricata';
 
 /** The default first signature id. */
@@ -91,7 +85,7 @@ function portRules(policy: ResolvedPolicy | undefined, problems: Problem[]): Dra
       hosts: [],
       hostGroups: [],
       services: sortedIds(rules.flatMap((r) => r.services)),
-      range: { protocol: first.protocol, from: first.fromPort, to: first.toPort },
+      range: { protocol: first.protocol, fromPort: first.fromPort, toPort: first.toPort },
     };
   });
 }
@@ -160,14 +154,14 @@ function hostPortNotices(hosts: readonly RequiredHost[], rules: readonly DraftRu
   const closed = new Map<string, { hosts: string[]; products: AppleProduct[] }>();
   for (const host of hosts) {
     for (const range of host.ports) {
-      if (opened(range.protocol, range.from)) {
+      if (opened(range.protocol, range.fromPort)) {
         continue;
       }
-      if (range.protocol === 'udp' && inRange({ ...httpsPort, protocol: 'udp' }, 'udp', range.from)) {
+      if (range.protocol === 'udp' && inRange({ ...httpsPort, protocol: 'udp' }, 'udp', range.fromPort)) {
         quic.push(host);
         continue;
       }
-      const key = formatPorts(range.protocol, range.from, range.to);
+      const key = formatProtocolPorts(range.protocol, range);
       const entry = closed.get(key) ?? { hosts: [], products: [] };
       closed.set(key, entry);
       entry.hosts.push(host.host);
@@ -178,7 +172,7 @@ function hostPortNotices(hosts: readonly RequiredHost[], rules: readonly DraftRu
   if (quic.length > 0) {
     notices.push({
       code: 'quic-not-matched',
-      message: `Apple lists ${quic.map((h) => h.host).join(', ')} on udp ${httpsPort.from} (QUIC), which Network Firewall cannot match by name; only their TCP traffic is allowed.`,
+      message: `Apple lists ${quic.map((h) => h.host).join(', ')} on udp ${httpsPort.fromPort} (QUIC), which Network Firewall cannot match by name; only their TCP traffic is allowed.`,
       hosts: quic.map((h) => h.host),
       products: sortedIds(quic.flatMap((h) => h.products)),
     });
@@ -199,14 +193,14 @@ function beyondPortTableNotices(hosts: readonly RequiredHost[], layers: readonly
   return layers.flatMap((layer) => {
     const port = layerPorts(layer);
     const byProduct = new Map<AppleProduct, string[]>();
-    for (const host of hosts.filter((h) => h.ports.some((p) => p.protocol === 'tcp' && p.from <= port.from && port.to <= p.to))) {
+    for (const host of hosts.filter((h) => h.ports.some((p) => p.protocol === 'tcp' && p.fromPort <= port.fromPort && port.toPort <= p.toPort))) {
       for (const id of host.products.filter((p) => !findProduct(p)!.uses.some((u) => u.service === layer.service))) {
         byProduct.set(id, [...(byProduct.get(id) ?? []), host.host]);
       }
     }
     return [...byProduct.entries()].map(([product, names]) => ({
       code: 'ports-beyond-port-table' as const,
-      message: `Apple's enterprise-network article lists ${names.join(', ')} on ${formatPorts('tcp', port.from, port.to)} for ${product}, but its port table does not list that port for it: this rule group allows those hosts by name, while security groups from resolve() leave the port closed.`,
+      message: `Apple's enterprise-network article lists ${names.join(', ')} on ${formatProtocolPorts('tcp', port)} for ${product}, but its port table does not list that port for it: this rule group allows those hosts by name, while security groups from resolve() leave the port closed.`,
       hosts: names,
       products: [product],
     }));
@@ -219,7 +213,7 @@ function withoutHostsNotice(policy: ResolvedPolicy | undefined, hostList: HostLi
   if (products.length === 0) {
     return [];
   }
-  const ports = [...new Set(dropped.filter((r) => r.products.some((p) => products.includes(p))).map((r) => formatPorts(r.protocol, r.fromPort, r.toPort)))];
+  const ports = [...new Set(dropped.filter((r) => r.products.some((p) => products.includes(p))).map((r) => formatProtocolPorts(r.protocol, r)))];
   return [
     {
       code: 'products-without-hosts',

@@ -2,10 +2,9 @@
  * The contract of the Network Firewall planner: what a user selects for a rule group, and the plain,
  * deterministic plan the CDK and Pulumi adapters copy into their rule-group resource.
  */
-import type { AppleProduct, HostGroupId, ServiceId } from '../catalogue/ids.generated';
-import type { HostList, HostSelection } from '../policy/hosts';
+import type { AppleProduct, HostGroupId, ServiceId } from '../catalogue';
+import type { Destination, HostList, HostSelection, PolicySelection, ResolvedPolicy } from '../policy';
 import type { FirewallLimitation } from './limitations';
-import type { Destination, PolicySelection, ResolvedPolicy } from '../policy/types';
 import type { SuricataRule } from './suricata';
 
 /** The selection a rule group is planned for: products, profiles and host groups, as for `hostsFor`. */

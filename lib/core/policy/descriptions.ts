@@ -3,7 +3,7 @@
  * AWS's rule-description set. An `&` or `'` is accepted by `cdk synth` and `pulumi preview` and
  * then fails the deployment, so every description is checked here.
  */
-import type { Protocol } from '../catalogue/types';
+import { formatProtocolPorts, type Protocol } from '../ports';
 
 /** The most characters AWS takes in a security-group rule description. */
 export const MAX_DESCRIPTION_LENGTH = 255;
@@ -16,10 +16,6 @@ export function invalidDescriptionCharacters(text: string): string[] {
   return [...new Set([...text].filter((ch) => !DESCRIPTION_PATTERN.test(ch)))];
 }
 
-/** "tcp 443" or "udp 16384-16387". */
-export function formatPorts(protocol: Protocol, fromPort: number, toPort: number): string {
-  return `${protocol} ${fromPort === toPort ? fromPort : `${fromPort}-${toPort}`}`;
-}
 
 /** What one rule description is made of. */
 export interface DescriptionParts {
@@ -46,7 +42,7 @@ function sanitize(text: string): string {
  * to "… +N more" so the ports, the part a reviewer checks, always survive.
  */
 export function describeRule(parts: DescriptionParts): string {
-  const ports = formatPorts(parts.protocol, parts.fromPort, parts.toPort);
+  const ports = formatProtocolPorts(parts.protocol, parts);
   const widened = parts.widenedPorts > 0 ? `, ${parts.widenedPorts} ${parts.widenedPorts === 1 ? 'port' : 'ports'} widened to fit the rule budget` : '';
   const tail = ` (${ports}${widened})`;
   const labels = sanitize(parts.labels.join(', '));

@@ -3,42 +3,28 @@
  * as the catalogue's host groups record it. Ports say where traffic may go; hosts say to whom,
  * which is what a proxy allowlist, a DNS firewall or an AWS Network Firewall domain rule needs.
  */
-import type { AppleProduct, HostGroupId, ProfileId } from '../catalogue/ids.generated';
-import { catalogue } from '../catalogue/catalogue';
-import type { HostEntry, HostGroupEntry, Platform, PortRange, ProductEntry } from '../catalogue/types';
-import type { PolicySelection } from './types';
-import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
+import {
+  catalogue,
+  compareHosts,
+  compareIds,
+  findHostGroup,
+  getHostGroup,
+  hostDomain,
+  hostMatch,
+  unknownHostGroupMessage,
+  type AppleProduct,
+  type HostEntry,
+  type HostGroupEntry,
+  type HostGroupId,
+  type HostMatch,
+  type Platform,
+  type ProductEntry,
+  type ProfileId,
+} from '../catalogue';
+import type { ProtocolPortRange } from '../ports';
+import { throwIfProblems, type Problem } from '../problems';
 import { expandSelection } from './resolve';
-import { compareIds, didYouMean, nearestIds } from '../catalogue/suggest';
-
-/** Every host group (category of Apple's article), sorted by id. */
-export const hostGroups: readonly HostGroupEntry[] = catalogue.hostGroups;
-
-const hostGroupsById = new Map<string, HostGroupEntry>(hostGroups.map((g) => [g.id, g]));
-
-/** The host group with this id (case-insensitive), or `undefined`. */
-export function findHostGroup(id: string): HostGroupEntry | undefined {
-  return hostGroupsById.get(id.trim().toLowerCase());
-}
-
-/** The host group with this id; throws naming the closest ids when there is none. */
-export function getHostGroup(id: string): HostGroupEntry {
-  const group = findHostGroup(id);
-  if (!group) {
-    throw new ApplePortsError([{ code: 'unknown-host-group', message: unknownHostGroupMessage(id) }]);
-  }
-  return group;
-}
-
-/** The message for a host-group id the catalogue does not know. */
-export function unknownHostGroupMessage(id: string): string {
-  const candidates = hostGroups.flatMap((g) => [
-    { name: g.id, id: g.id },
-    { name: g.category, id: g.id },
-  ]);
-  const valid = `Valid host groups: ${hostGroups.map((g) => `'${g.id}'`).join(', ')}.`;
-  return `Unknown Apple host group '${id}'. ${didYouMean(nearestIds(id, candidates), valid)}`;
-}
+import type { PolicySelection } from './types';
 
 /** What `hostsFor` reads of a selection: the products and profiles `resolve` takes, plus host groups. */
 export interface HostSelection {
@@ -54,9 +40,6 @@ export interface HostSelection {
   readonly hostGroups?: readonly (HostGroupId | (string & {}))[];
 }
 
-/** How a host name matches: the name itself, or every subdomain of `domain` (Apple's `*.`). */
-export type HostMatch = 'exact' | 'subdomains';
-
 /** One host a selection needs, merged over every group and product that lists it. */
 export interface RequiredHost {
   /** The host as Apple writes it: `albert.apple.com` or `*.push.apple.com`. */
@@ -65,7 +48,7 @@ export interface RequiredHost {
   readonly domain: string;
   readonly match: HostMatch;
   /** Every port and protocol the article lists for the host in the groups involved, sorted. */
-  readonly ports: readonly PortRange[];
+  readonly ports: readonly ProtocolPortRange[];
   /** Selected products that need the host, sorted; empty for hosts of host groups selected by id. */
   readonly products: readonly AppleProduct[];
   /** The host groups that list it, sorted. */
@@ -93,49 +76,8 @@ export interface HostList {
   readonly statements: readonly string[];
 }
 
-const WILDCARD = '*.';
-
-/** `'*.push.apple.com'` → `'push.apple.com'`; a plain name is its own domain. */
-export function hostDomain(host: string): string {
-  return host.startsWith(WILDCARD) ? host.slice(WILDCARD.length) : host;
-}
-
-/** Whether a host stands for its subdomains (`*.`) or for one name. */
-export function hostMatch(host: string): HostMatch {
-  return host.startsWith(WILDCARD) ? 'subdomains' : 'exact';
-}
-
-/**
- * The host as an AWS Network Firewall domain-list target: a leading dot for a wildcard (which AWS
- * matches against the domain and all its subdomains), the name itself otherwise.
- */
-export function domainListTarget(host: string): string {
-  return host.startsWith(WILDCARD) ? `.${hostDomain(host)}` : host;
-}
-
-/** `push.apple.com` → `['com', 'apple', 'push']`, so hosts of one domain sort together. */
-function reversedLabels(host: string): string[] {
-  return hostDomain(host).split('.').reverse();
-}
-
-/**
- * Hosts by domain, label by label from the right (`apple.com` names before `apple-cloudkit.com`),
- * a domain's wildcard before its exact name.
- */
-export function compareHosts(a: string, b: string): number {
-  const la = reversedLabels(a);
-  const lb = reversedLabels(b);
-  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
-    const byLabel = compareIds(la[i]!, lb[i]!);
-    if (byLabel !== 0) {
-      return byLabel;
-    }
-  }
-  return la.length - lb.length || Number(!a.startsWith(WILDCARD)) - Number(!b.startsWith(WILDCARD)) || compareIds(a, b);
-}
-
-function comparePorts(a: PortRange, b: PortRange): number {
-  return a.from - b.from || a.to - b.to || compareIds(a.protocol, b.protocol);
+function comparePorts(a: ProtocolPortRange, b: ProtocolPortRange): number {
+  return a.fromPort - b.fromPort || a.toPort - b.toPort || compareIds(a.protocol, b.protocol);
 }
 
 /** A host entry as one group lists it, and who asked for it. */
@@ -169,10 +111,10 @@ function unique<T extends string>(values: Iterable<T>, compare: (a: T, b: T) => 
   return [...new Set(values)].sort(compare);
 }
 
-function mergePorts(ranges: readonly PortRange[]): PortRange[] {
-  const byKey = new Map<string, PortRange>();
+function mergePorts(ranges: readonly ProtocolPortRange[]): ProtocolPortRange[] {
+  const byKey = new Map<string, ProtocolPortRange>();
   for (const range of ranges) {
-    byKey.set(`${range.protocol}:${range.from}-${range.to}`, { protocol: range.protocol, from: range.from, to: range.to });
+    byKey.set(`${range.protocol}:${range.fromPort}-${range.toPort}`, { protocol: range.protocol, fromPort: range.fromPort, toPort: range.toPort });
   }
   return [...byKey.values()].sort(comparePorts);
 }

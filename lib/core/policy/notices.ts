@@ -3,17 +3,14 @@
  * Amazon-provided services no rule governs, and ingress open to the internet. Each notice has a
  * stable code, so adapters can raise it as a warning users acknowledge by id.
  */
-import type { AppleProduct, ServiceId } from '../catalogue/ids.generated';
-import { findService } from '../catalogue/catalogue';
-import type { Direction, ProductEntry, ServiceEntry } from '../catalogue/types';
-import { formatPorts } from './descriptions';
+import { findService, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
+import { formatProtocolPorts } from '../ports';
 import { comparePeers, formatPeer, isAnywhere, peerFamily } from './destinations';
 import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './types';
 import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS } from '../aws/facts';
-import { sortedIds } from '../catalogue/suggest';
 
 function describeService(service: ServiceEntry): string {
-  return `${service.id} (${service.ports.map((p) => formatPorts(p.protocol, p.from, p.to)).join(', ')})`;
+  return `${service.id} (${service.ports.map((p) => formatProtocolPorts(p.protocol, p)).join(', ')})`;
 }
 
 function notice(code: PolicyNotice['code'], message: string, serviceIds: readonly ServiceId[] = [], productIds: readonly AppleProduct[] = [], widened: readonly PortWidening[] = []): PolicyNotice {
@@ -68,7 +65,7 @@ export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | u
     return [];
   }
   const total = widened.reduce((sum, w) => sum + w.toPort - w.fromPort + 1, 0);
-  const list = widened.map((w) => `${formatPorts(w.protocol, w.fromPort, w.toPort)} to ${formatPeer(w.peer)}`).join('; ');
+  const list = widened.map((w) => `${formatProtocolPorts(w.protocol, w)} to ${formatPeer(w.peer)}`).join('; ');
   const affected = rules.filter((r) => r.widened.length > 0);
   return [
     notice(

@@ -3,12 +3,10 @@
  * exactly the selected services' ports (unless a budget forces widening, which is reported port
  * by port), in the fewest rules, in a fixed order, whatever order the input came in.
  */
-import type { AppleProduct, ProfileId, ServiceId } from '../catalogue/ids.generated';
-import { findProduct, findProfile, findService, getNetwork, products as allProducts, services, unknownProductMessage, unknownProfileMessage, unknownServiceMessage } from '../catalogue/catalogue';
-import type { Direction, ProductEntry, Protocol, ServiceEntry } from '../catalogue/types';
+import { compareIds, findProduct, findProfile, findService, getNetwork, products as allProducts, services, sortedIds, unknownProductMessage, unknownProfileMessage, unknownServiceMessage, type AppleProduct, type Direction, type ProductEntry, type ProfileId, type ServiceEntry, type ServiceId } from '../catalogue';
 import { describeRule, invalidDescriptionCharacters } from './descriptions';
 import { ANY_IPV6, comparePeers, parseDestinations, peerFamily, peerKey } from './destinations';
-import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../ports/intervals';
+import { PORT_NUMBERS, compareProtocols, fitToBudget, isPortNumber, mergeSpans, portCount, type MergedSpan, type PortRange, type Protocol, type Span, type SpanGroup } from '../ports';
 import type {
   AddressFamily,
   ExcludedService,
@@ -23,7 +21,6 @@ import type {
 import { throwIfProblems, type Problem } from '../problems';
 import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './notices';
 import { AWS_QUOTAS } from '../aws/facts';
-import { compareIds, sortedIds } from '../catalogue/suggest';
 
 /** Where a merged rule's ports came from. */
 type Origin =
@@ -42,15 +39,9 @@ interface Demand {
   readonly excludedBy: Map<ExclusionReason, Set<AppleProduct>>;
 }
 
-const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
 const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
 const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
 const MAX_EXTRA_DESCRIPTION = 100;
-
-
-function isPort(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
 
 /**
  * The products a selection names, directly, by alias or through its profiles, with the profiles and
@@ -116,11 +107,11 @@ function validateExtraRules(extraRules: readonly ExtraRule[], problems: Problem[
     }
     const toPort = rule.toPort ?? rule.fromPort;
     for (const [name, value] of [['fromPort', rule.fromPort], ['toPort', toPort]] as const) {
-      if (!isPort(value)) {
-        problems.push({ code: 'invalid-port', message: `${where}: ${name} ${String(value)} is not a port. Use a whole number from 1 to 65535.` });
+      if (!isPortNumber(value)) {
+        problems.push({ code: 'invalid-port', message: `${where}: ${name} ${String(value)} is not a port. Use a whole number from ${PORT_NUMBERS.fromPort} to ${PORT_NUMBERS.toPort}.` });
       }
     }
-    if (isPort(rule.fromPort) && isPort(toPort) && rule.fromPort > toPort) {
+    if (isPortNumber(rule.fromPort) && isPortNumber(toPort) && rule.fromPort > toPort) {
       problems.push({
         code: 'reversed-port-range',
         message: `${where}: the port range ${rule.fromPort}-${toPort} is reversed. Did you mean fromPort ${toPort}, toPort ${rule.fromPort}?`,
@@ -242,12 +233,12 @@ function buildGroups(
   ipv6: boolean,
   appleNetworkPeers: readonly Peer[] | undefined,
 ): SpanGroup<GroupKey, Origin>[] {
-  const spans = new Map<string, { key: GroupKey; spans: { from: number; to: number; origins: Origin[] }[] }>();
-  const add = (protocol: Protocol, peer: Peer, from: number, to: number, origin: Origin) => {
+  const spans = new Map<string, { key: GroupKey; spans: Span<Origin>[] }>();
+  const add = (protocol: Protocol, peer: Peer, range: PortRange, origin: Origin) => {
     const mapKey = `${protocol}|${peerKey(peer)}`;
     const entry = spans.get(mapKey) ?? { key: { protocol, peer }, spans: [] };
     spans.set(mapKey, entry);
-    entry.spans.push({ from, to, origins: [origin] });
+    entry.spans.push({ fromPort: range.fromPort, toPort: range.toPort, origins: [origin] });
   };
   for (const demand of demands.values()) {
     if (demand.selectedBy.size === 0) {
@@ -256,18 +247,18 @@ function buildGroups(
     const origin: Origin = { kind: 'service', service: demand.service, products: sortedIds(demand.selectedBy) };
     for (const peer of peersForService(demand.service, generalPeers, appleNetwork, ipv6, appleNetworkPeers)) {
       for (const range of demand.service.ports) {
-        add(range.protocol, peer, range.from, range.to, origin);
+        add(range.protocol, peer, range, origin);
       }
     }
   }
   for (const rule of extraRules) {
     for (const peer of generalPeers) {
-      add(rule.protocol, peer, rule.fromPort, rule.toPort ?? rule.fromPort, { kind: 'extra', description: rule.description.trim() });
+      add(rule.protocol, peer, { fromPort: rule.fromPort, toPort: rule.toPort ?? rule.fromPort }, { kind: 'extra', description: rule.description.trim() });
     }
   }
   return [...spans.values()]
     .map((entry) => ({ key: entry.key, spans: mergeSpans(entry.spans) }))
-    .sort((a, b) => PROTOCOLS.indexOf(a.key.protocol) - PROTOCOLS.indexOf(b.key.protocol) || comparePeers(a.key.peer, b.key.peer));
+    .sort((a, b) => compareProtocols(a.key.protocol, b.key.protocol) || comparePeers(a.key.peer, b.key.peer));
 }
 
 /** Fits each address family's groups into the budget, or reports why it cannot. */
@@ -308,9 +299,9 @@ function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvena
       products: productNames,
       labels,
       protocol,
-      fromPort: span.from,
-      toPort: span.to,
-      widenedPorts: span.widened.reduce((sum, w) => sum + w.to - w.from + 1, 0),
+      fromPort: span.fromPort,
+      toPort: span.toPort,
+      widenedPorts: span.widened.reduce((sum, w) => sum + portCount(w), 0),
     }),
     // Frozen: rules to different peers share these lists.
     services: Object.freeze(sortedIds(ruleServices.map((s) => s.id))),
@@ -325,7 +316,7 @@ function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvena
  */
 function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string, RuleProvenance>): PolicyRule {
   const origins = span.origins.map((o) => (o.kind === 'service' ? o.service.id : `+${o.description}`)).join(',');
-  const cacheKey = `${key.protocol} ${span.from}-${span.to} ${span.widened.map((w) => `${w.from}-${w.to}`).join(',')} ${origins}`;
+  const cacheKey = `${key.protocol} ${span.fromPort}-${span.toPort} ${span.widened.map((w) => `${w.fromPort}-${w.toPort}`).join(',')} ${origins}`;
   let provenance = provenances.get(cacheKey);
   if (!provenance) {
     provenance = provenanceOf(key.protocol, span);
@@ -333,17 +324,17 @@ function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string
   }
   return {
     protocol: key.protocol,
-    fromPort: span.from,
-    toPort: span.to,
+    fromPort: span.fromPort,
+    toPort: span.toPort,
     peer: key.peer,
     ...provenance,
-    widened: span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.from, toPort: w.to, peer: key.peer })),
+    widened: span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.fromPort, toPort: w.toPort, peer: key.peer })),
   };
 }
 
 function compareRules(a: PolicyRule, b: PolicyRule): number {
   return (
-    PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) ||
+    compareProtocols(a.protocol, b.protocol) ||
     a.fromPort - b.fromPort ||
     a.toPort - b.toPort ||
     comparePeers(a.peer, b.peer)

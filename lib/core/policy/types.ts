@@ -2,8 +2,8 @@
  * The resolver's contract: what a user selects and the plain, deterministic policy it becomes.
  * Every adapter (CDK, Pulumi, review, CLI) renders a `ResolvedPolicy`; none computes rules itself.
  */
-import type { AppleProduct, ProfileId, ServiceId } from '../catalogue/ids.generated';
-import type { Direction, Protocol } from '../catalogue/types';
+import type { AppleProduct, Direction, ProfileId, ServiceId } from '../catalogue';
+import type { Protocol } from '../ports';
 
 /** Where a rule lets traffic go (egress) or come from (ingress). */
 export type Peer =

@@ -3,9 +3,9 @@
  * numbers and setting names (`includeLegacy`, `maxRules`) stay as they are in both, because a
  * reviewer searches the code for them.
  */
-import type { Direction, Locale } from '../../core/catalogue/types';
-import type { ExclusionReason } from '../../core/policy/types';
-import { AMAZON_TIME_SYNC_ADDRESS } from '../../core/aws/facts';
+import type { Direction, Locale } from '../../core/catalogue';
+import type { ExclusionReason } from '../../core/policy';
+import { AMAZON_TIME_SYNC_ADDRESS } from '../../core/aws';
 
 /** The review's vocabulary in one language. */
 export interface ReviewLanguage {

@@ -1,5 +1,5 @@
 import { countRulesByFamily, resolve } from '../../../lib/core';
-import { MAX_PREFIX_LIST_ENTRIES, appleNetworkPrefixList, appleNetworkPrefixListPeer } from '../../../lib/core/aws/prefix-list';
+import { appleNetworkPrefixList, appleNetworkPrefixListPeer, MAX_PREFIX_LIST_ENTRIES } from '../../../lib/core/aws';
 
 describe('appleNetworkPrefixList', () => {
   test('defaults to IPv4 17.0.0.0/8, one entry, max entries 1', () => {

@@ -22,17 +22,17 @@ describe('typed catalogue access', () => {
     expect(findProfile('MANAGED-MAC')?.id).toBe('managed-mac');
     expect(findProfile('nope')).toBeUndefined();
     expect(() => getProfile('comms')).toThrow(/^Unknown apple-ports profile 'comms'\./);
-    expect(getService('apns').ports).toEqual([{ protocol: 'tcp', from: 5223, to: 5223 }]);
+    expect(getService('apns').ports).toEqual([{ protocol: 'tcp', fromPort: 5223, toPort: 5223 }]);
     expect(() => getService('apn')).toThrow("Unknown Apple service 'apn'. Did you mean 'apns'?");
   });
 
   test('lookupPort finds every service and product using a port', () => {
     expect(lookupPort(5223).map((u) => [u.service.id, u.range, u.products])).toEqual([
-      ['apns', { protocol: 'tcp', from: 5223, to: 5223 }, ['Calendar', 'DeviceManagement', 'FaceTime', 'GameCenter', 'iCloud', 'Messages', 'PhotoStream', 'PushNotifications']],
+      ['apns', { protocol: 'tcp', fromPort: 5223, toPort: 5223 }, ['Calendar', 'DeviceManagement', 'FaceTime', 'GameCenter', 'iCloud', 'Messages', 'PhotoStream', 'PushNotifications']],
     ]);
     expect(lookupPort(16390, 'udp').map((u) => u.service.id)).toEqual(['messages-rtp']);
     expect(lookupPort(16403).map((u) => u.service.id)).toEqual(['messages-rtp', 'game-center-rtp']);
-    expect(lookupPort(53, 'udp').map((u) => u.range)).toEqual([{ protocol: 'udp', from: 53, to: 53 }]);
+    expect(lookupPort(53, 'udp').map((u) => u.range)).toEqual([{ protocol: 'udp', fromPort: 53, toPort: 53 }]);
     expect(lookupPort(5223, 'udp')).toEqual([]);
   });
 
@@ -44,9 +44,9 @@ describe('typed catalogue access', () => {
     expect(services[0].id).toBe('ssh');
     expect(Object.isFrozen(services) && Object.isFrozen(services[0].ports[0]) && Object.isFrozen(products[0].uses)).toBe(true);
     expect(() => {
-      (services[0].ports[0] as { from: number }).from = 1;
+      (services[0].ports[0] as { fromPort: number }).fromPort = 1;
     }).toThrow(TypeError);
-    expect(services[0].ports[0].from).toBe(22);
+    expect(services[0].ports[0].fromPort).toBe(22);
   });
 });
 

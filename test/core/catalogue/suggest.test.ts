@@ -1,4 +1,4 @@
-import { compareIds, didYouMean, editDistance, nearestIds } from '../../../lib/core/catalogue/suggest';
+import { compareIds, didYouMean, editDistance, nearestIds } from '../../../lib/core/catalogue';
 
 describe('suggestions', () => {
   test('edit distance counts an adjacent swap as one edit', () => {

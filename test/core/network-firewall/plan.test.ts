@@ -1,9 +1,6 @@
 import { ApplePortsError, products, profiles, resolve } from '../../../lib/core';
-import { hostGroups } from '../../../lib/core/policy/hosts';
-import { DEFAULT_SID_BASE, planFirewallRules } from '../../../lib/core/network-firewall/plan';
-import type { FirewallRuleGroupPlan, FirewallSelection } from '../../../lib/core/network-firewall/types';
-import { FIREWALL_LIMITATIONS } from '../../../lib/core/network-firewall/limitations';
-import { NETWORK_FIREWALL_KEYWORDS_SOURCE, NETWORK_FIREWALL_RULE_KEYWORDS, formatSuricataRule, quoteRuleText } from '../../../lib/core/network-firewall/suricata';
+import { hostGroups } from '../../../lib/core/catalogue';
+import { DEFAULT_SID_BASE, FIREWALL_LIMITATIONS, formatSuricataRule, NETWORK_FIREWALL_KEYWORDS_SOURCE, NETWORK_FIREWALL_RULE_KEYWORDS, planFirewallRules, quoteRuleText, type FirewallRuleGroupPlan, type FirewallSelection } from '../../../lib/core/network-firewall';
 import { parseSuricataRule, unquote, type ParsedRule } from './suricata-rule-parser';
 import { thrown } from '../../thrown';
 

@@ -1,4 +1,4 @@
-import { parseCidr } from '../../../lib/core/policy/cidr';
+import { parseCidr } from '../../../lib/core/policy';
 
 describe('parseCidr', () => {
   test.each([

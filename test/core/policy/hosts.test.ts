@@ -1,11 +1,12 @@
 import * as core from '../../../lib/core';
 import { resolve } from '../../../lib/core';
-import { compareHosts, domainListTarget, findHostGroup, getHostGroup, hostGroups, hostsFor, type RequiredHost } from '../../../lib/core/policy/hosts';
+import { hostsFor, type RequiredHost } from '../../../lib/core/policy';
+import { compareHosts, domainListTarget, findHostGroup, getHostGroup, hostGroups } from '../../../lib/core/catalogue';
 import { thrown } from '../../thrown';
 
 /** "host | ports | products | groups" per host, so golden lists read like a table. */
 const table = (hosts: readonly RequiredHost[]) =>
-  hosts.map((h) => `${h.host} | ${h.ports.map((p) => `${p.protocol} ${p.from}`).join(', ')} | ${h.products.join(', ')} | ${h.hostGroups.join(', ')}`);
+  hosts.map((h) => `${h.host} | ${h.ports.map((p) => `${p.protocol} ${p.fromPort}`).join(', ')} | ${h.products.join(', ')} | ${h.hostGroups.join(', ')}`);
 
 describe('hostsFor', () => {
   test('PushNotifications: the one APNs wildcard with all four ports, by alias too', () => {
@@ -18,10 +19,10 @@ describe('hostsFor', () => {
         domain: 'push.apple.com',
         match: 'subdomains',
         ports: [
-          { protocol: 'tcp', from: 80, to: 80 },
-          { protocol: 'tcp', from: 443, to: 443 },
-          { protocol: 'tcp', from: 2197, to: 2197 },
-          { protocol: 'tcp', from: 5223, to: 5223 },
+          { protocol: 'tcp', fromPort: 80, toPort: 80 },
+          { protocol: 'tcp', fromPort: 443, toPort: 443 },
+          { protocol: 'tcp', fromPort: 2197, toPort: 2197 },
+          { protocol: 'tcp', fromPort: 5223, toPort: 5223 },
         ],
         products: ['PushNotifications'],
         hostGroups: ['apple-push-notifications'],
@@ -60,7 +61,7 @@ describe('hostsFor', () => {
       '*.icloud-content.com',
     ]);
     expect(list.hosts.find((h) => h.host === '*.push.apple.com')!.products).toEqual(['FaceTime', 'iCloud']);
-    expect(list.hosts.find((h) => h.host === 'mask.icloud.com')).toMatchObject({ ports: [{ protocol: 'udp', from: 443, to: 443 }], descriptions: ['iCloud Private Relay'] });
+    expect(list.hosts.find((h) => h.host === 'mask.icloud.com')).toMatchObject({ ports: [{ protocol: 'udp', fromPort: 443, toPort: 443 }], descriptions: ['iCloud Private Relay'] });
     expect(list.hostGroups).toEqual(['apple-account', 'apple-push-notifications', 'icloud']);
   });
 

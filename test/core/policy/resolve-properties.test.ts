@@ -3,7 +3,8 @@
  * a bitmap of every (protocol, peer, port) the selected services need.
  */
 import fc from 'fast-check';
-import { findService, getNetwork, peerKey, products, resolve, type PolicySelection, type ProductEntry, type ResolvedPolicy } from '../../../lib/core';
+import { findService, getNetwork, products, resolve, type PolicySelection, type ProductEntry, type ResolvedPolicy } from '../../../lib/core';
+import { peerKey } from '../../../lib/core/internal';
 
 const PORTS = 65536;
 const currentProducts = products.map((p) => p.id);
@@ -38,7 +39,7 @@ function expectedOpen(selection: PolicySelection): Map<string, Uint8Array> {
         apple && service.destination === 'apple-network'
           ? [...getNetwork('apple').ipv4.map((c) => `ipv4:${c}`), ...(selection.ipv6 ? getNetwork(service.network!).ipv6.map((c) => `ipv6:${c}`) : [])]
           : generalPeers;
-      for (const peer of peers) for (const range of service.ports) mark(`${range.protocol}|${peer}`, range.from, range.to);
+      for (const peer of peers) for (const range of service.ports) mark(`${range.protocol}|${peer}`, range.fromPort, range.toPort);
     }
   }
   return open;

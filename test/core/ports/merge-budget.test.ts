@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../../../lib/core/ports/intervals';
+import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../../../lib/core/ports';
 
-const span = (from: number, to: number, origin = `${from}-${to}`) => ({ from, to, origins: [origin] });
-const ranges = (spans: readonly MergedSpan<string>[]) => spans.map((s) => [s.from, s.to]);
+const span = (from: number, to: number, origin = `${from}-${to}`) => ({ fromPort: from, toPort: to, origins: [origin] });
+const ranges = (spans: readonly MergedSpan<string>[]) => spans.map((s) => [s.fromPort, s.toPort]);
 
 describe('mergeSpans', () => {
   test('merges overlapping and adjacent ranges and keeps every origin', () => {
@@ -35,8 +35,8 @@ describe('fitToBudget', () => {
       ['udp', [[3478, 3497], [4398, 4398]]],
     ]);
     expect(fit.groups[0].spans[0].widened).toEqual([
-      { from: 81, to: 87 },
-      { from: 89, to: 442 },
+      { fromPort: 81, toPort: 87 },
+      { fromPort: 89, toPort: 442 },
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('fitToBudget', () => {
 
   /** Every way to keep `budget` intervals by closing gaps, searched exhaustively. */
   function bruteForceExtraPorts(groups: SpanGroup<string, string>[], budget: number): number {
-    const gaps = groups.flatMap((g) => g.spans.slice(1).map((s, i) => s.from - g.spans[i].to - 1));
+    const gaps = groups.flatMap((g) => g.spans.slice(1).map((s, i) => s.fromPort - g.spans[i].toPort - 1));
     const total = groups.reduce((n, g) => n + g.spans.length, 0);
     const mustClose = Math.max(0, total - budget);
     let best = Infinity;
@@ -75,7 +75,7 @@ describe('fitToBudget', () => {
         }
         if (!fit.ok) return false;
         const count = fit.groups.reduce((n, g) => n + g.spans.length, 0);
-        const widened = fit.groups.flatMap((g) => g.spans.flatMap((s) => s.widened)).reduce((n, w) => n + w.to - w.from + 1, 0);
+        const widened = fit.groups.flatMap((g) => g.spans.flatMap((s) => s.widened)).reduce((n, w) => n + w.toPort - w.fromPort + 1, 0);
         return count <= budget && widened === fit.extraPorts && fit.extraPorts === bruteForceExtraPorts(groups, budget);
       }),
       { numRuns: 300 },

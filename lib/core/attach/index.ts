@@ -1,0 +1,2 @@
+/** The attachment room: what both adapters plan before they create a resource. */
+export type * from './selection';

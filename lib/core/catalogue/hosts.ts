@@ -1,0 +1,82 @@
+/**
+ * The hosts of Apple's enterprise-network article (101555) as the catalogue's host groups record
+ * them: typed access to the groups, and how a host name is read (`*.` wildcards) and ordered.
+ */
+import { catalogue } from './catalogue';
+import type { HostGroupEntry } from './types';
+import { ApplePortsError } from '../problems';
+import { compareIds } from './order';
+import { didYouMean, nearestIds } from './suggest';
+
+/** How a host name matches: the name itself, or every subdomain of `domain` (Apple's `*.`). */
+export type HostMatch = 'exact' | 'subdomains';
+
+/** Every host group (category of Apple's article), sorted by id. */
+export const hostGroups: readonly HostGroupEntry[] = catalogue.hostGroups;
+
+const hostGroupsById = new Map<string, HostGroupEntry>(hostGroups.map((g) => [g.id, g]));
+
+/** The host group with this id (case-insensitive), or `undefined`. */
+export function findHostGroup(id: string): HostGroupEntry | undefined {
+  return hostGroupsById.get(id.trim().toLowerCase());
+}
+
+/** The host group with this id; throws naming the closest ids when there is none. */
+export function getHostGroup(id: string): HostGroupEntry {
+  const group = findHostGroup(id);
+  if (!group) {
+    throw new ApplePortsError([{ code: 'unknown-host-group', message: unknownHostGroupMessage(id) }]);
+  }
+  return group;
+}
+
+/** The message for a host-group id the catalogue does not know. */
+export function unknownHostGroupMessage(id: string): string {
+  const candidates = hostGroups.flatMap((g) => [
+    { name: g.id, id: g.id },
+    { name: g.category, id: g.id },
+  ]);
+  const valid = `Valid host groups: ${hostGroups.map((g) => `'${g.id}'`).join(', ')}.`;
+  return `Unknown Apple host group '${id}'. ${didYouMean(nearestIds(id, candidates), valid)}`;
+}
+
+const WILDCARD = '*.';
+
+/** `'*.push.apple.com'` → `'push.apple.com'`; a plain name is its own domain. */
+export function hostDomain(host: string): string {
+  return host.startsWith(WILDCARD) ? host.slice(WILDCARD.length) : host;
+}
+
+/** Whether a host stands for its subdomains (`*.`) or for one name. */
+export function hostMatch(host: string): HostMatch {
+  return host.startsWith(WILDCARD) ? 'subdomains' : 'exact';
+}
+
+/**
+ * The host as an AWS Network Firewall domain-list target: a leading dot for a wildcard (which AWS
+ * matches against the domain and all its subdomains), the name itself otherwise.
+ */
+export function domainListTarget(host: string): string {
+  return host.startsWith(WILDCARD) ? `.${hostDomain(host)}` : host;
+}
+
+/** `push.apple.com` → `['com', 'apple', 'push']`, so hosts of one domain sort together. */
+function reversedLabels(host: string): string[] {
+  return hostDomain(host).split('.').reverse();
+}
+
+/**
+ * Hosts by domain, label by label from the right (`apple.com` names before `apple-cloudkit.com`),
+ * a domain's wildcard before its exact name.
+ */
+export function compareHosts(a: string, b: string): number {
+  const la = reversedLabels(a);
+  const lb = reversedLabels(b);
+  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
+    const byLabel = compareIds(la[i]!, lb[i]!);
+    if (byLabel !== 0) {
+      return byLabel;
+    }
+  }
+  return la.length - lb.length || Number(!a.startsWith(WILDCARD)) - Number(!b.startsWith(WILDCARD)) || compareIds(a, b);
+}

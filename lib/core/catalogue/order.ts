@@ -1,0 +1,30 @@
+/** A total, locale-independent order for the catalogue's ids and names, so every output is sorted the same everywhere. */
+
+const lowerCaseCache = new Map<string, string>();
+
+/** `text.toLowerCase()`, remembered: the catalogue's few hundred names are compared very often. */
+function lowerCase(text: string): string {
+  let lower = lowerCaseCache.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowerCaseCache.size < 10_000) {
+      lowerCaseCache.set(text, lower);
+    }
+  }
+  return lower;
+}
+
+/** A total, locale-independent order for ids: case-insensitive first, then by code unit. */
+export function compareIds(a: string, b: string): number {
+  const la = lowerCase(a);
+  const lb = lowerCase(b);
+  if (la !== lb) {
+    return la < lb ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Distinct ids in `compareIds` order. */
+export function sortedIds<T extends string>(ids: Iterable<T>): T[] {
+  return [...new Set(ids)].sort(compareIds);
+}

@@ -1,0 +1,8 @@
+/** The policy room: a selection of Apple products becomes a minimal, deterministic set of rules. */
+export * from './cidr';
+export * from './descriptions';
+export * from './destinations';
+export * from './hosts';
+export * from './notices';
+export * from './resolve';
+export type * from './types';
