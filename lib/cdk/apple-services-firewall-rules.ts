@@ -3,17 +3,15 @@
  * `CfnRuleGroup` L1 (aws-cdk-lib has no Network Firewall L2). The rules, their order and the
  * capacity come from the core's plan; this construct only copies them into the resource.
  */
-import { Names, Token } from 'aws-cdk-lib';
+import { Names } from 'aws-cdk-lib';
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
-import { planFirewallRules, type AppleFirewallRulesSelection, type FirewallRuleGroupPlan, type FirewallSelection, type Problem } from '../core';
-import { AppleServicesError, withConstructPath } from './errors';
+import type { AppleFirewallRulesSelection, FirewallRuleGroupPlan } from '../core';
+import { RULE_GROUP_NAME_MAX_LENGTH, planFirewallRuleGroup } from '../core/internal';
+import { designOf } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
-import { warnNotices } from './warnings';
-
-/** Rule group names AWS accepts. */
-const RULE_GROUP_NAME = /^[a-zA-Z0-9-]{1,128}$/;
+import { raiseWarnings } from './warnings';
 
 /** Props of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
 export interface AppleServicesFirewallRulesProps extends AppleFirewallRulesSelection {
@@ -68,40 +66,20 @@ export class AppleServicesFirewallRules extends Construct {
   constructor(scope: Construct, id: string, props: AppleServicesFirewallRulesProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');
-    const destinations = peers.toDestinations(props.destinations, 'destinations');
-    // Tokens become placeholders, put back when the resource is written.
-    const homeNet = peers.toPlaceholders(props.homeNet, 'homeNet');
-    const selection: FirewallSelection = {
-      products: props.products,
-      profiles: props.profiles,
-      hostGroups: props.hostGroups,
-      ipv6: props.ipv6,
-      includeLegacy: props.includeLegacy,
-      exclude: props.exclude,
-      extraRules: props.extraRules,
-      ...(destinations !== undefined ? { destinations } : {}),
-    };
-    const readable = (problem: Problem): Problem => ({ ...problem, message: peers.readable(problem.message) });
-    this.plan = withConstructPath(
+    const ruleGroupName = props.ruleGroupName ?? Names.uniqueResourceName(this, { maxLength: RULE_GROUP_NAME_MAX_LENGTH, separator: '-', allowedSpecialCharacters: '-' });
+    const { plan, warnings } = designOf(
       this,
-      () =>
-        planFirewallRules(selection, {
-          sidBase: props.sidBase,
-          capacity: props.capacity,
-          homeNet,
-          isUnresolved: peers.isUnresolved,
-        }),
-      undefined,
-      readable,
+      planFirewallRuleGroup({
+        ...props,
+        destinations: peers.toDestinations(props.destinations, 'destinations'),
+        // Tokens become placeholders, put back when the resource is written.
+        homeNet: peers.toPlaceholders(props.homeNet, 'homeNet'),
+        ruleGroupName: props.ruleGroupName !== undefined ? { value: props.ruleGroupName } : undefined,
+        isUnresolved: peers.isUnresolved,
+        readable: peers.readable,
+      }),
     );
-    const ruleGroupName = props.ruleGroupName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-', allowedSpecialCharacters: '-' });
-    if (!Token.isUnresolved(ruleGroupName) && !RULE_GROUP_NAME.test(ruleGroupName)) {
-      throw new AppleServicesError(
-        this,
-        'invalid-rule-group-name',
-        `ruleGroupName '${ruleGroupName}' is not a rule group name. Use 1-128 letters, digits and hyphens, or leave it out for a generated one.`,
-      );
-    }
+    this.plan = plan;
 
     this.ruleGroup = new networkfirewall.CfnRuleGroup(this, 'Resource', {
       ruleGroupName,
@@ -116,9 +94,6 @@ export class AppleServicesFirewallRules extends Construct {
     });
     this.ruleGroupArn = this.ruleGroup.attrRuleGroupArn;
 
-    // The resolver's notices (services left out…) hold for the port rules too, then the plan's own.
-    // Link-local multicast never reaches a firewall, and the rule group has no option to keep it.
-    const policyNotices = (this.plan.policy?.notices ?? []).filter((notice) => notice.code !== 'link-local-excluded');
-    warnNotices(this, [...policyNotices, ...this.plan.notices], { readable: peers.readable });
+    raiseWarnings(this, warnings);
   }
 }

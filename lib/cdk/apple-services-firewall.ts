@@ -1,18 +1,30 @@
 /**
- * What AppleServicesEgress and AppleServicesIngress share: resolve the selection once, warn about
- * its notices, and render it into every security group and network ACL it is attached to.
+ * What AppleServicesEgress and AppleServicesIngress share: hand the selection and targets to the
+ * core's planner once, raise its warnings, and render its design into every security group and
+ * network ACL the construct is attached to.
  */
 import { Names } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AWS_QUOTAS, DEFAULT_NETWORK_ACL_ENTRIES, findProfile, planNetworkAcl, resolve, type Destination, type Direction, type NetworkAclOptions, type PolicySelection, type Problem, type ResolvedPolicy } from '../core';
-import { peerKey } from '../core/internal';
-import { AppleServicesError, withConstructPath } from './errors';
+import type { Direction, NetworkAclEntryPlan, ResolvedPolicy } from '../core';
+import { peersField, planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
+import { AppleServicesError, designOf } from './errors';
+import { networkAclLedger } from './ledgers';
 import { addNetworkAclEntries } from './network-acl-entries';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
 import { addSecurityGroupRules } from './security-group-rules';
-import { warnNotices } from './warnings';
+import { raiseWarnings } from './warnings';
+
+/** How the constructs name themselves and their props in the planner's messages. */
+const CDK_VOCABULARY: AdapterVocabulary = {
+  typeName: { egress: 'AppleServicesEgress', ingress: 'AppleServicesIngress' },
+  claimant: 'construct',
+  props: { vpc: 'vpc', securityGroup: 'securityGroup', subnets: 'subnets', networkAcl: 'networkAcl' },
+  peerExamples: "a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…')",
+  attachLater: 'call applyTo(...) / applyToNetworkAcl(...)',
+  associateMore: "To associate an existing ACL with more subnets, call its associateWithSubnet().",
+};
 
 /** Props the base receives: the shared props plus the peers, named by the subclass. */
 interface FirewallProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
@@ -31,71 +43,54 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
   /** The network ACL created for `subnets`, if one was. */
   public readonly networkAcl?: ec2.INetworkAcl;
 
-  private readonly selection: PolicySelection;
-  /** The selection with catalogue prefix lists swapped for their CIDRs, which ACL entries take. */
-  private readonly networkAclSelection: PolicySelection;
+  private readonly design: ServicesDesign;
   private readonly peers: PeerTranslator;
-  private readonly securityGroupRuleQuota: number;
-  private readonly networkAclOptions: NetworkAclOptions;
-  private resolvedNetworkAclPolicy?: ResolvedPolicy;
   private readonly createdNetworkAcl?: ec2.NetworkAcl;
   private readonly securityGroups: ec2.ISecurityGroup[] = [];
   private readonly networkAcls: ec2.INetworkAcl[] = [];
-  /** Core problems reworded for this construct's props, with placeholders named. */
-  private readonly reword: (problem: Problem) => Problem;
 
   protected constructor(scope: Construct, id: string, direction: Direction, props: FirewallProps) {
     super(scope, id);
     this.connections = new ec2.Connections();
     this.peers = new PeerTranslator(this, direction);
-    this.reword = (problem) => rewordForConstruct(problem, direction, props.profiles ?? [], this.peers.readable);
-    this.securityGroupRuleQuota = props.securityGroupRuleQuota ?? AWS_QUOTAS.securityGroupRulesPerDirection;
-    this.networkAclOptions = props.networkAclOptions ?? {};
-    this.checkTargets(props);
-
-    const peers: Destination[] | undefined = this.peers.toDestinations(props.peers, direction === 'egress' ? 'destinations' : 'sources');
+    const peers = this.peers.toDestinations(props.peers, peersField(direction));
     const appleNetworkPeers = this.peers.toDestinations(props.appleNetworkPeers, 'appleNetworkPeers');
-    this.selection = {
-      products: props.products,
-      profiles: props.profiles,
-      direction,
-      ipv6: props.ipv6,
-      includeLegacy: props.includeLegacy,
-      includeLinkLocal: props.includeLinkLocal,
-      exclude: props.exclude,
-      extraRules: props.extraRules,
-      maxRules: props.maxRules,
-      ...(peers !== undefined ? { destinations: peers } : {}),
-      ...(appleNetworkPeers !== undefined ? { appleNetworkPeers } : {}),
-    };
-    this.policy = withConstructPath(this, () => resolve(this.selection, { isUnresolved: this.peers.isUnresolved }), undefined, this.reword);
-    this.networkAclSelection = this.peers.hasNetworkAclStandIns
-      ? {
-          ...this.selection,
-          ...(peers !== undefined ? { destinations: this.peers.toNetworkAclDestinations(peers) } : {}),
-          ...(appleNetworkPeers !== undefined ? { appleNetworkPeers: this.peers.toNetworkAclDestinations(appleNetworkPeers) } : {}),
-        }
-      : this.selection;
-    if (props.networkAclOptions) {
-      // Plans no entries, only checks the options, so bad ones fail here rather than at first use.
-      withConstructPath(this, () => planNetworkAcl({ ...this.policy, rules: [] }, this.networkAclOptions), 'networkAclOptions');
-    }
-    warnNotices(this, this.policy.notices, { readable: this.peers.readable });
+    this.design = designOf(
+      this,
+      planServices({
+        ...props,
+        direction,
+        peers,
+        appleNetworkPeers,
+        networkAclStandIns: this.peers.networkAclStandIns,
+        target: {
+          vpc: props.vpc !== undefined,
+          securityGroup: props.securityGroup !== undefined,
+          subnets: props.subnets !== undefined ? 'list' : undefined,
+          networkAcl: props.networkAcl !== undefined,
+        },
+        isUnresolved: this.peers.isUnresolved,
+        readable: this.peers.readable,
+        vocabulary: CDK_VOCABULARY,
+      }),
+    );
+    this.policy = this.design.policy;
+    raiseWarnings(this, this.design.warnings);
 
-    const group = props.securityGroup ?? (props.vpc ? this.createSecurityGroup(props.vpc) : undefined);
+    const group = props.securityGroup ?? (this.design.securityGroup === 'create' ? this.createSecurityGroup(props.vpc!) : undefined);
     if (group) {
       this.securityGroup = group;
       this.addToSecurityGroup(group);
     }
-    if (props.subnets && props.vpc) {
-      this.createdNetworkAcl = new ec2.NetworkAcl(this, 'NetworkAcl', { vpc: props.vpc, subnetSelection: props.subnets });
+    if (this.design.networkAcl === 'create') {
+      this.createdNetworkAcl = new ec2.NetworkAcl(this, 'NetworkAcl', { vpc: props.vpc!, subnetSelection: props.subnets });
     }
     const acl = props.networkAcl ?? this.createdNetworkAcl;
     if (acl) {
       this.networkAcl = acl;
       this.applyToNetworkAcl(acl);
     }
-    this.node.addValidation({ validate: () => this.validateAttached() });
+    this.node.addValidation({ validate: () => this.validateAttached(direction) });
   }
 
   /**
@@ -103,18 +98,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
    * (`networkAclOptions.maxEntries`), so only the ACL is widened when the selection does not fit.
    */
   public get networkAclPolicy(): ResolvedPolicy {
-    if (!this.resolvedNetworkAclPolicy) {
-      const budget = this.networkAclBudget;
-      const maxRules = Math.min(budget, this.selection.maxRules ?? budget);
-      this.checkNetworkAclFits(maxRules);
-      this.resolvedNetworkAclPolicy = withConstructPath(
-        this,
-        () => resolve({ ...this.networkAclSelection, maxRules }, { isUnresolved: this.peers.isUnresolved }),
-        `network ACL (at most ${maxRules} entries per direction and address family)`,
-        this.reword,
-      );
-    }
-    return this.resolvedNetworkAclPolicy;
+    return this.networkAclDesign().policy;
   }
 
   /** Adds the rules to the security groups of each target (instances, groups, load balancers…). */
@@ -122,11 +106,12 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     for (const target of targets) {
       const groups = target.connections.securityGroups;
       if (groups.length === 0) {
-        throw new AppleServicesError(
-          this,
-          'no-security-group',
-          `applyTo() was given a target with no security group (${describeTarget(target)}). Pass an instance, a security group or another construct with security groups, or use applyToNetworkAcl() for network ACLs.`,
-        );
+        throw new AppleServicesError(this, [
+          {
+            code: 'no-security-group',
+            message: `applyTo() was given a target with no security group (${describeTarget(target)}). Pass an instance, a security group or another construct with security groups, or use applyToNetworkAcl() for network ACLs.`,
+          },
+        ]);
       }
       groups.forEach((group) => this.addToSecurityGroup(group));
     }
@@ -137,47 +122,30 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     if (this.networkAcls.includes(acl)) {
       return;
     }
-    const policy = this.networkAclPolicy;
-    const plan = withConstructPath(this, () => planNetworkAcl(policy, this.networkAclOptions), 'network ACL', this.reword);
+    const design = this.networkAclDesign();
+    const claimed = networkAclLedger(acl).claim(design.entries, {
+      owner: this.node.path,
+      claimant: 'construct',
+      aclName: `the network ACL '${acl.node.path}'`,
+      contentOf: (entry: NetworkAclEntryPlan) => `${entry.protocol} ${entry.fromPort}-${entry.toPort} ${this.peers.actual(entry.cidr)}`,
+      nameOf: (entry: NetworkAclEntryPlan) => this.peers.readable(entry.id),
+      maxEntries: design.budget,
+    });
+    if (claimed.problems.length > 0) {
+      throw new AppleServicesError(this, claimed.problems);
+    }
     // Entries of an ACL someone else owns live under this construct: another construct's entries
     // there may have the same ids (placeholders of different tokens).
     const entryScope = acl === this.createdNetworkAcl ? acl : this.entryScopeFor(acl);
-    addNetworkAclEntries(this, acl, entryScope, plan, this.peers, this.networkAclBudget);
+    addNetworkAclEntries(acl, entryScope, claimed.entries, this.peers);
     if (this.networkAcls.length === 0) {
-      // The other notices are the security-group policy's too and were raised already.
-      const widened = policy.notices.filter((notice) => notice.code === 'budget-widened');
-      warnNotices(this, widened, {
-        readable: this.peers.readable,
-        idPrefix: 'network-acl-',
-        messagePrefix: `Network ACL entries (networkAclOptions.maxEntries ${this.networkAclBudget}): `,
-      });
+      raiseWarnings(this, design.warnings);
     }
     this.networkAcls.push(acl);
   }
 
-  /**
-   * Widening closes gaps between the ports of one protocol and CIDR, never across them, so the
-   * selection needs at least one entry per protocol and CIDR (peers that are not CIDRs are
-   * refused by the plan). The resolver finds the same minimum, but its `budget-too-small` says
-   * to raise `maxRules`, which the ACL's budget ignores above `networkAclOptions.maxEntries`, and
-   * counts security-group and prefix-list peers the ACL refuses anyway; so the ACL is checked
-   * here, with the fixes that apply to it.
-   */
-  private checkNetworkAclFits(maxRules: number): void {
-    const policy =
-      this.networkAclSelection === this.selection
-        ? this.policy
-        : withConstructPath(this, () => resolve({ ...this.networkAclSelection, maxRules: undefined }, { isUnresolved: this.peers.isUnresolved }), 'network ACL', this.reword);
-    for (const family of ['ipv4', 'ipv6'] as const) {
-      const groups = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
-      if (groups.size > maxRules) {
-        throw new AppleServicesError(
-          this,
-          'network-acl-quota',
-          `the network ACL needs at least ${groups.size} ${family === 'ipv4' ? 'IPv4' : 'IPv6'} ${this.policy.direction} entries (one per protocol and CIDR, even with every port gap closed), more than the ${maxRules} allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
-        );
-      }
-    }
+  private networkAclDesign(): NetworkAclDesign {
+    return designOf(this, this.design.networkAclDesign());
   }
 
   /** `<ACL id>Entries`, or the app-wide unique id of the ACL when another ACL has the same id. */
@@ -186,15 +154,11 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     return new Construct(this, this.node.tryFindChild(readable) ? `${Names.uniqueId(acl)}Entries` : readable);
   }
 
-  private get networkAclBudget(): number {
-    return this.networkAclOptions.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES;
-  }
-
   private addToSecurityGroup(group: ec2.ISecurityGroup): void {
     if (this.securityGroups.includes(group)) {
       return;
     }
-    addSecurityGroupRules(this, group, this.policy, this.peers, this.securityGroupRuleQuota);
+    addSecurityGroupRules(this, group, this.design, this.peers);
     this.securityGroups.push(group);
     this.connections.addSecurityGroup(group);
   }
@@ -204,70 +168,12 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     return new ec2.SecurityGroup(this, 'SecurityGroup', { vpc, allowAllOutbound: false, allowAllIpv6Outbound: false });
   }
 
-  private checkTargets(props: FirewallProps): void {
-    if (props.subnets && !props.vpc) {
-      throw new AppleServicesError(this, 'subnets-without-vpc', 'subnets needs vpc, the VPC the subnets are selected from. Pass vpc as well, or pass networkAcl to add entries to an existing network ACL.');
-    }
-    if (props.subnets && props.networkAcl) {
-      throw new AppleServicesError(
-        this,
-        'conflicting-network-acl-targets',
-        'pass either subnets (a network ACL is created and associated with them) or networkAcl (entries are added to that ACL), not both. To associate an existing ACL with more subnets, call its associateWithSubnet().',
-      );
-    }
-    if (props.appleNetworkPeers !== undefined && props.peers !== undefined && !props.peers.includes('apple-network')) {
-      throw new AppleServicesError(
-        this,
-        'apple-network-peers-unused',
-        "appleNetworkPeers stand for 'apple-network', which destinations does not name, so no rule would use them. Add 'apple-network' to destinations, or leave destinations out: with appleNetworkPeers it defaults to ['apple-network'].",
-      );
-    }
-    const quota = props.securityGroupRuleQuota;
-    if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) {
-      throw new AppleServicesError(this, 'invalid-quota', `securityGroupRuleQuota ${quota} is not a rule count. Use your account's rules-per-security-group quota, a whole number (AWS's default is ${AWS_QUOTAS.securityGroupRulesPerDirection}).`);
-    }
-  }
-
-  private validateAttached(): string[] {
+  private validateAttached(direction: Direction): string[] {
     if (this.securityGroups.length > 0 || this.networkAcls.length > 0) {
       return [];
     }
-    return [
-      `${constructName(this.policy.direction)} '${this.node.path}' is attached to nothing, so it opens no ports. Attach it in one of four ways: pass vpc (a security group is created), pass securityGroup (an existing group), pass networkAcl or subnets with vpc (network ACL entries), or call applyTo(...) / applyToNetworkAcl(...).`,
-    ];
+    return [`${CDK_VOCABULARY.typeName[direction]} '${this.node.path}': ${this.design.unattachedMessage}`];
   }
-}
-
-/**
- * The core's problems in the construct's terms: its props (`sources` for ingress), its classes
- * instead of a `direction`, and the values behind placeholders.
- */
-function rewordForConstruct(problem: Problem, direction: Direction, profiles: readonly string[], readable: (text: string) => string): Problem {
-  switch (problem.code) {
-    case 'ingress-without-sources':
-      return {
-        ...problem,
-        message: "sources is empty: name who may connect, e.g. a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
-      };
-    case 'profile-direction': {
-      const profile = profiles.map((id) => findProfile(String(id))).find((p) => p !== undefined && p.direction !== direction && problem.message.includes(`'${p.id}'`));
-      if (!profile) {
-        return { ...problem, message: readable(problem.message) };
-      }
-      return {
-        ...problem,
-        message: `Profile '${profile.id}' is meant for ${profile.direction}, but ${constructName(direction)} opens ${direction}. Use it with ${constructName(profile.direction)}, or select its products (${profile.products.join(', ')}) here.`,
-      };
-    }
-    case 'network-acl-peer':
-      return { ...problem, message: readable(direction === 'ingress' ? problem.message.replace('Use CIDR destinations', 'Use CIDR sources') : problem.message) };
-    default:
-      return { ...problem, message: readable(problem.message) };
-  }
-}
-
-function constructName(direction: Direction): string {
-  return direction === 'egress' ? 'AppleServicesEgress' : 'AppleServicesIngress';
 }
 
 function describeTarget(target: ec2.IConnectable): string {

@@ -1,59 +1,47 @@
 /**
- * How the constructs raise problems: every message starts with the construct path, so a user with
- * many stacks sees at once which construct is wrong, and then names the fix.
+ * How the constructs raise the planners' problems: one error with every problem, the construct
+ * path first, so a user with many stacks sees at once which construct is wrong, then each fix.
  */
 import type { IConstruct } from 'constructs';
-import { ApplePortsError, type Problem } from '../core';
+import { ApplePortsError, type PlanOutcome, type Problem, type ProblemCode } from '../core';
 
-/** Stable codes for targets and options the CDK constructs refuse. */
-export type AppleServicesErrorCode =
-  | 'subnets-without-vpc'
-  | 'conflicting-network-acl-targets'
-  | 'allows-all-outbound'
-  | 'immutable-security-group'
-  | 'no-security-group'
-  | 'unknown-peer'
-  | 'security-group-name'
-  | 'invalid-quota'
-  | 'security-group-quota'
-  | 'network-acl-quota'
-  | 'network-acl-rule-number-taken'
-  | 'apple-network-peers-unused'
-  | 'invalid-rule-group-name';
+/** Stable codes for input the constructs refuse: the core's problem codes. */
+export type AppleServicesErrorCode = ProblemCode;
 
-/** Thrown for a target or option a construct cannot use; the message names the construct and the fix. */
-export class AppleServicesError extends Error {
+/** Thrown for input a construct cannot use; the message names the construct and each fix. */
+export class AppleServicesError extends ApplePortsError {
   /** The path of the construct that refused the input. */
   public readonly constructPath: string;
+  /** The code of the first problem (all of them are in `problems`). */
+  public readonly code: ProblemCode;
 
-  constructor(
-    scope: IConstruct,
-    public readonly code: AppleServicesErrorCode,
-    message: string,
-  ) {
-    super(`${scope.node.path}: ${message}`);
+  constructor(scope: IConstruct, problems: readonly Problem[]) {
+    super(problems, scope.node.path);
     this.name = 'AppleServicesError';
     this.constructPath = scope.node.path;
+    this.code = problems[0]!.code;
   }
 }
 
+/** The design a planner made for `scope`, or its problems thrown as the construct's error. */
+export function designOf<T>(scope: IConstruct, outcome: PlanOutcome<T>): T {
+  if (!outcome.ok) {
+    throw new AppleServicesError(scope, outcome.problems);
+  }
+  return outcome.value;
+}
+
 /**
- * Runs a core call and re-raises its `ApplePortsError` with the construct path in front, keeping
- * the problems (and their codes) for callers that inspect them. `reword` fits a core message to
- * the construct's prop names.
+ * Runs a core call and re-raises its `ApplePortsError` as the construct's error, keeping the
+ * problems (and their codes) for callers that inspect them.
  */
-export function withConstructPath<T>(scope: IConstruct, call: () => T, context?: string, reword: (problem: Problem) => Problem = (p) => p): T {
+export function withConstructPath<T>(scope: IConstruct, call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (!(error instanceof ApplePortsError)) {
-      throw error;
+    if (error instanceof ApplePortsError && !(error instanceof AppleServicesError)) {
+      throw new AppleServicesError(scope, error.problems);
     }
-    const prefix = context ? `${scope.node.path}: ${context}` : scope.node.path;
-    const problems = error.problems.map(reword);
-    if (problems.length === 1) {
-      throw new ApplePortsError([{ ...problems[0], message: `${prefix}: ${problems[0].message}` }]);
-    }
-    throw new ApplePortsError(problems, `${prefix}: invalid apple-ports selection`);
+    throw error;
   }
 }

@@ -5,14 +5,13 @@
  */
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListProps } from './apple-network-prefix-list';
 export { AppleServicesEgress } from './apple-services-egress';
-export { AppleServicesFirewall } from './apple-services-firewall';
 export { AppleServicesFirewallRules, type AppleServicesFirewallRulesProps } from './apple-services-firewall-rules';
 export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleServicesError, type AppleServicesErrorCode } from './errors';
 export type { AppleServicesEgressProps, AppleServicesIngressProps, AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
-export { WARNING_PREFIX } from './warnings';
 export {
   ApplePortsError,
+  WARNING_PREFIX,
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
   type FirewallRuleGroupPlan,

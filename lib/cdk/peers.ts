@@ -31,8 +31,8 @@ export class PeerTranslator {
   private readonly placeholders = new Map<string, string>();
   private readonly tokens = new Map<string, string>();
   private readonly cdkPeers = new Map<string, ec2.IPeer>();
-  /** Prefix lists (by peer key) whose catalogue CIDRs network ACL entries use instead. */
-  private readonly networkAclPeers = new Map<string, readonly Peer[]>();
+  /** Prefix lists (by id or placeholder) whose catalogue CIDRs network ACL entries use instead. */
+  public readonly networkAclStandIns = new Map<string, readonly Peer[]>();
   /** Placeholder → how messages name the value: a construct path, or where in the props it was given. */
   private readonly labels = new Map<string, string>();
 
@@ -52,22 +52,6 @@ export class PeerTranslator {
   /** Plain strings (CIDRs) with their tokens swapped for placeholders. */
   public toPlaceholders(values: readonly string[] | undefined, prop: string): string[] | undefined {
     return values?.map((value, index) => this.placeholder(value, () => this.describeToken(value, `${prop}[${index}]`)));
-  }
-
-  /**
-   * The destinations for network ACL entries, which take CIDRs only: a prefix list apple-ports
-   * filled from the catalogue is swapped for its CIDRs; any other peer is kept (and refused).
-   */
-  public toNetworkAclDestinations(destinations: readonly Destination[] | undefined): Destination[] | undefined {
-    return destinations?.flatMap((destination) => {
-      const cidrs = typeof destination === 'object' ? this.networkAclPeers.get(peerKey(destination)) : undefined;
-      return cidrs ? [...cidrs] : [destination];
-    });
-  }
-
-  /** True when some destination is a prefix list that network ACL entries replace with CIDRs. */
-  public get hasNetworkAclStandIns(): boolean {
-    return this.networkAclPeers.size > 0;
   }
 
   /** Text with every placeholder replaced by what the user gave, for warnings and errors. */
@@ -163,11 +147,7 @@ export class PeerTranslator {
       return id;
     }
     if (kind === 'security-group-name') {
-      throw new AppleServicesError(
-        this.scope,
-        'security-group-name',
-        `${where} is the Ref of the security group '${ownerOf(reference.target).node.path}', which is the group's name because the group has no VpcId, but rules need its id. Use its attrGroupId, or give the group a VpcId.`,
-      );
+      throw new AppleServicesError(this.scope, [{ code: 'security-group-name', message: `${where} is the Ref of the security group '${ownerOf(reference.target).node.path}', which is the group's name because the group has no VpcId, but rules need its id. Use its attrGroupId, or give the group a VpcId.` }]);
     }
     return kind === 'security-group' ? { kind, id } : this.prefixListPeer(id, findPrefixListFacts(reference.target));
   }
@@ -192,11 +172,7 @@ export class PeerTranslator {
     if (securityGroup !== undefined) {
       return { kind: 'security-group', id: placeholder(securityGroup) };
     }
-    throw new AppleServicesError(
-      this.scope,
-      'unknown-peer',
-      `the peer '${peer.uniqueId}' names no CIDR, prefix list or security group in its ${this.direction} rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.`,
-    );
+    throw new AppleServicesError(this.scope, [{ code: 'unknown-peer', message: `the peer '${peer.uniqueId}' names no CIDR, prefix list or security group in its ${this.direction} rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.` }]);
   }
 
   /** A prefix list with the family and max entries AWS's quota counts, when the list is in the app. */
@@ -208,7 +184,7 @@ export class PeerTranslator {
       ...(facts?.maxEntries !== undefined ? { maxEntries: facts.maxEntries } : {}),
     };
     if (facts?.networkAclPeers) {
-      this.networkAclPeers.set(peerKey(listPeer), facts.networkAclPeers);
+      this.networkAclStandIns.set(id, facts.networkAclPeers);
     }
     return listPeer;
   }

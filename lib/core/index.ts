@@ -33,7 +33,7 @@ export {
 export type * from './catalogue/ids.generated';
 export type * from './catalogue/types';
 export type { PortRange, Protocol, ProtocolPortRange } from './ports';
-export { ApplePortsError, type Problem, type ProblemCode } from './problems';
+export { ApplePortsError, formatProblems, type Problem, type ProblemCode } from './problems';
 export type * from './policy/types';
 export {
   ANY_IPV4,
@@ -80,4 +80,5 @@ export {
   type SuricataRule,
 } from './network-firewall';
 export type * from './network-firewall/types';
-export type * from './attach';
+export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
+export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach';

@@ -4,3 +4,8 @@
  */
 export { comparePeers, formatPeer, peerFamily, peerKey, peerWeight } from './policy';
 export { formatPortRange, formatProtocolPorts } from './ports';
+export { RULE_GROUP_NAME_MAX_LENGTH } from './aws/facts';
+export { planFirewallRuleGroup, type FirewallRuleGroupDesign, type FirewallRuleGroupRequest } from './attach';
+export { NetworkAclLedger, SecurityGroupLedger, type NetworkAclClaim, type SecurityGroupClaim } from './aws';
+export { planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign, type ServicesRequest, type TargetMode } from './attach';
+export { peersField } from './policy';

@@ -30,7 +30,25 @@ export type ProblemCode =
   | 'security-group-quota'
   | 'unknown-host-group'
   | 'invalid-prefix-list-option'
-  | 'invalid-firewall-option';
+  | 'invalid-firewall-option'
+  // Where the rules go, and values the adapters translate.
+  | 'no-target'
+  | 'subnets-without-vpc'
+  | 'empty-subnets'
+  | 'subnet-list-output'
+  | 'conflicting-network-acl-targets'
+  | 'apple-network-peers-unused'
+  | 'invalid-quota'
+  | 'network-acl-rule-number-taken'
+  | 'allows-all-outbound'
+  | 'immutable-security-group'
+  | 'no-security-group'
+  | 'unknown-peer'
+  | 'security-group-name'
+  | 'unwrapped-output'
+  | 'invalid-reference'
+  | 'home-net-output'
+  | 'invalid-rule-group-name';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {
@@ -38,21 +56,27 @@ export interface Problem {
   readonly message: string;
 }
 
+/**
+ * One problem as it is, several as a list: `Invalid apple-ports selection (2 problems):` and one
+ * `- …` line each. `subject` names what refused the input (a construct path, a component), first.
+ */
+export function formatProblems(problems: readonly Problem[], subject?: string): string {
+  if (problems.length === 1) {
+    return subject === undefined ? problems[0].message : `${subject}: ${problems[0].message}`;
+  }
+  const head = subject === undefined ? 'Invalid apple-ports selection' : `${subject}: invalid apple-ports selection`;
+  return `${head} (${problems.length} problems):\n${problems.map((p) => `- ${p.message}`).join('\n')}`;
+}
+
 /** Thrown for bad input; `problems` holds every problem found, in input order. */
 export class ApplePortsError extends Error {
   public readonly problems: readonly Problem[];
 
-  constructor(problems: readonly Problem[], context = 'Invalid apple-ports selection') {
-    super(ApplePortsError.format(problems, context));
+  /** @param subject names what refused the input, in front of the message (see `formatProblems`). */
+  constructor(problems: readonly Problem[], subject?: string) {
+    super(formatProblems(problems, subject));
     this.name = 'ApplePortsError';
     this.problems = problems;
-  }
-
-  private static format(problems: readonly Problem[], context: string): string {
-    if (problems.length === 1) {
-      return problems[0].message;
-    }
-    return `${context} (${problems.length} problems):\n${problems.map((p) => `- ${p.message}`).join('\n')}`;
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ManagedPrefixList } from '@pulumi/aws/ec2';
-import { ApplePortsError, appleNetworkPrefixList, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
+import { ApplePortsError, appleNetworkPrefixList, formatProblems, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
 import type { PrefixListReference } from './apple-services-args';
-import { TYPE_TOKEN_PREFIX, formatProblems } from './apple-services-component';
+import { typeToken } from './type-tokens';
 import { registerPrefixListFacts } from './prefix-list-peers';
 
 /** Arguments of `AppleNetworkPrefixList`: what the list holds, its name and tags. */
@@ -53,7 +53,7 @@ export class AppleNetworkPrefixList extends pulumi.ComponentResource {
   public readonly peer: PrefixListReference;
 
   constructor(name: string, args: AppleNetworkPrefixListArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super(`${TYPE_TOKEN_PREFIX}AppleNetworkPrefixList`, name, {}, opts);
+    super(typeToken('AppleNetworkPrefixList'), name, {}, opts);
     const owner = `AppleNetworkPrefixList '${name}'`;
     const { prefixListName, tags, ...options } = args ?? {};
     let plan: AppleNetworkPrefixListPlan;
@@ -62,7 +62,7 @@ export class AppleNetworkPrefixList extends pulumi.ComponentResource {
     } catch (error) {
       if (error instanceof ApplePortsError) {
         // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
-        throw new pulumi.ResourceError(formatProblems(owner, error.problems), this, true);
+        throw new pulumi.ResourceError(formatProblems(error.problems, owner), this, true);
       }
       throw error;
     }

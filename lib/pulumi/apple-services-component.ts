@@ -1,26 +1,18 @@
 /**
  * What `AppleServicesEgress` and `AppleServicesIngress` share: plan everything first (so bad input
- * fails before any resource exists), warn about the policy's notices, then create the children.
+ * fails before any resource exists), log the warnings, then create the children.
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { NetworkAcl, SecurityGroup } from '@pulumi/aws/ec2';
-import type { ResolvedPolicy } from '../core';
-import { planComponent, type ComponentProblem, type PlannerArgs, type PlannerSubject } from './component-plan';
+import { formatProblems, type Direction, type NetworkAclEntryPlan, type Problem, type ResolvedPolicy } from '../core';
+import { formatPeer, type SecurityGroupClaim } from '../core/internal';
+import { PULUMI_VOCABULARY, planComponent, type PlannerArgs } from './component-plan';
+import { inputContent, networkAclLedgers, securityGroupLedgers } from './ledgers';
 import { associateSubnets, createNetworkAcl, createNetworkAclRules } from './network-acl-entries';
 import type { RenderContext } from './render-context';
 import { createSecurityGroup, createSecurityGroupRules } from './security-group-rules';
-import { claimNetworkAclEntries, shareNetworkAclRecord } from './shared-network-acls';
-
-/** The package part of the components' type tokens, `apple-ports:index:<Name>`. */
-export const TYPE_TOKEN_PREFIX = 'apple-ports:index:';
-
-/** One problem as it is, several as a list, all after the component's type and name. */
-export function formatProblems(component: string, problems: readonly ComponentProblem[]): string {
-  if (problems.length === 1) {
-    return `${component}: ${problems[0].message}`;
-  }
-  return `${component}: invalid apple-ports selection (${problems.length} problems):\n${problems.map((p) => `- ${p.message}`).join('\n')}`;
-}
+import { typeToken } from './type-tokens';
+import { logWarnings } from './warnings';
 
 /** The base of both components; use `AppleServicesEgress` or `AppleServicesIngress`. */
 export abstract class AppleServicesComponent extends pulumi.ComponentResource {
@@ -37,51 +29,82 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
   /** The id of the ACL holding the entries, created or given; set when the component has one. */
   public readonly networkAclId?: pulumi.Output<string>;
 
-  protected constructor(subject: PlannerSubject, name: string, args: PlannerArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(`${TYPE_TOKEN_PREFIX}${subject.typeName}`, name, {}, opts);
-    const { direction } = subject;
-    const owner = `${subject.typeName} '${name}'`;
-    const result = planComponent(args, subject);
+  protected constructor(direction: Direction, name: string, args: PlannerArgs, opts?: pulumi.ComponentResourceOptions) {
+    const typeName = PULUMI_VOCABULARY.typeName[direction];
+    super(typeToken(typeName), name, {}, opts);
+    const owner = `${typeName} '${name}'`;
     // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
+    const refuse = (problems: readonly Problem[]) => new pulumi.ResourceError(formatProblems(problems, owner), this, true);
+    const result = planComponent(args, direction);
     if (!result.ok) {
-      throw new pulumi.ResourceError(formatProblems(owner, result.problems), this, true);
+      throw refuse(result.problems);
     }
-    const { plan } = result;
-    let entries = plan.networkAclEntries;
-    if (plan.networkAcl === 'existing') {
-      const claim = claimNetworkAclEntries(args.networkAclId!, owner, entries, plan.references, plan.networkAclBudget);
-      if (!claim.ok) {
-        throw new pulumi.ResourceError(formatProblems(owner, claim.problems), this, true);
+    const { design, networkAcl: aclDesign, references } = result.value;
+    const groupClaim = (groupName: string): SecurityGroupClaim => ({
+      claimant: 'component',
+      groupName,
+      ruleKey: (rule) => `${rule.protocol}|${rule.fromPort}|${rule.toPort}|${rule.peer.kind}:${inputContent(references.inputFor(formatPeer(rule.peer)))}`,
+      quota: design.securityGroupRuleQuota,
+      maxRulesField: design.terms.field('maxRules'),
+      quotaField: design.terms.field('securityGroupRuleQuota'),
+    });
+    const context: RenderContext = { name, parent: this, references, ...(args.tags !== undefined ? { tags: args.tags } : {}) };
+
+    // Every claim on a shared target is checked before anything is created.
+    const groupId = design.securityGroup === 'existing' ? args.securityGroupId! : undefined;
+    if (groupId !== undefined) {
+      const problems = securityGroupLedgers.of(groupId).claim(design.policy, groupClaim(typeof groupId === 'string' ? `the security group '${groupId}'` : 'the security group'));
+      if (problems.length > 0) {
+        throw refuse(problems);
       }
-      entries = claim.entries;
     }
-    for (const warning of plan.warnings) {
-      void pulumi.log.warn(warning, this);
+    let entries: readonly NetworkAclEntryPlan[] = aclDesign?.entries ?? [];
+    const claimEntries = (acl: pulumi.Input<string>) => {
+      const claimed = networkAclLedgers.of(acl).claim(entries, {
+        owner,
+        claimant: 'component',
+        aclName: typeof acl === 'string' ? `the network ACL '${acl}'` : 'the network ACL',
+        contentOf: (entry) => `${entry.protocol} ${entry.fromPort}-${entry.toPort} ${inputContent(references.inputFor(entry.cidr))}`,
+        maxEntries: aclDesign!.budget,
+      });
+      if (claimed.problems.length > 0) {
+        throw refuse(claimed.problems);
+      }
+      entries = claimed.entries;
+    };
+    if (design.networkAcl === 'existing') {
+      claimEntries(args.networkAclId!);
     }
-    const context: RenderContext = { name, parent: this, references: plan.references, ...(args.tags !== undefined ? { tags: args.tags } : {}) };
+    logWarnings(this, [...design.warnings, ...(aclDesign?.warnings ?? [])]);
 
-    this.policy = plan.policy;
-    this.networkAclPolicy = plan.networkAclPolicy;
+    this.policy = design.policy;
+    this.networkAclPolicy = aclDesign?.policy;
 
-    if (plan.securityGroup !== 'none') {
-      this.securityGroup = plan.securityGroup === 'create' ? createSecurityGroup(context, args.vpcId!, direction) : undefined;
+    if (design.securityGroup !== 'none') {
+      this.securityGroup = design.securityGroup === 'create' ? createSecurityGroup(context, args.vpcId!, direction) : undefined;
       this.securityGroupId = this.securityGroup?.id ?? pulumi.output(args.securityGroupId!);
-      createSecurityGroupRules(context, this.securityGroupId, plan.policy);
+      if (this.securityGroup) {
+        // Other components may add rules to this group by passing its id on.
+        securityGroupLedgers.of(this.securityGroupId).claim(design.policy, groupClaim('the security group'));
+      } else {
+        securityGroupLedgers.alias(args.securityGroupId!, this.securityGroupId);
+      }
+      createSecurityGroupRules(context, this.securityGroupId, design.policy);
     }
 
-    if (plan.networkAcl === 'create') {
+    if (design.networkAcl === 'create') {
       this.networkAcl = createNetworkAcl(context, args.vpcId!);
       this.networkAclId = this.networkAcl.id;
       // Other components may add entries to this ACL by passing its id on.
-      claimNetworkAclEntries(this.networkAclId, owner, entries, plan.references, plan.networkAclBudget);
+      claimEntries(this.networkAclId);
       const rules = createNetworkAclRules(context, this.networkAclId, entries);
       associateSubnets(context, this.networkAcl, args.subnetIds!, rules);
-    } else if (plan.networkAcl === 'existing') {
+    } else if (design.networkAcl === 'existing') {
       const given = args.networkAclId!;
-      // The given Output itself, so components passing either one on share the same record.
+      // The given Output itself, so components passing either one on share the same ledger.
       const networkAclId = pulumi.Output.isInstance(given) ? (given as pulumi.Output<string>) : pulumi.output(given);
       this.networkAclId = networkAclId;
-      shareNetworkAclRecord(given, networkAclId);
+      networkAclLedgers.alias(given, networkAclId);
       createNetworkAclRules(context, networkAclId, entries);
     }
 

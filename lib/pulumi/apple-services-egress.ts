@@ -17,6 +17,6 @@ export class AppleServicesEgress extends AppleServicesComponent {
     const { destinations: given, ...rest } = args ?? {};
     // Naming what 'apple-network' stands for implies using it; other services still go anywhere.
     const destinations = given ?? (rest.appleNetworkPeers !== undefined ? ['apple-network'] : undefined);
-    super({ typeName: 'AppleServicesEgress', direction: 'egress', peersName: 'destinations' }, name, { ...rest, ...(destinations !== undefined ? { peers: destinations } : {}) }, opts);
+    super('egress', name, { ...rest, ...(destinations !== undefined ? { peers: destinations } : {}) }, opts);
   }
 }

@@ -5,44 +5,11 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { RuleGroup } from '@pulumi/aws/networkfirewall';
-import type { AppleFirewallRulesSelection, FirewallRuleGroupPlan } from '../core';
-import type { PulumiDestination } from './apple-services-args';
-import { TYPE_TOKEN_PREFIX, formatProblems } from './apple-services-component';
+import { formatProblems, type FirewallRuleGroupPlan } from '../core';
+import type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 import { planFirewallRulesComponent } from './firewall-rules-plan';
-
-/** Arguments of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
-export interface AppleServicesFirewallRulesArgs extends AppleFirewallRulesSelection {
-  /**
-   * Where the port rules (everything but HTTP and HTTPS, which are allowed by host name) go:
-   * `'apple-network'` sends push notifications to 17.0.0.0/8 and the rest to `$EXTERNAL_NET`;
-   * CIDRs (strings, `{ cidrIpv4: … }` or `{ cidrIpv6: … }` with Outputs) are written into the
-   * rules. Prefix lists and security groups cannot appear in Suricata rules.
-   * @default ['apple-network']
-   */
-  readonly destinations?: readonly PulumiDestination[];
-  /**
-   * CIDRs of the Apple devices, for the rule group's `HOME_NET` variable: the clients the rules
-   * allow. Set it when the devices sit in other VPCs than the firewall (centralised egress);
-   * Outputs such as `vpc.cidrBlock` are fine.
-   * @default not set: the firewall policy's HOME_NET, by default the inspection VPC's CIDR
-   */
-  readonly homeNet?: readonly pulumi.Input<string>[];
-  /**
-   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the group.
-   * @default Pulumi's auto-name from the component name, e.g. `apple-rules-rule-group-1a2b3c4`
-   */
-  readonly ruleGroupName?: pulumi.Input<string>;
-  /**
-   * The rule group's description.
-   * @default no description
-   */
-  readonly description?: pulumi.Input<string>;
-  /**
-   * Tags for the rule group.
-   * @default no tags
-   */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
+import { typeToken } from './type-tokens';
+import { logWarnings } from './warnings';
 
 /**
  * A strict-order stateful Network Firewall rule group that allows what the selected Apple products
@@ -67,19 +34,17 @@ export class AppleServicesFirewallRules extends pulumi.ComponentResource {
   public readonly ruleGroupArn: pulumi.Output<string>;
 
   constructor(name: string, args: AppleServicesFirewallRulesArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(`${TYPE_TOKEN_PREFIX}AppleServicesFirewallRules`, name, {}, opts);
+    super(typeToken('AppleServicesFirewallRules'), name, {}, opts);
     const given = args ?? {};
     const { ruleGroupName, description, tags } = given;
     const childName = `${name}-rule-group`;
     const result = planFirewallRulesComponent(given, childName);
     // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
     if (!result.ok) {
-      throw new pulumi.ResourceError(formatProblems(`AppleServicesFirewallRules '${name}'`, result.problems), this, true);
+      throw new pulumi.ResourceError(formatProblems(result.problems, `AppleServicesFirewallRules '${name}'`), this, true);
     }
     const { plan, references, warnings } = result.value;
-    for (const warning of warnings) {
-      void pulumi.log.warn(warning, this);
-    }
+    logWarnings(this, warnings);
     this.plan = plan;
     this.ruleGroup = new RuleGroup(
       childName,

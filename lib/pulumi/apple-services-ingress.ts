@@ -18,6 +18,6 @@ import { AppleServicesComponent } from './apple-services-component';
 export class AppleServicesIngress extends AppleServicesComponent {
   constructor(name: string, args: AppleServicesIngressArgs, opts?: pulumi.ComponentResourceOptions) {
     const { sources, ...rest } = args ?? {};
-    super({ typeName: 'AppleServicesIngress', direction: 'ingress', peersName: 'sources' }, name, { ...rest, ...(sources !== undefined ? { peers: sources } : {}) }, opts);
+    super('ingress', name, { ...rest, ...(sources !== undefined ? { peers: sources } : {}) }, opts);
   }
 }

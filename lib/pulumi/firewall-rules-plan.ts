@@ -1,51 +1,24 @@
 /**
- * Everything `AppleServicesFirewallRules` decides before it creates its rule group: the core's plan
- * over the selection, with Pulumi outputs as placeholders, and the warnings. Every problem is
- * gathered, so one error lists them all.
+ * What `AppleServicesFirewallRules` translates before the core plans its rule group: Pulumi
+ * outputs become placeholders, and the rule group's name is the one Pulumi will give it.
  */
 import type * as pulumi from '@pulumi/pulumi';
-import { ApplePortsError, planFirewallRules, type Destination, type FirewallRuleGroupPlan, type FirewallSelection } from '../core';
-import type { AppleServicesFirewallRulesArgs } from './apple-services-firewall-rules';
-import type { ComponentProblem } from './component-plan';
+import type { PlanOutcome, Problem } from '../core';
+import { planFirewallRuleGroup, type FirewallRuleGroupDesign } from '../core/internal';
+import type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 import { InputReferences } from './input-references';
 
-/** The outcome of planning the rule group. */
-export interface FirewallRulesComponentPlan {
-  /** The core's plan; Pulumi outputs appear in it as placeholders (`<cidrIpv4#0>`, `<homeNet#0>`). */
-  readonly plan: FirewallRuleGroupPlan;
+/** The core's design, and the way back from its placeholders to the user's inputs. */
+export interface FirewallRulesComponentPlan extends FirewallRuleGroupDesign {
   /** Turns the plan's placeholders back into the user's inputs. */
   readonly references: InputReferences;
-  /** `apple-ports:<code>: …` lines to log as warnings. */
-  readonly warnings: readonly string[];
 }
-
-/** Either a plan or every problem found. */
-export type FirewallRulesPlanResult = { readonly ok: true; readonly value: FirewallRulesComponentPlan } | { readonly ok: false; readonly problems: readonly ComponentProblem[] };
-
-/** Rule group names AWS accepts: 1-128 letters, digits and hyphens. */
-const RULE_GROUP_NAME = new RegExp('^[a-zA-Z0-9-]{1,128}$');
 
 /** What Pulumi's default auto-naming appends to a resource name: a hyphen and seven random characters. */
 const AUTO_NAME_SUFFIX = '-0000000';
 
-function checkName(ruleGroupName: pulumi.Input<string> | undefined, childName: string, problems: ComponentProblem[]): void {
-  if (ruleGroupName === undefined) {
-    if (!RULE_GROUP_NAME.test(`${childName}${AUTO_NAME_SUFFIX}`)) {
-      problems.push({
-        code: 'invalid-rule-group-name',
-        message: `The rule group would be auto-named '${childName}-' and seven random characters, which is not a rule group name (1-128 letters, digits and hyphens). Name the component with letters, digits and hyphens, or pass ruleGroupName.`,
-      });
-    }
-  } else if (typeof ruleGroupName === 'string' && !RULE_GROUP_NAME.test(ruleGroupName)) {
-    problems.push({
-      code: 'invalid-rule-group-name',
-      message: `ruleGroupName '${ruleGroupName}' is not a rule group name. Use 1-128 letters, digits and hyphens, or leave it out for a generated one.`,
-    });
-  }
-}
-
 /** The homeNet CIDRs as plain strings for the core, Outputs as placeholders. */
-function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: ComponentProblem[]): string[] | undefined {
+function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: Problem[]): string[] | undefined {
   if (homeNet === undefined) {
     return undefined;
   }
@@ -66,45 +39,29 @@ function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], refe
   return strings;
 }
 
-/**
- * Plans the rule group of a component whose rule group resource is named `childName`: converts the
- * args, runs the core's planner and collects the warnings. The resolver's notices hold for the port rules too, except link-local
- * multicast, which never reaches a firewall and which the rule group has no option to keep.
- */
-export function planFirewallRulesComponent(args: AppleServicesFirewallRulesArgs, childName: string): FirewallRulesPlanResult {
-  const problems: ComponentProblem[] = [];
+/** Plans the rule group of a component whose rule group resource is named `childName`. */
+export function planFirewallRulesComponent(args: AppleServicesFirewallRulesArgs, childName: string): PlanOutcome<FirewallRulesComponentPlan> {
+  const problems: Problem[] = [];
   const references = new InputReferences();
-  const destinations: Destination[] | undefined = references.toCoreDestinations(args.destinations, 'destinations', problems);
+  const destinations = references.toCoreDestinations(args.destinations, 'destinations', problems);
   const homeNet = homeNetStrings(args.homeNet, references, problems);
-  checkName(args.ruleGroupName, childName, problems);
-  if (problems.some((p) => p.code === 'unwrapped-output' || p.code === 'invalid-reference' || p.code === 'home-net-output')) {
+  if (problems.length > 0) {
     // The planner would only add noise about lists emptied of the values it could not read.
     return { ok: false, problems };
   }
-  const selection: FirewallSelection = {
-    products: args.products,
-    profiles: args.profiles,
-    hostGroups: args.hostGroups,
-    ipv6: args.ipv6,
-    includeLegacy: args.includeLegacy,
-    exclude: args.exclude,
-    extraRules: args.extraRules,
-    ...(destinations !== undefined ? { destinations } : {}),
-  };
-  let plan: FirewallRuleGroupPlan | undefined;
-  try {
-    plan = planFirewallRules(selection, { sidBase: args.sidBase, capacity: args.capacity, homeNet, isUnresolved: references.isPlaceholder });
-  } catch (error) {
-    if (!(error instanceof ApplePortsError)) {
-      throw error;
-    }
-    // The core's problems come first, in its order, as the CDK construct reports them.
-    problems.unshift(...error.problems.map((p) => ({ code: p.code, message: references.readable(p.message) })));
-  }
-  if (plan === undefined || problems.length > 0) {
-    return { ok: false, problems };
-  }
-  const policyNotices = (plan.policy?.notices ?? []).filter((notice) => notice.code !== 'link-local-excluded');
-  const warnings = [...policyNotices, ...plan.notices].map((notice) => `apple-ports:${notice.code}: ${notice.message}`);
-  return { ok: true, value: { plan, references, warnings } };
+  const given = args.ruleGroupName;
+  const outcome = planFirewallRuleGroup({
+    ...args,
+    destinations,
+    homeNet,
+    ruleGroupName:
+      given === undefined
+        ? { value: `${childName}${AUTO_NAME_SUFFIX}`, generatedFrom: "the component's name and the seven random characters Pulumi's auto-naming adds" }
+        : typeof given === 'string'
+          ? { value: given }
+          : undefined,
+    isUnresolved: references.isPlaceholder,
+    readable: (text) => references.readable(text),
+  });
+  return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }

@@ -7,9 +7,9 @@
  */
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesIngress } from './apple-services-ingress';
-export { AppleServicesComponent } from './apple-services-component';
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListArgs } from './apple-network-prefix-list';
-export { AppleServicesFirewallRules, type AppleServicesFirewallRulesArgs } from './apple-services-firewall-rules';
+export { AppleServicesFirewallRules } from './apple-services-firewall-rules';
+export type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,

@@ -5,9 +5,8 @@
  * created, so no resource is ever created inside `apply`.
  */
 import * as pulumi from '@pulumi/pulumi';
-import type { AddressFamily, Destination } from '../core';
+import type { AddressFamily, Destination, Peer, Problem } from '../core';
 import type { PulumiDestination } from './apple-services-args';
-import type { ComponentProblem } from './component-plan';
 import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 
 type ReferenceField = 'securityGroupId' | 'prefixListId' | 'cidrIpv4' | 'cidrIpv6';
@@ -41,7 +40,7 @@ export class InputReferences {
    * Turns destinations into the core's form. `where` names the argument in messages, e.g.
    * `'destinations'`.
    */
-  public toCoreDestinations(destinations: readonly PulumiDestination[] | undefined, where: string, problems: ComponentProblem[]): Destination[] | undefined {
+  public toCoreDestinations(destinations: readonly PulumiDestination[] | undefined, where: string, problems: Problem[]): Destination[] | undefined {
     if (destinations === undefined) {
       return undefined;
     }
@@ -59,7 +58,7 @@ export class InputReferences {
    * A plain string for the core: the string itself, or a placeholder (`<homeNet#0>`) for an Output,
    * which the core passes through unvalidated. `where` names the argument in messages.
    */
-  public toCoreString(value: pulumi.Input<string>, field: 'homeNet', where: string, problems: ComponentProblem[]): string | undefined {
+  public toCoreString(value: pulumi.Input<string>, field: 'homeNet', where: string, problems: Problem[]): string | undefined {
     if (typeof value === 'string') {
       if (value.includes(STRINGIFIED_OUTPUT)) {
         problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output turned into a string by a template literal; pass the Output itself.` });
@@ -94,23 +93,12 @@ export class InputReferences {
     return result;
   }
 
-  /** True when some destination is a prefix list that network ACL entries replace with its CIDRs. */
-  public get hasNetworkAclStandIns(): boolean {
-    return this.prefixLists.size > 0;
+  /** Prefix lists (by placeholder) an `AppleNetworkPrefixList` filled from the catalogue, with the CIDRs network ACL entries use instead. */
+  public get networkAclStandIns(): ReadonlyMap<string, readonly Peer[]> {
+    return new Map([...this.prefixLists].map(([placeholder, facts]) => [placeholder, facts.networkAclPeers]));
   }
 
-  /**
-   * The destinations for network ACL entries, which take CIDRs only: a prefix list apple-ports
-   * filled from the catalogue is swapped for its CIDRs; any other peer is kept (and refused).
-   */
-  public toNetworkAclDestinations(destinations: readonly Destination[] | undefined): Destination[] | undefined {
-    return destinations?.flatMap((destination): Destination[] => {
-      const facts = typeof destination === 'object' && destination.kind === 'prefix-list' ? this.prefixLists.get(destination.id) : undefined;
-      return facts ? [...facts.networkAclPeers] : [destination];
-    });
-  }
-
-  private toCoreDestination(destination: PulumiDestination, where: string, problems: ComponentProblem[]): Destination | undefined {
+  private toCoreDestination(destination: PulumiDestination, where: string, problems: Problem[]): Destination | undefined {
     if (isPending(destination)) {
       problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output or Promise; ${WRAP_HINT}.` });
       return undefined;

@@ -201,7 +201,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     new AppleServicesEgress(stack, 'Cloud', { products: ['iCloud'], appleNetworkPeers: [list.peer], securityGroup: shared, securityGroupRuleQuota: 25 });
     // Adds 5223 anywhere and FaceTime's three UDP ranges to the same group: 22 + 4 = 26.
     expect(() => new AppleServicesEgress(stack, 'Calls', { products: ['FaceTime'], securityGroup: shared, securityGroupRuleQuota: 25 })).toThrow(
-      "Test/Calls: the security group 'Test/Shared' would hold 26 IPv4 egress rules from apple-ports constructs, more than the quota of 25. Select the products in one construct with maxRules 25, use separate security groups, or raise the quota and pass it as securityGroupRuleQuota.",
+      "Test/Calls: The security group 'Test/Shared' would hold 26 IPv4 egress rules from apple-ports constructs, more than the quota of 25. Select the products in one construct with maxRules 25, use separate security groups, or raise the quota and pass it as securityGroupRuleQuota.",
     );
   });
 

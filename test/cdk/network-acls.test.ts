@@ -90,7 +90,7 @@ describe('network ACLs', () => {
     expect(networkAclEntries(template).filter((e) => e.startsWith('egress'))).toHaveLength(4);
     Annotations.fromStack(stack).hasWarning(
       '/Test/Mac',
-      'Network ACL entries (networkAclOptions.maxEntries 4): Opened 457 ports beyond the selection to fit maxRules 4 per address family: tcp 54-79 to 0.0.0.0/0; tcp 81-442 to 0.0.0.0/0; udp 54-122 to 0.0.0.0/0. [ack: apple-ports:network-acl-budget-widened]',
+      'Network ACL entries: Opened 457 ports beyond the selection to fit networkAclOptions.maxEntries 4 per address family: tcp 54-79 to 0.0.0.0/0; tcp 81-442 to 0.0.0.0/0; udp 54-122 to 0.0.0.0/0. [ack: apple-ports:network-acl-budget-widened]',
     );
     Annotations.fromStack(stack).hasNoWarning('/Test/Mac', Match.stringLikeRegexp('apple-ports:budget-widened'));
   });
@@ -99,7 +99,7 @@ describe('network ACLs', () => {
     const { stack, vpc } = stackWithVpc();
     const destinations = Array.from({ length: 10 }, (_, i) => `10.${i}.0.0/16`);
     expect(() => new AppleServicesEgress(stack, 'Mac', { products: ['iCloud', 'FaceTime'], destinations, vpc, subnets: { subnetGroupName: 'Desktops' } })).toThrow(
-      'Test/Mac: the network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 19 allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).',
+      'Test/Mac: The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 19 allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).',
     );
   });
 
@@ -114,7 +114,7 @@ describe('network ACLs', () => {
       throw new Error('expected an error');
     })();
     expect(error.message).toBe(
-      "Test/Hosts: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      "Test/Hosts: network ACL: Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
     expect(error.problems.map((p) => p.code)).toEqual(['network-acl-peer']);
   });
@@ -125,14 +125,14 @@ describe('network ACLs', () => {
     const proxies = new ec2.PrefixList(stack, 'Proxies', { maxEntries: 5 });
     const subnets = { subnetGroupName: 'Desktops' };
     expect(errorOf(() => new AppleServicesIngress(stack, 'BareId', { products: ['SSH'], sources: [bastion.securityGroupId], vpc, subnets })).message).toBe(
-      "Test/BareId: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'Test/Bastion.GroupId'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      "Test/BareId: network ACL: Network ACL entries take CIDRs only, but rules go to the security group 'Test/Bastion.GroupId'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
     expect(errorOf(() => new AppleServicesIngress(stack, 'Group', { products: ['SSH'], sources: [bastion], vpc, subnets })).message).toBe(
-      "Test/Group: network ACL: Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'Test/Bastion'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      "Test/Group: network ACL: Network ACL entries take CIDRs only, but rules go to the security group 'Test/Bastion'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
     const list = errorOf(() => new AppleServicesEgress(stack, 'List', { products: ['NetworkTime'], destinations: [proxies.prefixListId], vpc, subnets }));
     expect(list.message).toBe(
-      "Test/List: network ACL: Network ACL entries take CIDRs only, but a rule for udp 123 goes to the prefix-list 'Test/Proxies.PrefixListId'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
+      "Test/List: network ACL: Network ACL entries take CIDRs only, but rules go to the prefix list 'Test/Proxies.PrefixListId'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
     );
     expect((list as ApplePortsError).problems.map((p) => p.code)).toEqual(['network-acl-peer']);
   });
@@ -140,17 +140,17 @@ describe('network ACLs', () => {
   test('targets and options are checked at construction', () => {
     const { stack, vpc } = stackWithVpc();
     expect(() => new AppleServicesEgress(stack, 'NoVpc', { products: ['iCloud'], subnets: { subnetGroupName: 'Desktops' } })).toThrow(
-      'Test/NoVpc: subnets needs vpc, the VPC the subnets are selected from. Pass vpc as well, or pass networkAcl to add entries to an existing network ACL.',
+      'Test/NoVpc: subnets needs vpc, the VPC the network ACL is created in. Pass vpc as well, or pass networkAcl to add entries to an existing network ACL.',
     );
     const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
     expect(() => new AppleServicesEgress(stack, 'Both', { products: ['iCloud'], vpc, subnets: {}, networkAcl })).toThrow(
-      'Test/Both: pass either subnets (a network ACL is created and associated with them) or networkAcl (entries are added to that ACL), not both. To associate an existing ACL with more subnets, call its associateWithSubnet().',
+      'Test/Both: Pass either subnets (a network ACL is created and associated with them) or networkAcl (entries are added to that ACL), not both. To associate an existing ACL with more subnets, call its associateWithSubnet().',
     );
     expect(() => new AppleServicesEgress(stack, 'Options', { products: ['iCloud'], networkAcl, networkAclOptions: { firstRuleNumber: 0, maxEntries: 50 } })).toThrow(
       [
-        'Test/Options: networkAclOptions: invalid apple-ports selection (2 problems):',
-        '- firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.',
-        '- maxEntries 50 is outside 1-39: AWS allows at most 40 rules per direction and family, the default deny included.',
+        'Test/Options: invalid apple-ports selection (2 problems):',
+        '- networkAclOptions: firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.',
+        '- networkAclOptions: maxEntries 50 is outside 1-39: AWS allows at most 40 rules per direction and family, the default deny included.',
       ].join('\n'),
     );
   });
@@ -175,7 +175,11 @@ describe('network ACLs', () => {
     })();
     expect(error.code).toBe('network-acl-rule-number-taken');
     expect(error.message).toBe(
-      "Test/Vendors: egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 203.0.113.0/24' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+      [
+        'Test/Vendors: invalid apple-ports selection (2 problems):',
+        "- egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 203.0.113.0/24' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+        "- ingress rule number 100 of the network ACL 'Test/Shared' is already taken by 'In tcp 22 203.0.113.0/24' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+      ].join('\n'),
     );
   });
 
@@ -186,7 +190,11 @@ describe('network ACLs', () => {
     const narrow = { firstRuleNumber: 100, lastRuleNumber: 100 };
     new AppleServicesIngress(stack, 'Admins', { products: ['SSH'], sources: [adminCidr.valueAsString], networkAcl, networkAclOptions: narrow });
     expect(errorOf(() => new AppleServicesIngress(stack, 'Vendors', { products: ['SSH'], sources: ['198.51.100.0/24'], networkAcl, networkAclOptions: narrow })).message).toBe(
-      "Test/Vendors: egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 Test/AdminCidr' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+      [
+        'Test/Vendors: invalid apple-ports selection (2 problems):',
+        "- egress rule number 100 of the network ACL 'Test/Shared' is already taken by 'OutReturn tcp 1024-65535 Test/AdminCidr' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+        "- ingress rule number 100 of the network ACL 'Test/Shared' is already taken by 'In tcp 22 Test/AdminCidr' of Test/Admins. Give each construct sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.",
+      ].join('\n'),
     );
   });
 
@@ -195,7 +203,7 @@ describe('network ACLs', () => {
     const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
     new AppleServicesEgress(stack, 'Cloud', { products: ['iCloud'], networkAcl, networkAclOptions: { maxEntries: 4, lastRuleNumber: 1000 } });
     expect(() => new AppleServicesEgress(stack, 'Time', { products: ['DNS', 'NetworkTime'], networkAcl, networkAclOptions: { maxEntries: 4, firstRuleNumber: 2000 } })).toThrow(
-      "Test/Time: the network ACL 'Test/Shared' would hold 6 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries.",
+      "Test/Time: The network ACL 'Test/Shared' would hold 6 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries.",
     );
   });
 

@@ -185,7 +185,7 @@ describe('AppleServicesEgress on security groups', () => {
     new AppleServicesEgress(stack, 'Calls', { products: ['FaceTime'], securityGroup: shared, securityGroupRuleQuota: 6 });
     // FaceTime repeated iCloud's three rules, which the group holds once; DNS and NTP add three more.
     expect(() => new AppleServicesEgress(stack, 'Time', { products: ['DNS', 'NetworkTime'], securityGroup: shared, securityGroupRuleQuota: 6 })).toThrow(
-      "Test/Time: the security group 'Test/Shared' would hold 9 IPv4 egress rules from apple-ports constructs, more than the quota of 6. Select the products in one construct with maxRules 6, use separate security groups, or raise the quota and pass it as securityGroupRuleQuota.",
+      "Test/Time: The security group 'Test/Shared' would hold 9 IPv4 egress rules from apple-ports constructs, more than the quota of 6. Select the products in one construct with maxRules 6, use separate security groups, or raise the quota and pass it as securityGroupRuleQuota.",
     );
     expect(() => new AppleServicesEgress(stack, 'Zero', { products: ['iCloud'], vpc, securityGroupRuleQuota: 0 })).toThrow(
       "Test/Zero: securityGroupRuleQuota 0 is not a rule count. Use your account's rules-per-security-group quota, a whole number (AWS's default is 60).",
@@ -302,7 +302,7 @@ describe('AppleServicesEgress errors', () => {
     const egress = errorOf(() => new AppleServicesEgress(stack, 'Mac', { profiles: ['remote-admin-host'] }));
     expect(egress).toBeInstanceOf(ApplePortsError);
     expect(egress.message).toBe(
-      "Test/Mac: Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+      "Test/Mac: Profile 'remote-admin-host' is meant for ingress, not egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
     );
     expect((egress as ApplePortsError).problems.map((p) => p.code)).toEqual(['profile-direction']);
     const both = errorOf(() => new AppleServicesEgress(stack, 'Both', { products: ['iCloudd'], profiles: ['remote-admin-host'] }));
@@ -310,7 +310,7 @@ describe('AppleServicesEgress errors', () => {
       [
         'Test/Both: invalid apple-ports selection (2 problems):',
         "- Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
-        "- Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+        "- Profile 'remote-admin-host' is meant for ingress, not egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
       ].join('\n'),
     );
     expect((both as ApplePortsError).problems.map((p) => p.code)).toEqual(['unknown-product', 'profile-direction']);
@@ -318,7 +318,7 @@ describe('AppleServicesEgress errors', () => {
     // The profile is the one mistake: its products are not also reported as outbound-only.
     expect((ingress as ApplePortsError).problems.map((p) => p.code)).toEqual(['profile-direction']);
     expect((ingress as ApplePortsError).message).toBe(
-      "Test/Hosts: Profile 'managed-mac' is meant for egress, but AppleServicesIngress opens ingress. Use it with AppleServicesEgress, or select its products (DNS, iCloud, MacAppStore, macOSInternetRecovery, NetworkTime, PushNotifications, SoftwareUpdate) here.",
+      "Test/Hosts: Profile 'managed-mac' is meant for egress, not ingress. Use it with AppleServicesEgress, or select its products (DNS, iCloud, MacAppStore, macOSInternetRecovery, NetworkTime, PushNotifications, SoftwareUpdate) for ingress.",
     );
   });
 
@@ -328,7 +328,7 @@ describe('AppleServicesEgress errors', () => {
     const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'] });
     expect(mac.policy.rules).toHaveLength(3);
     expect(() => app.synth()).toThrow(
-      "AppleServicesEgress 'Test/Mac' is attached to nothing, so it opens no ports. Attach it in one of four ways: pass vpc (a security group is created), pass securityGroup (an existing group), pass networkAcl or subnets with vpc (network ACL entries), or call applyTo(...) / applyToNetworkAcl(...).",
+      "AppleServicesEgress 'Test/Mac': The rules are attached to nothing, so they open no ports. Attach them in one of five ways: pass vpc (a security group is created), securityGroup (an existing group), subnets with vpc (a network ACL is created for those subnets) or networkAcl (entries are added to an existing network ACL), or call applyTo(...) / applyToNetworkAcl(...).",
     );
   });
 
@@ -381,7 +381,7 @@ describe('AppleServicesIngress on security groups', () => {
     const { stack, vpc } = stackWithVpc();
     const error = errorOf(() => new AppleServicesIngress(stack, 'None', { products: ['ScreenSharing'], sources: [], vpc }));
     expect(error.message).toBe(
-      "Test/None: sources is empty: name who may connect, e.g. a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+      "Test/None: Ingress needs sources: name who may connect in, e.g. a bastion security group, an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
     );
     expect((error as ApplePortsError).problems.map((p) => p.code)).toEqual(['ingress-without-sources']);
 
@@ -400,7 +400,7 @@ describe('AppleServicesIngress on security groups', () => {
   test('products no Mac serves are refused, and immutable imports too', () => {
     const { stack } = stackWithVpc();
     expect(() => new AppleServicesIngress(stack, 'Cloud', { products: ['iCloud'], sources: [SG_ID] })).toThrow(
-      /^Test\/Cloud: Apple product 'iCloud' is only used outbound: no Mac accepts inbound connections for it\. Select it with direction 'egress', or select a product a Mac hosts: .*ScreenSharing, SSH/,
+      /^Test\/Cloud: Apple product 'iCloud' is only used outbound: no Mac accepts inbound connections for it\. Select it with AppleServicesEgress, or select a product a Mac hosts: .*ScreenSharing, SSH/,
     );
     const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Group', SG_ID, { mutable: false });
     expect(() => new AppleServicesIngress(stack, 'Hosts', { products: ['SSH'], sources: [OTHER_SG_ID], securityGroup })).toThrow(

@@ -410,7 +410,7 @@ describe('AppleServicesFirewallRules', () => {
     [
       'a component name the rule group cannot be auto-named after',
       () => new AppleServicesFirewallRules('apple_rules', { products: ['PushNotifications'] }),
-      "AppleServicesFirewallRules 'apple_rules': The rule group would be auto-named 'apple_rules-rule-group-' and seven random characters, which is not a rule group name (1-128 letters, digits and hyphens). Name the component with letters, digits and hyphens, or pass ruleGroupName.",
+      "AppleServicesFirewallRules 'apple_rules': The rule group would be named 'apple_rules-rule-group-0000000' (the component's name and the seven random characters Pulumi's auto-naming adds), which is not a rule group name (1-128 letters, digits and hyphens). Use letters, digits and hyphens there, or pass ruleGroupName.",
     ],
   ];
 

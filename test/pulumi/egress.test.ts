@@ -317,7 +317,7 @@ describe('AppleServicesEgress determinism and budgets', () => {
     ]);
     expect(component.networkAclPolicy!.maxRules).toBe(3);
     expect(recording.warnings).toEqual([
-      'apple-ports:network-acl-budget-widened: Network ACL entries (networkAclOptions.maxEntries 3): Opened 5146 ports beyond the selection to fit maxRules 3 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-5222 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
+      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 5146 ports beyond the selection to fit networkAclOptions.maxEntries 3 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-5222 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
     ]);
   });
 

@@ -7,8 +7,8 @@ const VPC = 'vpc-0123456789abcdef0';
 const ATTACH =
   'The rules are attached to nothing, so they open no ports. Attach them in one of four ways: pass vpcId (a security group is created), securityGroupId (an existing group), subnetIds with vpcId (a network ACL is created for those subnets) or networkAclId (entries are added to an existing network ACL).';
 const WRAP = 'say what it is: { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.';
-const NACL_PEER = (port: number, peer: string) =>
-  `network ACL: Network ACL entries take CIDRs only, but a rule for tcp ${port} goes to the security-group '${peer}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`;
+const NACL_PEER = (peer: string) =>
+  `network ACL: Network ACL entries take CIDRs only, but rules go to the security group '${peer}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`;
 
 let Egress: typeof adapter.AppleServicesEgress;
 let Ingress: typeof adapter.AppleServicesIngress;
@@ -59,12 +59,12 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'a profile for the other direction',
     () => new Egress('f', { profiles: ['remote-admin-host'], vpcId: VPC }),
-    "AppleServicesEgress 'f': Profile 'remote-admin-host' is meant for ingress, but AppleServicesEgress opens egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) here.",
+    "AppleServicesEgress 'f': Profile 'remote-admin-host' is meant for ingress, not egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
   ],
   [
     'an egress profile on ingress',
     () => new Ingress('f2', { profiles: ['managed-mac'], sources: ['10.0.0.0/8'], vpcId: VPC }),
-    `AppleServicesIngress 'f2': Profile 'managed-mac' is meant for egress, but AppleServicesIngress opens ingress. Use it with AppleServicesEgress, or select its products (${getProfile('managed-mac').products.join(', ')}) here.`,
+    `AppleServicesIngress 'f2': Profile 'managed-mac' is meant for egress, not ingress. Use it with AppleServicesEgress, or select its products (${getProfile('managed-mac').products.join(', ')}) for ingress.`,
   ],
   ['a misspelt product', () => new Egress('g', { products: ['FaceTme'], vpcId: VPC }), "AppleServicesEgress 'g': Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"],
   [
@@ -80,12 +80,12 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'ingress with no sources',
     () => new Ingress('i', { products: ['ScreenSharing'], sources: [], vpcId: VPC }),
-    "AppleServicesIngress 'i': sources is empty: name who may connect, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+    "AppleServicesIngress 'i': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
   ],
   [
     'ingress with sources left out',
     () => new Ingress('i2', untyped({ products: ['ScreenSharing'], vpcId: VPC })),
-    "AppleServicesIngress 'i2': sources is empty: name who may connect, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+    "AppleServicesIngress 'i2': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
   ],
   [
     "ingress from 'apple-network'",
@@ -129,17 +129,12 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'a security-group peer in a network ACL',
     () => new Egress('n', { products: ['iCloud'], destinations: ['sg-0123456789abcdef0'], networkAclId: 'acl-0123456789abcdef0' }),
-    [
-      "AppleServicesEgress 'n': invalid apple-ports selection (3 problems):",
-      `- ${NACL_PEER(80, 'sg-0123456789abcdef0')}`,
-      `- ${NACL_PEER(443, 'sg-0123456789abcdef0')}`,
-      `- ${NACL_PEER(5223, 'sg-0123456789abcdef0')}`,
-    ].join('\n'),
+    `AppleServicesEgress 'n': ${NACL_PEER('sg-0123456789abcdef0')}`,
   ],
   [
     'a security-group output in a network ACL',
     () => new Egress('t', { products: ['SSH'], destinations: [{ securityGroupId: pulumi.output('sg-0123456789abcdef0') }], networkAclId: 'acl-0123456789abcdef0' }),
-    `AppleServicesEgress 't': ${NACL_PEER(22, '<securityGroupId#0>')}`,
+    `AppleServicesEgress 't': ${NACL_PEER('<securityGroupId#0>')}`,
   ],
   [
     'more CIDRs than a network ACL holds',

@@ -75,7 +75,7 @@ describe('notices become pulumi.log.warn lines with stable codes', () => {
     const component = new Egress('f', { products: ['PushNotifications', 'FaceTime'], networkAclId: ACL, networkAclOptions: { maxEntries: 4 } });
     expect(warningsOf(component)).toEqual([
       APNS_LEGACY,
-      'apple-ports:network-acl-budget-widened: Network ACL entries (networkAclOptions.maxEntries 4): Opened 2120 ports beyond the selection to fit maxRules 4 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-2196 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
+      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 2120 ports beyond the selection to fit networkAclOptions.maxEntries 4 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-2196 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
     ]);
   });
 

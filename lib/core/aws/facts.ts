@@ -1,6 +1,12 @@
 /**
+ * What AWS documents that bounds a policy: quotas, limits on names and descriptions, and the
+ * addresses no rule governs. The one place, beside `data/`, where such numbers are written.
+ */
+
+/**
  * AWS's default VPC quotas that bound a policy (Amazon VPC quotas page). Security-group and
  * NACL rule quotas are counted per direction and per address family.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html
  */
 export const AWS_QUOTAS = {
   /** Inbound or outbound rules per security group, per address family (adjustable). */
@@ -11,7 +17,41 @@ export const AWS_QUOTAS = {
   networkAclRulesPerDirectionMax: 40,
   /** The highest NACL rule number a user rule may take; 32767 is the default deny. */
   networkAclMaxRuleNumber: 32766,
+  /** The most entries a customer-managed prefix list may hold ("Prefix lists" quotas). */
+  prefixListMaxEntries: 1000,
 } as const;
+
+/**
+ * How apple-ports numbers network ACL entries unless told otherwise. AWS recommends leaving gaps
+ * between rule numbers ("increments of 10 or 100") so rules can be inserted later.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
+ */
+export const NETWORK_ACL_NUMBERING = {
+  /** The first rule number entries take. */
+  firstRuleNumber: 100,
+  /** The distance between the rule numbers entries take. */
+  ruleNumberStep: 10,
+} as const;
+
+/**
+ * Security-group rule descriptions: at most this many characters, from AWS's description set
+ * (`a-zA-Z0-9. _-:/()#,@[]+=;{}!$*`). AWS accepts `&` on rules to a CIDR but not on rules that
+ * reference a group or prefix list, so the narrower set is the safe one.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+ */
+export const RULE_DESCRIPTION_MAX_LENGTH = 255;
+
+/** Characters AWS allows in security-group rule descriptions. */
+export const RULE_DESCRIPTION_PATTERN = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]*$/;
+
+/**
+ * AWS Network Firewall rule group names: letters, digits and hyphens, at most this many.
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_CreateRuleGroup.html
+ */
+export const RULE_GROUP_NAME_MAX_LENGTH = 128;
+
+/** Rule group names AWS accepts. */
+export const RULE_GROUP_NAME_PATTERN = new RegExp(`^[a-zA-Z0-9-]{1,${RULE_GROUP_NAME_MAX_LENGTH}}$`);
 
 /**
  * Amazon-provided services that security groups and network ACLs never filter (Amazon VPC user

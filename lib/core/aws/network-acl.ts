@@ -6,36 +6,36 @@
  * replacement before it deletes the old entry, which fails when the number is still taken.
  */
 import { getEphemeralPorts, type Direction } from '../catalogue';
-import { formatPortRange, formatProtocolPorts, type Protocol } from '../ports';
-import { describeRule, formatPeer, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
+import { API_TERMS, describeRule, familyName, formatPeer, peersField, type AddressFamily, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { PORT_NUMBERS, formatPortRange, isPortNumber, type PortRange, type Protocol } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
-import { AWS_QUOTAS } from './facts';
+import { AWS_QUOTAS, NETWORK_ACL_NUMBERING } from './facts';
 
 /** Options for a policy's network ACL entries. */
 export interface NetworkAclOptions {
   /**
    * The lowest rule number the entries may take.
-   * @default 100
+   * @default {@link NETWORK_ACL_NUMBERING}.firstRuleNumber
    */
   readonly firstRuleNumber?: number;
   /**
    * The distance between usable rule numbers, leaving room for hand-written entries between them.
-   * @default 10
+   * @default {@link NETWORK_ACL_NUMBERING}.ruleNumberStep
    */
   readonly ruleNumberStep?: number;
   /**
    * The highest rule number the entries may take; give each policy sharing one ACL its own range.
-   * @default 32766
+   * @default {@link AWS_QUOTAS}.networkAclMaxRuleNumber, the highest a user's entry may take
    */
   readonly lastRuleNumber?: number;
   /**
    * The clients' ephemeral port range that return traffic goes to.
-   * @default 1024-65535, the range AWS NAT gateways use (macOS itself uses 49152-65535)
+   * @default the catalogue's `aws-nat-gateway` ephemeral range, which NAT gateways use (`getEphemeralPorts`)
    */
-  readonly returnPorts?: { readonly fromPort: number; readonly toPort: number };
+  readonly returnPorts?: PortRange;
   /**
    * The most entries per direction and address family, the ACL's default deny entry excluded.
-   * @default 19: AWS's default quota of 20, less the default deny
+   * @default {@link DEFAULT_NETWORK_ACL_ENTRIES}: AWS's default quota less the default deny
    */
   readonly maxEntries?: number;
 }
@@ -77,14 +77,16 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-function cidrOf(rule: PolicyRule, problems: Problem[]): { cidr: string; family: AddressFamily } | undefined {
+/** The CIDR of a rule's peer, or one problem per peer a network ACL cannot hold (not one per rule). */
+function cidrOf(rule: PolicyRule, direction: Direction, problems: Problem[], terms: SelectionTerms): { cidr: string; family: AddressFamily } | undefined {
   if (rule.peer.kind === 'ipv4' || rule.peer.kind === 'ipv6') {
     return { cidr: rule.peer.cidr, family: rule.peer.kind };
   }
-  problems.push({
-    code: 'network-acl-peer',
-    message: `Network ACL entries take CIDRs only, but a rule for ${formatProtocolPorts(rule.protocol, rule)} goes to the ${rule.peer.kind} '${formatPeer(rule.peer)}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`,
-  });
+  const peer = `the ${rule.peer.kind === 'prefix-list' ? 'prefix list' : 'security group'} '${formatPeer(rule.peer)}'`;
+  const message = `Network ACL entries take CIDRs only, but rules go to ${peer}. Use CIDR ${terms.field(peersField(direction))} for network ACLs, or attach the selection to a security group instead.`;
+  if (!problems.some((p) => p.message === message)) {
+    problems.push({ code: 'network-acl-peer', message });
+  }
   return undefined;
 }
 
@@ -109,8 +111,12 @@ function validateOptions(options: Required<NetworkAclOptions>, problems: Problem
     problems.push({ code: 'invalid-network-acl-option', message: `firstRuleNumber ${first} is above lastRuleNumber ${last}. Swap them.` });
   }
   const { fromPort, toPort } = returnPorts;
-  if (!isWhole(fromPort) || !isWhole(toPort) || fromPort < 1 || toPort > 65535 || fromPort > toPort) {
-    problems.push({ code: 'invalid-network-acl-option', message: `returnPorts ${fromPort}-${toPort} is not a port range. Use fromPort <= toPort within 1-65535, e.g. 1024-65535.` });
+  if (!isPortNumber(fromPort) || !isPortNumber(toPort) || fromPort > toPort) {
+    const natGateway = formatPortRange(getEphemeralPorts('aws-nat-gateway'));
+    problems.push({
+      code: 'invalid-network-acl-option',
+      message: `returnPorts ${fromPort}-${toPort} is not a port range. Use fromPort <= toPort within ${formatPortRange(PORT_NUMBERS)}, e.g. ${natGateway}.`,
+    });
   }
   if (!isWhole(maxEntries) || maxEntries < 1 || maxEntries > AWS_QUOTAS.networkAclRulesPerDirectionMax - 1) {
     problems.push({
@@ -120,7 +126,7 @@ function validateOptions(options: Required<NetworkAclOptions>, problems: Problem
   }
 }
 
-function drafts(policy: ResolvedPolicy, returnPorts: { fromPort: number; toPort: number }, problems: Problem[]): EntryDraft[] {
+function drafts(policy: ResolvedPolicy, returnPorts: PortRange, problems: Problem[], terms: SelectionTerms): EntryDraft[] {
   const allowEgress = policy.direction === 'egress';
   const result = new Map<string, EntryDraft>();
   const add = (draft: Omit<EntryDraft, 'key' | 'id'>) => {
@@ -130,7 +136,7 @@ function drafts(policy: ResolvedPolicy, returnPorts: { fromPort: number; toPort:
     }
   };
   for (const rule of policy.rules) {
-    const target = cidrOf(rule, problems);
+    const target = cidrOf(rule, policy.direction, problems, terms);
     if (!target) {
       continue;
     }
@@ -163,7 +169,7 @@ function checkQuota(entries: readonly EntryDraft[], maxEntries: number, problems
         const direction: Direction = egress ? 'egress' : 'ingress';
         problems.push({
           code: 'network-acl-quota',
-          message: `The network ACL needs ${count} ${family === 'ipv4' ? 'IPv4' : 'IPv6'} ${direction} entries, more than maxEntries ${maxEntries}. Resolve the policy with maxRules ${maxEntries} so ports are widened to fit, name fewer CIDRs, or raise the quota (up to ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
+          message: `The network ACL needs ${count} ${familyName(family)} ${direction} entries, more than maxEntries ${maxEntries}. Resolve the policy with maxRules ${maxEntries} so ports are widened to fit, name fewer CIDRs, or raise the quota (up to ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
         });
       }
     }
@@ -209,19 +215,19 @@ function numberEntries(entries: readonly EntryDraft[], first: number, step: numb
  * and CIDR, numbered stably. Throws an `ApplePortsError` for peers a NACL cannot hold, bad
  * options, or more entries than the budget.
  */
-export function planNetworkAcl(policy: ResolvedPolicy, options: NetworkAclOptions = {}): NetworkAclEntryPlan[] {
-  const macReturn = getEphemeralPorts('aws-nat-gateway');
+export function planNetworkAcl(policy: ResolvedPolicy, options: NetworkAclOptions = {}, terms: SelectionTerms = API_TERMS): NetworkAclEntryPlan[] {
+  const natGateway = getEphemeralPorts('aws-nat-gateway');
   const resolved: Required<NetworkAclOptions> = {
-    firstRuleNumber: options.firstRuleNumber ?? 100,
-    ruleNumberStep: options.ruleNumberStep ?? 10,
+    firstRuleNumber: options.firstRuleNumber ?? NETWORK_ACL_NUMBERING.firstRuleNumber,
+    ruleNumberStep: options.ruleNumberStep ?? NETWORK_ACL_NUMBERING.ruleNumberStep,
     lastRuleNumber: options.lastRuleNumber ?? AWS_QUOTAS.networkAclMaxRuleNumber,
-    returnPorts: options.returnPorts ?? { fromPort: macReturn.fromPort, toPort: macReturn.toPort },
+    returnPorts: options.returnPorts ?? { fromPort: natGateway.fromPort, toPort: natGateway.toPort },
     maxEntries: options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES,
   };
   const problems: Problem[] = [];
   validateOptions(resolved, problems);
   throwIfProblems(problems);
-  const entries = drafts(policy, resolved.returnPorts, problems);
+  const entries = drafts(policy, resolved.returnPorts, problems, terms);
   checkQuota(entries, resolved.maxEntries, problems);
   throwIfProblems(problems);
   const planned = numberEntries(entries, resolved.firstRuleNumber, resolved.ruleNumberStep, resolved.lastRuleNumber, problems);

@@ -7,12 +7,10 @@
 import { getNetwork, type NetworkId } from '../catalogue';
 import type { AddressFamily, Peer } from '../policy';
 import { throwIfProblems, type Problem } from '../problems';
+import { AWS_QUOTAS } from './facts';
 
-/**
- * The most entries a customer-managed prefix list may hold (Amazon VPC quotas, "Prefix lists").
- * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-prefix-lists
- */
-export const MAX_PREFIX_LIST_ENTRIES = 1000;
+/** The most entries a customer-managed prefix list may hold (Amazon VPC quotas, "Prefix lists"). */
+export const MAX_PREFIX_LIST_ENTRIES = AWS_QUOTAS.prefixListMaxEntries;
 
 /** What to put in the list. */
 export interface AppleNetworkPrefixListOptions {

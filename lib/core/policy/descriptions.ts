@@ -3,13 +3,14 @@
  * AWS's rule-description set. An `&` or `'` is accepted by `cdk synth` and `pulumi preview` and
  * then fails the deployment, so every description is checked here.
  */
+import { RULE_DESCRIPTION_MAX_LENGTH, RULE_DESCRIPTION_PATTERN } from '../aws/facts';
 import { formatProtocolPorts, type Protocol } from '../ports';
 
 /** The most characters AWS takes in a security-group rule description. */
-export const MAX_DESCRIPTION_LENGTH = 255;
+export const MAX_DESCRIPTION_LENGTH = RULE_DESCRIPTION_MAX_LENGTH;
 
 /** Characters AWS allows in security-group rule descriptions. */
-export const DESCRIPTION_PATTERN = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]*$/;
+export const DESCRIPTION_PATTERN = RULE_DESCRIPTION_PATTERN;
 
 /** The characters of `text` that AWS refuses in a rule description, each once. */
 export function invalidDescriptionCharacters(text: string): string[] {
@@ -30,11 +31,13 @@ export interface DescriptionParts {
   readonly widenedPorts: number;
 }
 
-const REFUSED_CHARACTERS = /[^a-zA-Z0-9 ._\-:/()#,@[\]+=;{}!$*]+/g;
-
 /** Replaces characters AWS would refuse (product names are ours, but be safe) with a space. */
 function sanitize(text: string): string {
-  return text.replace(REFUSED_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
+  return [...text]
+    .map((ch) => (RULE_DESCRIPTION_PATTERN.test(ch) ? ch : ' '))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /**

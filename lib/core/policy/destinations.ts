@@ -3,13 +3,9 @@
  * value and passing unresolved ones (CDK tokens, Pulumi outputs) through untouched.
  */
 import { parseCidr } from './cidr';
+import { ANY_IPV4, ANY_IPV6, familyName, peerKey } from './peers';
 import type { AddressFamily, Destination, Peer } from './types';
 import type { Problem } from '../problems';
-
-/** IPv4 "anywhere". */
-export const ANY_IPV4 = '0.0.0.0/0';
-/** IPv6 "anywhere". */
-export const ANY_IPV6 = '::/0';
 
 const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
@@ -21,51 +17,6 @@ export interface ParsedDestinations {
   /** True when `'apple-network'` was given. */
   readonly appleNetwork: boolean;
   readonly problems: readonly Problem[];
-}
-
-/** A stable text key for a peer, used for ordering and deduplication. */
-export function peerKey(peer: Peer): string {
-  return `${peer.kind}:${peer.kind === 'ipv4' || peer.kind === 'ipv6' ? peer.cidr : peer.id}`;
-}
-
-/** The order of peer kinds in a policy: IPv4, IPv6, prefix lists, security groups. */
-const PEER_KIND_ORDER: Record<Peer['kind'], number> = { ipv4: 0, ipv6: 1, 'prefix-list': 2, 'security-group': 3 };
-
-/** A total order on peers: by kind, then by value. */
-export function comparePeers(a: Peer, b: Peer): number {
-  const byKind = PEER_KIND_ORDER[a.kind] - PEER_KIND_ORDER[b.kind];
-  if (byKind !== 0) {
-    return byKind;
-  }
-  const ka = peerKey(a);
-  const kb = peerKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-/**
- * The address-family quota a peer's rules count against. A prefix list counts in its own family;
- * security-group references are counted with IPv4, the family every VPC has.
- */
-export function peerFamily(peer: Peer): AddressFamily {
-  if (peer.kind === 'prefix-list') {
-    return peer.family ?? 'ipv4';
-  }
-  return peer.kind === 'ipv6' ? 'ipv6' : 'ipv4';
-}
-
-/** How many security-group rules AWS counts for one rule to this peer (a prefix list's max entries). */
-export function peerWeight(peer: Peer): number {
-  return peer.kind === 'prefix-list' ? (peer.maxEntries ?? 1) : 1;
-}
-
-/** Human text for a peer: the CIDR or the id. */
-export function formatPeer(peer: Peer): string {
-  return peer.kind === 'ipv4' || peer.kind === 'ipv6' ? peer.cidr : peer.id;
-}
-
-/** True when a peer lets any address through. */
-export function isAnywhere(peer: Peer): boolean {
-  return (peer.kind === 'ipv4' && peer.cidr === ANY_IPV4) || (peer.kind === 'ipv6' && peer.cidr === ANY_IPV6);
 }
 
 function invalid(value: string, reason: string): Problem {
@@ -87,8 +38,7 @@ function parseCidrPeer(cidr: string, expected: AddressFamily | undefined): Peer 
     return invalid(cidr, parsed.reason);
   }
   if (expected && parsed.family !== expected) {
-    const name = (f: AddressFamily) => (f === 'ipv4' ? 'IPv4' : 'IPv6');
-    return invalid(cidr, `it is an ${name(parsed.family)} CIDR given as ${name(expected)}. Use { kind: '${parsed.family}', cidr: '${cidr}' }`);
+    return invalid(cidr, `it is an ${familyName(parsed.family)} CIDR given as ${familyName(expected)}. Use { kind: '${parsed.family}', cidr: '${cidr}' }`);
   }
   return { kind: parsed.family, cidr: parsed.cidr };
 }

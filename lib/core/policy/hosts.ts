@@ -23,7 +23,7 @@ import {
 } from '../catalogue';
 import type { ProtocolPortRange } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
-import { expandSelection } from './resolve';
+import { expandSelection } from './selection';
 import type { PolicySelection } from './types';
 
 /** What `hostsFor` reads of a selection: the products and profiles `resolve` takes, plus host groups. */

@@ -4,5 +4,8 @@ export * from './descriptions';
 export * from './destinations';
 export * from './hosts';
 export * from './notices';
+export * from './peers';
 export * from './resolve';
+export * from './selection';
+export * from './terms';
 export type * from './types';

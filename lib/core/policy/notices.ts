@@ -5,7 +5,8 @@
  */
 import { findService, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
 import { formatProtocolPorts } from '../ports';
-import { comparePeers, formatPeer, isAnywhere, peerFamily } from './destinations';
+import { comparePeers, formatPeer, isAnywhere, peerFamily } from './peers';
+import { API_TERMS, type SelectionTerms } from './terms';
 import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './types';
 import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS } from '../aws/facts';
 
@@ -17,15 +18,19 @@ function notice(code: PolicyNotice['code'], message: string, serviceIds: readonl
   return { code, message, services: sortedIds(serviceIds), products: sortedIds(productIds), widened };
 }
 
-const EXCLUSION_NOTICES: readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] = [
-  { reason: 'legacy', code: 'legacy-excluded', intro: 'Left out services Apple has retired (set includeLegacy to keep them)' },
-  { reason: 'link-local', code: 'link-local-excluded', intro: 'Left out link-local multicast, which never crosses a VPC (set includeLinkLocal to keep it)' },
-  { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
-  { reason: 'user', code: 'user-excluded', intro: 'Left out by exclude' },
-];
+/** Each reason a service is left out: its notice code, and how the notice opens. */
+function exclusionNoticeKinds(terms: SelectionTerms): readonly { reason: ExclusionReason; code: PolicyNotice['code']; intro: string }[] {
+  return [
+    { reason: 'legacy', code: 'legacy-excluded', intro: `Left out services Apple has retired (${terms.enable('includeLegacy')} to keep them)` },
+    { reason: 'link-local', code: 'link-local-excluded', intro: `Left out link-local multicast, which never crosses a VPC (${terms.enable('includeLinkLocal')} to keep it)` },
+    { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
+    { reason: 'user', code: 'user-excluded', intro: `Left out by ${terms.field('exclude')}` },
+  ];
+}
 
-export function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[]): PolicyNotice[] {
-  return EXCLUSION_NOTICES.flatMap(({ reason, code, intro }) => {
+/** What was left out and why, one notice per reason. */
+export function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[], terms: SelectionTerms = API_TERMS): PolicyNotice[] {
+  return exclusionNoticeKinds(terms).flatMap(({ reason, code, intro }) => {
     let entries = excluded.filter((e) => e.reason === reason);
     const products = reason === 'legacy' ? retiredProducts : [];
     // A current service left out only because every product wanting it is retired belongs to
@@ -46,7 +51,7 @@ export function exclusionNotices(excluded: readonly ExcludedService[], retiredPr
     });
     const sentences = [
       ...(details.length > 0 ? [`${intro}: ${details.join('; ')}.`] : []),
-      ...(productDetails.length > 0 ? [`${details.length > 0 ? 'Also left out products Apple has retired' : 'Left out products Apple has retired (set includeLegacy to keep them)'}: ${productDetails.join('; ')}.`] : []),
+      ...(productDetails.length > 0 ? [`${details.length > 0 ? 'Also left out products Apple has retired' : `Left out products Apple has retired (${terms.enable('includeLegacy')} to keep them)`}: ${productDetails.join('; ')}.`] : []),
     ];
     return [
       notice(
@@ -59,7 +64,8 @@ export function exclusionNotices(excluded: readonly ExcludedService[], retiredPr
   });
 }
 
-export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | undefined): PolicyNotice[] {
+/** The ports a rule budget opened beyond the selection, each listed. */
+export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | undefined, terms: SelectionTerms = API_TERMS): PolicyNotice[] {
   const widened = rules.flatMap((r) => r.widened);
   if (widened.length === 0) {
     return [];
@@ -70,7 +76,7 @@ export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | u
   return [
     notice(
       'budget-widened',
-      `Opened ${total} ports beyond the selection to fit maxRules ${maxRules} per address family: ${list}.`,
+      `Opened ${total} ports beyond the selection to fit ${terms.field('maxRules')} ${maxRules} per address family: ${list}.`,
       affected.flatMap((r) => r.services),
       affected.flatMap((r) => r.products),
       widened,
@@ -78,6 +84,7 @@ export function widenedNotice(rules: readonly PolicyRule[], maxRules: number | u
   ];
 }
 
+/** Amazon-provided services the DNS and NTP rules cannot govern. */
 export function platformNotices(selectedBy: (id: ServiceId) => readonly AppleProduct[], direction: Direction): PolicyNotice[] {
   const selected = (id: ServiceId) => selectedBy(id).length > 0;
   const notices: PolicyNotice[] = [];
@@ -104,6 +111,7 @@ export function platformNotices(selectedBy: (id: ServiceId) => readonly ApplePro
   return notices;
 }
 
+/** Ingress open to the whole internet. */
 export function openIngressNotice(peers: readonly Peer[], direction: Direction): PolicyNotice[] {
   const open = peers.filter(isAnywhere).sort(comparePeers);
   if (direction !== 'ingress' || open.length === 0) {
@@ -118,14 +126,14 @@ export function openIngressNotice(peers: readonly Peer[], direction: Direction):
 }
 
 /** `ipv6` asks for IPv6 rules, but no destination gave any: say so rather than add nothing silently. */
-export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[]): PolicyNotice[] {
+export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[], terms: SelectionTerms = API_TERMS): PolicyNotice[] {
   if (!ipv6 || rules.some((rule) => peerFamily(rule.peer) === 'ipv6')) {
     return [];
   }
   return [
     notice(
       'ipv6-unused',
-      "ipv6 is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.",
+      `${terms.field('ipv6')} is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.`,
     ),
   ];
 }

@@ -3,24 +3,17 @@
  * exactly the selected services' ports (unless a budget forces widening, which is reported port
  * by port), in the fewest rules, in a fixed order, whatever order the input came in.
  */
-import { compareIds, findProduct, findProfile, findService, getNetwork, products as allProducts, services, sortedIds, unknownProductMessage, unknownProfileMessage, unknownServiceMessage, type AppleProduct, type Direction, type ProductEntry, type ProfileId, type ServiceEntry, type ServiceId } from '../catalogue';
-import { describeRule, invalidDescriptionCharacters } from './descriptions';
-import { ANY_IPV6, comparePeers, parseDestinations, peerFamily, peerKey } from './destinations';
-import { PORT_NUMBERS, compareProtocols, fitToBudget, isPortNumber, mergeSpans, portCount, type MergedSpan, type PortRange, type Protocol, type Span, type SpanGroup } from '../ports';
-import type {
-  AddressFamily,
-  ExcludedService,
-  ExclusionReason,
-  ExtraRule,
-  Peer,
-  PolicyRule,
-  PolicySelection,
-  ResolveOptions,
-  ResolvedPolicy,
-} from './types';
-import { throwIfProblems, type Problem } from '../problems';
-import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './notices';
 import { AWS_QUOTAS } from '../aws/facts';
+import { compareIds, findService, getNetwork, products as allProducts, services, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
+import { compareProtocols, fitToBudget, mergeSpans, portCount, type MergedSpan, type PortRange, type Protocol, type Span, type SpanGroup } from '../ports';
+import { throwIfProblems, type Problem } from '../problems';
+import { describeRule } from './descriptions';
+import { parseDestinations } from './destinations';
+import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './notices';
+import { ANY_IPV6, comparePeers, familyName, peerFamily, peerKey } from './peers';
+import { expandSelection, validateExcludes, validateExtraRules } from './selection';
+import { API_TERMS, peersField, type SelectionTerms } from './terms';
+import type { AddressFamily, ExcludedService, ExclusionReason, ExtraRule, Peer, PolicyRule, PolicySelection, ResolveOptions, ResolvedPolicy } from './types';
 
 /** Where a merged rule's ports came from. */
 type Origin =
@@ -41,94 +34,6 @@ interface Demand {
 
 const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
 const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
-const MAX_EXTRA_DESCRIPTION = 100;
-
-/**
- * The products a selection names, directly, by alias or through its profiles, with the profiles and
- * the direction they imply. Problems (unknown names, conflicting directions) are appended to
- * `problems`, worded exactly as `resolve` words them.
- */
-export function expandSelection(selection: PolicySelection, problems: Problem[]) {
-  const products = new Map<AppleProduct, ProductEntry>();
-  for (const name of selection.products ?? []) {
-    const product = findProduct(String(name));
-    if (product) {
-      products.set(product.id, product);
-    } else {
-      problems.push({ code: 'unknown-product', message: unknownProductMessage(String(name)) });
-    }
-  }
-  const profileIds: ProfileId[] = [];
-  const profileDirections = new Set<Direction>();
-  for (const id of selection.profiles ?? []) {
-    const profile = findProfile(String(id));
-    if (!profile) {
-      problems.push({ code: 'unknown-profile', message: unknownProfileMessage(String(id)) });
-      continue;
-    }
-    profileIds.push(profile.id);
-    profileDirections.add(profile.direction);
-    if (selection.direction !== undefined && profile.direction !== selection.direction) {
-      // Its products would each fail for the wrong direction too; the profile is the one mistake.
-      problems.push({
-        code: 'profile-direction',
-        message: `Profile '${profile.id}' is meant for ${profile.direction}, not ${selection.direction}. Use it with direction '${profile.direction}', or select its products (${profile.products.join(', ')}) for ${selection.direction}.`,
-      });
-      continue;
-    }
-    for (const productId of profile.products) {
-      const product = findProduct(productId);
-      if (product) {
-        products.set(product.id, product);
-      }
-    }
-  }
-  let direction = selection.direction;
-  if (direction !== undefined && direction !== 'egress' && direction !== 'ingress') {
-    problems.push({ code: 'invalid-direction', message: `Invalid direction '${String(direction)}'. Use 'egress' or 'ingress'.` });
-  }
-  if (direction === undefined) {
-    if (profileDirections.size > 1) {
-      problems.push({
-        code: 'conflicting-profile-directions',
-        message: `The profiles ${sortedIds(profileIds).map((p) => `'${p}'`).join(', ')} are meant for different directions. Set direction to 'egress' or 'ingress'.`,
-      });
-    }
-    direction = profileDirections.size === 1 ? [...profileDirections][0] : 'egress';
-  }
-  return { products, profileIds: sortedIds(profileIds), direction };
-}
-
-function validateExtraRules(extraRules: readonly ExtraRule[], problems: Problem[]): void {
-  extraRules.forEach((rule, index) => {
-    const where = `extraRules[${index}]`;
-    if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') {
-      problems.push({ code: 'invalid-protocol', message: `${where}: protocol '${String(rule.protocol)}' is not filtered by port. Use 'tcp' or 'udp'.` });
-    }
-    const toPort = rule.toPort ?? rule.fromPort;
-    for (const [name, value] of [['fromPort', rule.fromPort], ['toPort', toPort]] as const) {
-      if (!isPortNumber(value)) {
-        problems.push({ code: 'invalid-port', message: `${where}: ${name} ${String(value)} is not a port. Use a whole number from ${PORT_NUMBERS.fromPort} to ${PORT_NUMBERS.toPort}.` });
-      }
-    }
-    if (isPortNumber(rule.fromPort) && isPortNumber(toPort) && rule.fromPort > toPort) {
-      problems.push({
-        code: 'reversed-port-range',
-        message: `${where}: the port range ${rule.fromPort}-${toPort} is reversed. Did you mean fromPort ${toPort}, toPort ${rule.fromPort}?`,
-      });
-    }
-    const description = typeof rule.description === 'string' ? rule.description.trim() : '';
-    const bad = invalidDescriptionCharacters(description);
-    if (description.length === 0 || description.length > MAX_EXTRA_DESCRIPTION) {
-      problems.push({ code: 'invalid-description', message: `${where}: the description must be 1-${MAX_EXTRA_DESCRIPTION} characters, saying why the rule exists.` });
-    } else if (bad.length > 0) {
-      problems.push({
-        code: 'invalid-description',
-        message: `${where}: AWS refuses ${bad.map((ch) => `'${ch}'`).join(', ')} in rule descriptions ('${description}'). Use letters, digits, spaces and ._-:/()#,@[]+=;{}!$*.`,
-      });
-    }
-  });
-}
 
 /** Why a product's use of a service stays out of the policy, if it does. */
 function exclusionReason(product: ProductEntry, service: ServiceEntry, selection: PolicySelection, direction: Direction, excluded: ReadonlySet<string>): ExclusionReason | undefined {
@@ -153,6 +58,7 @@ function collectDemands(
   selection: PolicySelection,
   direction: Direction,
   problems: Problem[],
+  terms: SelectionTerms,
 ): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[] } {
   const excluded = new Set<string>((selection.exclude ?? []).map(String));
   const demands = new Map<ServiceId, Demand>();
@@ -178,7 +84,7 @@ function collectDemands(
     if (direction === 'ingress' && !hostsAny) {
       problems.push({
         code: 'direction-unsupported',
-        message: `Apple product '${id}' is only used outbound: no Mac accepts inbound connections for it. Select it with direction 'egress', or select a product a Mac hosts: ${hostedProducts().join(', ')}.`,
+        message: `Apple product '${id}' is only used outbound: no Mac accepts inbound connections for it. Select it with ${terms.direction('egress')}, or select a product a Mac hosts: ${hostedProducts().join(', ')}.`,
       });
     }
   }
@@ -195,14 +101,6 @@ function hostedProducts(): AppleProduct[] {
       }))
       .map((p) => p.id),
   );
-}
-
-function validateExcludes(selection: PolicySelection, problems: Problem[]): void {
-  for (const id of selection.exclude ?? []) {
-    if (!findService(String(id))) {
-      problems.push({ code: 'unknown-service', message: `exclude: ${unknownServiceMessage(String(id))}` });
-    }
-  }
 }
 
 /** The peers one service's rules go to. */
@@ -262,7 +160,7 @@ function buildGroups(
 }
 
 /** Fits each address family's groups into the budget, or reports why it cannot. */
-function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | undefined, problems: Problem[]): SpanGroup<GroupKey, Origin>[] {
+function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | undefined, problems: Problem[], terms: SelectionTerms): SpanGroup<GroupKey, Origin>[] {
   if (maxRules === undefined) {
     return groups;
   }
@@ -275,7 +173,7 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
     } else {
       problems.push({
         code: 'budget-too-small',
-        message: `maxRules ${maxRules} is too small for the ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
+        message: `${terms.field('maxRules')} ${maxRules} is too small for the ${familyName(family)} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise ${terms.field('maxRules')} (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
       });
     }
   }
@@ -342,12 +240,19 @@ function compareRules(a: PolicyRule, b: PolicyRule): number {
 }
 
 /** What to do when a reason left every selected service out. */
-const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
-  legacy: 'Set includeLegacy to keep retired services.',
-  'link-local': 'Set includeLinkLocal to keep link-local multicast.',
-  direction: "Use direction 'egress', or select products a Mac hosts.",
-  user: 'Remove them from exclude.',
-};
+function nothingToOpenFix(reason: ExclusionReason, terms: SelectionTerms): string {
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  switch (reason) {
+    case 'legacy':
+      return sentence(`${terms.enable('includeLegacy')} to keep retired services.`);
+    case 'link-local':
+      return sentence(`${terms.enable('includeLinkLocal')} to keep link-local multicast.`);
+    case 'direction':
+      return `Use ${terms.direction('egress')}, or select products a Mac hosts.`;
+    case 'user':
+      return `Remove them from ${terms.field('exclude')}.`;
+  }
+}
 
 /**
  * Resolves a selection of Apple products and profiles into a minimal, deterministic set of
@@ -356,35 +261,37 @@ const NOTHING_TO_OPEN_FIXES: Record<ExclusionReason, string> = {
 export function resolve(selection: PolicySelection, options: ResolveOptions = {}): ResolvedPolicy {
   const problems: Problem[] = [];
   const isUnresolved = options.isUnresolved ?? (() => false);
+  const terms = options.terms ?? API_TERMS;
   const ipv6 = selection.ipv6 ?? false;
   const extraRules = selection.extraRules ?? [];
-  const { products, profileIds, direction } = expandSelection(selection, problems);
+  const { products, profileIds, direction } = expandSelection(selection, problems, terms);
+  const peers = terms.field(peersField(direction));
   const unknownNames = problems.length > 0;
 
   if ((selection.products ?? []).length === 0 && (selection.profiles ?? []).length === 0 && extraRules.length === 0) {
     problems.push({
       code: 'empty-selection',
-      message: "Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].",
+      message: `Nothing is selected. Name at least one Apple product or profile, e.g. ${terms.selectExample}.`,
     });
   }
-  validateExcludes(selection, problems);
-  validateExtraRules(extraRules, problems);
+  validateExcludes(selection, problems, terms);
+  validateExtraRules(extraRules, problems, terms);
   const { maxRules } = selection;
   if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 1)) {
-    problems.push({ code: 'invalid-budget', message: `maxRules ${String(maxRules)} is not a rule count. Use a whole number of at least 1.` });
+    problems.push({ code: 'invalid-budget', message: `${terms.field('maxRules')} ${String(maxRules)} is not a rule count. Use a whole number of at least 1.` });
   }
 
   const destinations = selection.destinations ?? (direction === 'egress' ? ['anywhere'] : []);
   if (direction === 'ingress' && destinations.length === 0) {
     problems.push({
       code: 'ingress-without-sources',
-      message: "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+      message: `Ingress needs ${peers}: name who may connect in, e.g. ${terms.peerExamples}. There is no default; 'anywhere' works but warns.`,
     });
   }
   if (direction === 'egress' && destinations.length === 0) {
     problems.push({
       code: 'empty-destinations',
-      message: "destinations is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').",
+      message: `${peers} is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').`,
     });
   }
   const parsed = parseDestinations(destinations, ipv6, isUnresolved);
@@ -392,7 +299,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   if (selection.appleNetworkPeers !== undefined && !parsed.appleNetwork) {
     problems.push({
       code: 'invalid-destination',
-      message: "appleNetworkPeers stand for 'apple-network', which destinations does not name, so they would be ignored. Add 'apple-network' to destinations.",
+      message: `${terms.field('appleNetworkPeers')} stand for 'apple-network', which ${peers} does not name, so they would be ignored. Add 'apple-network' to ${peers}.`,
     });
   }
   if (direction === 'ingress' && parsed.appleNetwork) {
@@ -405,25 +312,26 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   let appleNetworkPeers: readonly Peer[] | undefined;
   if (selection.appleNetworkPeers !== undefined) {
     const parsedApple = parseDestinations(selection.appleNetworkPeers, ipv6, isUnresolved);
-    problems.push(...parsedApple.problems.map((p) => ({ ...p, message: `appleNetworkPeers: ${p.message}` })));
+    const field = terms.field('appleNetworkPeers');
+    problems.push(...parsedApple.problems.map((p) => ({ ...p, message: `${field}: ${p.message}` })));
     if (parsedApple.appleNetwork || parsedApple.peers.length === 0) {
-      problems.push({ code: 'invalid-destination', message: "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself." });
+      problems.push({ code: 'invalid-destination', message: `${field}: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself.` });
     }
     appleNetworkPeers = parsedApple.peers;
   }
 
-  const { demands, retiredProducts } = collectDemands(products, selection, direction, problems);
+  const { demands, retiredProducts } = collectDemands(products, selection, direction, problems, terms);
   const anySelected = [...demands.values()].some((d) => d.selectedBy.size > 0) || extraRules.length > 0;
   if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
     const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
     problems.push({
       code: 'nothing-to-open',
-      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${[...reasons].map((r) => NOTHING_TO_OPEN_FIXES[r]).join(' ')}`,
+      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${[...reasons].map((r) => nothingToOpenFix(r, terms)).join(' ')}`,
     });
   }
   throwIfProblems(problems);
 
-  const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems);
+  const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems, terms);
   throwIfProblems(problems);
 
   const provenances = new Map<string, RuleProvenance>();
@@ -438,7 +346,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     products: sortedIds(products.keys()),
     profiles: profileIds,
     rules,
-    notices: [...exclusionNotices(excluded, retiredProducts), ...widenedNotice(rules, maxRules), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction), ...ipv6UnusedNotice(ipv6, rules)],
+    notices: [...exclusionNotices(excluded, retiredProducts, terms), ...widenedNotice(rules, maxRules, terms), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction), ...ipv6UnusedNotice(ipv6, rules, terms)],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),
   };

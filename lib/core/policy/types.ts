@@ -4,6 +4,7 @@
  */
 import type { AppleProduct, Direction, ProfileId, ServiceId } from '../catalogue';
 import type { Protocol } from '../ports';
+import type { SelectionTerms } from './terms';
 
 /** Where a rule lets traffic go (egress) or come from (ingress). */
 export type Peer =
@@ -104,6 +105,12 @@ export interface ResolveOptions {
    * @default every value is taken as known
    */
   readonly isUnresolved?: (value: string) => boolean;
+  /**
+   * How messages name the selection's fields, for callers that write them differently (the
+   * adapters' props, the command line's flags).
+   * @default the selection's own field names
+   */
+  readonly terms?: SelectionTerms;
 }
 
 /** A port range opened beyond the selection to fit a rule budget. */

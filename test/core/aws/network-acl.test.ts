@@ -57,7 +57,7 @@ describe('planNetworkAcl', () => {
   test('refuses peers a NACL cannot hold, bad options and too many entries', () => {
     const bySg = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['sg-0123456789abcdef0'] });
     expect(() => planNetworkAcl(bySg)).toThrow(
-      "Network ACL entries take CIDRs only, but a rule for tcp 22 goes to the security-group 'sg-0123456789abcdef0'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
+      "Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
     const policy = resolve({ products: ['FaceTime'] });
     expect(() => planNetworkAcl(policy, { firstRuleNumber: 0 })).toThrow('firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.');

@@ -51,7 +51,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['ScreenSharing'], direction: 'ingress' })).toEqual([
       [
         'ingress-without-sources',
-        "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default.",
+        "Ingress needs sources: name who may connect in, e.g. a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
       ],
     ]);
   });

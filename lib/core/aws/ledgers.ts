@@ -1,0 +1,135 @@
+/**
+ * What apple-ports has put on a security group or a network ACL that several constructs or
+ * components share. AWS checks neither rule numbers nor quotas before deployment, and a user may
+ * hand one ACL or group to several of them, so each claim is checked against everything claimed
+ * before: an identical entry is added once, a rule number two want is refused, and the sum is held
+ * to the quota. The adapters keep one ledger per target; the ledger itself is plain data.
+ */
+import type { Direction } from '../catalogue';
+import { familyName, peerFamily, peerWeight, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
+import type { Problem } from '../problems';
+import type { NetworkAclEntryPlan } from './network-acl';
+
+/** How the adapter calls the things that claim: `'construct'` or `'component'`. */
+export type ClaimantKind = 'construct' | 'component';
+
+function directionOf(entry: NetworkAclEntryPlan): Direction {
+  return entry.egress ? 'egress' : 'ingress';
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** How one claim on a network ACL is checked and named. */
+export interface NetworkAclClaim {
+  /** Who claims, for messages: `'Test/Mac'` or `AppleServicesEgress 'vdi'`. */
+  readonly owner: string;
+  readonly claimant: ClaimantKind;
+  /** The ACL, for messages: `the network ACL 'Test/Acl'`. */
+  readonly aclName: string;
+  /** What an entry allows, with deploy-time values as the adapter knows them (two placeholders may stand for different values). */
+  readonly contentOf: (entry: NetworkAclEntryPlan) => string;
+  /** How messages name an entry. @default its id */
+  readonly nameOf?: (entry: NetworkAclEntryPlan) => string;
+  /** Entries allowed per direction and address family. */
+  readonly maxEntries: number;
+}
+
+/** The entries apple-ports put on one network ACL. */
+export class NetworkAclLedger {
+  /** `egress 100` → who holds that rule number. */
+  private readonly numbers = new Map<string, { readonly owner: string; readonly entry: string }>();
+  private readonly contents = new Set<string>();
+  /** `egress ipv4` → entries added. */
+  private readonly counts = new Map<string, number>();
+
+  /**
+   * Claims planned entries. Returns the entries left to create (those no one added before) or every
+   * problem; claims nothing unless all fit.
+   */
+  public claim(entries: readonly NetworkAclEntryPlan[], claim: NetworkAclClaim): { readonly entries: readonly NetworkAclEntryPlan[]; readonly problems: readonly Problem[] } {
+    const nameOf = claim.nameOf ?? ((entry: NetworkAclEntryPlan) => entry.id);
+    const problems: Problem[] = [];
+    const added: { entry: NetworkAclEntryPlan; content: string }[] = [];
+    const counts = new Map(this.counts);
+    for (const entry of entries) {
+      const content = `${directionOf(entry)} ${claim.contentOf(entry)}`;
+      if (this.contents.has(content)) {
+        continue;
+      }
+      const taken = this.numbers.get(`${directionOf(entry)} ${entry.ruleNumber}`);
+      if (taken) {
+        problems.push({
+          code: 'network-acl-rule-number-taken',
+          message: `${directionOf(entry)} rule number ${entry.ruleNumber} of ${claim.aclName} is already taken by '${taken.entry}' of ${taken.owner}. Give each ${claim.claimant} sharing the ACL its own rule numbers with networkAclOptions.firstRuleNumber and lastRuleNumber.`,
+        });
+        continue;
+      }
+      const countKey = `${directionOf(entry)} ${entry.family}`;
+      counts.set(countKey, (counts.get(countKey) ?? 0) + 1);
+      added.push({ entry, content });
+    }
+    for (const [key, count] of counts) {
+      if (count > claim.maxEntries && count > (this.counts.get(key) ?? 0)) {
+        const [direction, family] = key.split(' ') as [Direction, AddressFamily];
+        problems.push({
+          code: 'network-acl-quota',
+          message: `${sentence(claim.aclName)} would hold ${count} ${familyName(family)} ${direction} entries from apple-ports ${claim.claimant}s, more than maxEntries ${claim.maxEntries}. Give the ${claim.claimant}s separate network ACLs, select the products in one ${claim.claimant}, or raise the quota and networkAclOptions.maxEntries.`,
+        });
+      }
+    }
+    if (problems.length > 0) {
+      return { entries: [], problems };
+    }
+    for (const { entry, content } of added) {
+      this.contents.add(content);
+      this.numbers.set(`${directionOf(entry)} ${entry.ruleNumber}`, { owner: claim.owner, entry: nameOf(entry) });
+    }
+    for (const [key, count] of counts) {
+      this.counts.set(key, count);
+    }
+    return { entries: added.map((a) => a.entry), problems: [] };
+  }
+}
+
+/** How one claim on a security group is checked and named. */
+export interface SecurityGroupClaim {
+  readonly claimant: ClaimantKind;
+  /** The group, for messages: `the security group 'Test/Sg'`. */
+  readonly groupName: string;
+  /** What a rule allows, with deploy-time values as the adapter knows them. */
+  readonly ruleKey: (rule: PolicyRule) => string;
+  /** Rules per direction and address family the group may hold. */
+  readonly quota: number;
+  /** How messages name the rule budget and the quota setting: `maxRules`, `securityGroupRuleQuota`. */
+  readonly maxRulesField: string;
+  readonly quotaField: string;
+}
+
+/** The rules apple-ports put on one security group, per direction. */
+export class SecurityGroupLedger {
+  private readonly rules = new Map<Direction, Map<string, PolicyRule>>();
+
+  /** Claims a policy's rules; returns the problems, and claims nothing, when the sum would go over the quota. */
+  public claim(policy: ResolvedPolicy, claim: SecurityGroupClaim): readonly Problem[] {
+    const merged = new Map(this.rules.get(policy.direction));
+    for (const rule of policy.rules) {
+      merged.set(claim.ruleKey(rule), rule);
+    }
+    const counts: Record<AddressFamily, number> = { ipv4: 0, ipv6: 0 };
+    for (const rule of merged.values()) {
+      counts[peerFamily(rule.peer)] += peerWeight(rule.peer);
+    }
+    const problems: Problem[] = (['ipv4', 'ipv6'] as const)
+      .filter((family) => counts[family] > claim.quota)
+      .map((family) => ({
+        code: 'security-group-quota',
+        message: `${sentence(claim.groupName)} would hold ${counts[family]} ${familyName(family)} ${policy.direction} rules from apple-ports ${claim.claimant}s, more than the quota of ${claim.quota}. Select the products in one ${claim.claimant} with ${claim.maxRulesField} ${claim.quota}, use separate security groups, or raise the quota and pass it as ${claim.quotaField}.`,
+      }));
+    if (problems.length === 0) {
+      this.rules.set(policy.direction, merged);
+    }
+    return problems;
+  }
+}
