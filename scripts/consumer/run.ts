@@ -166,28 +166,28 @@ function pack(work: string): string {
   const packed = must(exec('npm', ['pack', '--json', '--pack-destination', work], ROOT, childEnv()), 'npm pack');
   const [info] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path);
-  const needed = [
-    'package.json',
-    'dist/lib/index.js',
-    'dist/lib/index.d.ts',
-    'dist/lib/cdk/index.js',
-    'dist/lib/cdk/index.d.ts',
-    'dist/lib/pulumi/index.js',
-    'dist/lib/pulumi/index.d.ts',
-    'dist/lib/cli/main.js',
-    'data/catalogue.json',
-  ];
-  const manifest = readJson<{ exports?: Record<string, unknown> }>(join(ROOT, 'package.json'));
-  // Folders with a package.json of their own for the subpaths (for resolvers that ignore exports).
-  for (const stub of ['cdk', 'pulumi']) {
-    if (existsSync(join(ROOT, stub, 'package.json'))) needed.push(`${stub}/package.json`);
+  // Every file package.json points at (main, types, bin, exports) and the subpath folders' own
+  // package.json files (for resolvers that ignore exports) with the files those point at.
+  const manifest = readJson<{ main?: string; types?: string; bin?: Record<string, string>; exports?: Record<string, unknown> }>(join(ROOT, 'package.json'));
+  const targets = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(targets) : [];
+  const needed = ['package.json', ...targets([manifest.main, manifest.types, manifest.bin, manifest.exports])];
+  for (const subpath of Object.keys(manifest.exports ?? {})) {
+    const stub = join(subpath, 'package.json');
+    if (/^\.\/[\w-]+$/.test(subpath) && existsSync(join(ROOT, stub))) {
+      const fields = readJson<{ main?: string; types?: string }>(join(ROOT, stub));
+      needed.push(stub, ...targets([fields.main, fields.types]).map((f) => join(subpath, f)));
+    }
   }
-  const missing = needed.filter((f) => !files.includes(f));
+  const missing = [...new Set(needed.map((f) => join(f)))].filter((f) => !files.includes(f));
   const unwanted = files.filter((f) => /^(scripts|test|lib|examples|bench|cdk\.out|node_modules)\//.test(f) || /\.test\.|\.tsbuildinfo$/.test(f));
   if (missing.length > 0 || unwanted.length > 0) {
     throw new Failure(`the tarball ${missing.length ? `lacks ${missing.join(', ')}` : ''}${missing.length && unwanted.length ? '; it ' : ''}${unwanted.length ? `ships ${unwanted.join(', ')}` : ''}`);
   }
-  console.log(`PASS  package     ${info!.filename}: ${files.length} files, none from scripts/, test/, lib/, examples/ (exports: ${Object.keys(manifest.exports ?? {}).join(' ')})`);
+  const stubs = needed.filter((f) => /^[\w-]+\/package\.json$/.test(f));
+  console.log(
+    `PASS  package     ${info!.filename}: ${files.length} files, with all ${new Set(needed).size} that package.json${stubs.length ? ` and ${stubs.join(', ')}` : ''} point at, none from scripts/, test/, lib/, examples/`,
+  );
   return join(work, info!.filename);
 }
 

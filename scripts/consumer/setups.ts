@@ -211,7 +211,7 @@ export const SETUPS: readonly Setup[] = [
   {
     name: 'bundler',
     title: 'module esnext, moduleResolution bundler, run by an esbuild-based tool',
-    source: "TypeScript's settings for code that a bundler or esbuild-based runner (tsx) handles: module esnext, moduleResolution bundler, noEmit",
+    source: "module esnext with moduleResolution bundler and noEmit, as TypeScript's modules guide advises for code that a bundler or an esbuild-based runner such as tsx handles",
     typescript: 'ts7',
     tsconfig: {
       compilerOptions: {
