@@ -43,10 +43,15 @@ function port(protocol: Protocol, fromPort: number, toPort: number): ec2.Port {
 }
 
 function traffic(entry: NetworkAclEntryPlan): ec2.AclTraffic {
-  if (entry.protocol === 'tcp') {
-    return entry.fromPort === entry.toPort ? ec2.AclTraffic.tcpPort(entry.fromPort) : ec2.AclTraffic.tcpPortRange(entry.fromPort, entry.toPort);
+  if (entry.protocol === 'icmp' || entry.protocol === 'icmpv6') {
+    const message = { type: entry.icmpType, code: entry.icmpCode };
+    return entry.protocol === 'icmp' ? ec2.AclTraffic.icmp(message) : ec2.AclTraffic.icmpv6(message);
   }
-  return entry.fromPort === entry.toPort ? ec2.AclTraffic.udpPort(entry.fromPort) : ec2.AclTraffic.udpPortRange(entry.fromPort, entry.toPort);
+  const { protocol, fromPort, toPort } = entry;
+  if (protocol === 'tcp') {
+    return fromPort === toPort ? ec2.AclTraffic.tcpPort(fromPort) : ec2.AclTraffic.tcpPortRange(fromPort, toPort);
+  }
+  return fromPort === toPort ? ec2.AclTraffic.udpPort(fromPort) : ec2.AclTraffic.udpPortRange(fromPort, toPort);
 }
 
 function anyIpv4(rule: PolicyRule): ec2.IPeer {

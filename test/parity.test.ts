@@ -7,7 +7,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { DEFAULT_NETWORK_ACL_ENTRIES, formatPeer, planNetworkAcl, resolve, type PolicySelection } from 'apple-ports';
+import { DEFAULT_NETWORK_ACL_ENTRIES, formatPeer, resolve, type PolicySelection } from 'apple-ports';
+import { entryTraffic, planServices } from '../lib/core/internal';
 import * as cdk from 'apple-ports/cdk';
 import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { strictApp } from './cdk/cdk-test-app';
@@ -47,14 +48,37 @@ function coreRules(selection: Case['selection']): Line[] {
   return resolve(selection).rules.map((r) => `${selection.direction} ${r.protocol} ${r.fromPort}-${r.toPort} ${formatPeer(r.peer)}`).sort();
 }
 
+/** The network ACL entries the one planner both adapters call designs for the selection. */
 function coreAclEntries(selection: Case['selection']): Line[] {
-  const plan = planNetworkAcl(resolve({ ...selection, maxRules: DEFAULT_NETWORK_ACL_ENTRIES }));
-  return plan.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.protocol} ${e.fromPort}-${e.toPort} ${e.cidr}`).sort();
+  const { destinations, ...rest } = selection;
+  const design = planServices({
+    ...rest,
+    ...(destinations ? { peers: destinations } : {}),
+    target: { vpc: false, securityGroup: true, networkAcl: true },
+    vocabulary: { typeName: { egress: 'Egress', ingress: 'Ingress' }, claimant: 'construct', props: { vpc: 'vpc', securityGroup: 'securityGroup', subnets: 'subnets', networkAcl: 'networkAcl' }, peerExamples: '' },
+  });
+  if (!design.ok) {
+    throw new Error(design.problems.map((p) => p.message).join('\n'));
+  }
+  const acl = design.value.networkAclDesign();
+  if (!acl.ok) {
+    throw new Error(acl.problems.map((p) => p.message).join('\n'));
+  }
+  return acl.value.entries.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${entryTraffic(e)} ${e.cidr}`).sort();
+}
+
+/** `tcp 443`, `udp 16384-16387` or `icmp 3:4`, from a protocol number or name and its ports or ICMP type. */
+function traffic(protocol: unknown, from: unknown, to: unknown, icmp?: { type: unknown; code: unknown }): string {
+  const name = PROTOCOL_NAMES[String(protocol)]!;
+  if (name === 'icmp' || name === 'icmpv6') {
+    return `${name} ${String(icmp?.type)}:${String(icmp?.code)}`;
+  }
+  return `${name} ${from === to ? String(from) : `${String(from)}-${String(to)}`}`;
 }
 
 // ---- the CDK template ------------------------------------------------------------------------
 
-const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', tcp: 'tcp', udp: 'udp' };
+const PROTOCOL_NAMES: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6', icmp: 'icmp', tcp: 'tcp', udp: 'udp' };
 
 function cdkTemplate(testCase: Case): Template {
   const stack = new Stack(strictApp(), 'Parity');
@@ -83,8 +107,9 @@ function cdkRules(template: Template): Line[] {
 function cdkAclEntries(template: Template): Line[] {
   return (Object.values(template.findResources('AWS::EC2::NetworkAclEntry')) as { Properties: Record<string, unknown> }[])
     .map(({ Properties: p }) => {
-      const range = p.PortRange as { From: number; To: number };
-      return `${p.Egress ? 'out' : 'in'} ${p.RuleNumber} ${PROTOCOL_NAMES[String(p.Protocol)]} ${range.From}-${range.To} ${String(p.CidrBlock ?? p.Ipv6CidrBlock)}`;
+      const range = p.PortRange as { From: number; To: number } | undefined;
+      const icmp = p.Icmp as { Type: number; Code: number } | undefined;
+      return `${p.Egress ? 'out' : 'in'} ${p.RuleNumber} ${traffic(p.Protocol, range?.From, range?.To, icmp && { type: icmp.Type, code: icmp.Code })} ${String(p.CidrBlock ?? p.Ipv6CidrBlock)}`;
     })
     .sort();
 }
@@ -116,7 +141,7 @@ function pulumiRules(recording: Recording): Line[] {
 
 function pulumiAclEntries(recording: Recording): Line[] {
   return ofType(recording, TYPES.networkAclRule)
-    .map(({ inputs: i }) => `${i.egress ? 'out' : 'in'} ${i.ruleNumber} ${PROTOCOL_NAMES[String(i.protocol)]} ${i.fromPort}-${i.toPort} ${String(i.cidrBlock ?? i.ipv6CidrBlock)}`)
+    .map(({ inputs: i }) => `${i.egress ? 'out' : 'in'} ${i.ruleNumber} ${traffic(i.protocol, i.fromPort, i.toPort, { type: i.icmpType, code: i.icmpCode })} ${String(i.cidrBlock ?? i.ipv6CidrBlock)}`)
     .sort();
 }
 

@@ -9,8 +9,8 @@ import { Construct } from 'constructs';
 import type { Direction, NetworkAclEntryPlan, ResolvedPolicy } from '../core';
 import { peersField, planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
 import { AppleServicesError, designOf } from './errors';
-import { networkAclLedger } from './ledgers';
-import { addNetworkAclEntries } from './network-acl-entries';
+import { networkAclLedger, subnetLedger } from './ledgers';
+import { addNetworkAclEntries, associateAfterEntries } from './network-acl-entries';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
 import { addSecurityGroupRules } from './security-group-rules';
@@ -83,7 +83,9 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       this.addToSecurityGroup(group);
     }
     if (this.design.networkAcl === 'create') {
+      this.claimSubnets(props.vpc!.selectSubnets(props.subnets).subnets);
       this.createdNetworkAcl = new ec2.NetworkAcl(this, 'NetworkAcl', { vpc: props.vpc!, subnetSelection: props.subnets });
+      this.node.addValidation({ validate: () => otherAssociations(this.createdNetworkAcl!) });
     }
     const acl = props.networkAcl ?? this.createdNetworkAcl;
     if (acl) {
@@ -127,7 +129,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       owner: this.node.path,
       claimant: 'construct',
       aclName: `the network ACL '${acl.node.path}'`,
-      contentOf: (entry: NetworkAclEntryPlan) => `${entry.protocol} ${entry.fromPort}-${entry.toPort} ${this.peers.actual(entry.cidr)}`,
+      actualOf: (value) => this.peers.actual(value),
       nameOf: (entry: NetworkAclEntryPlan) => this.peers.readable(entry.id),
       maxEntries: design.budget,
     });
@@ -137,11 +139,29 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     // Entries of an ACL someone else owns live under this construct: another construct's entries
     // there may have the same ids (placeholders of different tokens).
     const entryScope = acl === this.createdNetworkAcl ? acl : this.entryScopeFor(acl);
-    addNetworkAclEntries(acl, entryScope, claimed.entries, this.peers);
+    const entries = addNetworkAclEntries(acl, entryScope, claimed.entries, this.peers);
+    if (acl === this.createdNetworkAcl) {
+      associateAfterEntries(this.createdNetworkAcl, entries);
+    }
     if (this.networkAcls.length === 0) {
       raiseWarnings(this, design.warnings);
     }
     this.networkAcls.push(acl);
+  }
+
+  /** A subnet has one network ACL: refuse subnets another apple-ports construct's ACL holds. */
+  private claimSubnets(subnets: readonly ec2.ISubnet[]): void {
+    const problems = subnets.flatMap((subnet) =>
+      subnetLedger(subnet).claim({
+        owner: `'${this.node.path}'`,
+        claimant: 'construct',
+        subnetName: `'${subnet.node.path}'`,
+        shareHint: (holder) => `pass networkAcl: the networkAcl of ${holder} here (or call its applyToNetworkAcl() with this construct's ACL), and leave subnets out`,
+      }),
+    );
+    if (problems.length > 0) {
+      throw new AppleServicesError(this, problems);
+    }
   }
 
   private networkAclDesign(): NetworkAclDesign {
@@ -174,6 +194,22 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     }
     return [`${CDK_VOCABULARY.typeName[direction]} '${this.node.path}': ${this.design.unattachedMessage}`];
   }
+}
+
+/**
+ * Associations of the ACL's subnets with other network ACLs anywhere in the app (the user's own
+ * `ec2.NetworkAcl`, say): AWS keeps one per subnet, so one of them would never apply.
+ */
+function otherAssociations(acl: ec2.NetworkAcl): string[] {
+  const ours = acl.node.children.filter((child): child is ec2.SubnetNetworkAclAssociation => child instanceof ec2.SubnetNetworkAclAssociation);
+  const subnets = new Set(ours.map((association) => association.subnet.subnetId));
+  return acl.node.root.node
+    .findAll()
+    .filter((c): c is ec2.SubnetNetworkAclAssociation => c instanceof ec2.SubnetNetworkAclAssociation && !ours.includes(c) && subnets.has(c.subnet.subnetId))
+    .map(
+      (other) =>
+        `the subnet '${other.subnet.node.path}' is associated with this construct's network ACL and, at '${other.node.path}', with another one. A subnet has one network ACL: the association applied last wins and the other never applies. Associate each subnet once: pass networkAcl (or call applyToNetworkAcl()) with the other ACL instead of subnets, or drop the other association.`,
+    );
 }
 
 function describeTarget(target: ec2.IConnectable): string {

@@ -4,7 +4,7 @@
  * by the target object, so they end with the app.
  */
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { NetworkAclLedger, SecurityGroupLedger } from '../core/internal';
+import { NetworkAclLedger, SecurityGroupLedger, SubnetLedger } from '../core/internal';
 
 /** Ledgers kept by their target. */
 function ledgerBook<K extends object, T>(create: () => T): (target: K) => T {
@@ -24,3 +24,6 @@ export const securityGroupLedger = ledgerBook<ec2.ISecurityGroup, SecurityGroupL
 
 /** The ledger of a network ACL. */
 export const networkAclLedger = ledgerBook<ec2.INetworkAcl, NetworkAclLedger>(() => new NetworkAclLedger());
+
+/** The ledger of a subnet's network ACL association. */
+export const subnetLedger = ledgerBook<ec2.ISubnet, SubnetLedger>(() => new SubnetLedger());

@@ -5,8 +5,8 @@
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
-import type { PolicyRule, ResolvedPolicy } from '../core';
-import { formatPeer, type ServicesDesign } from '../core/internal';
+import type { ResolvedPolicy } from '../core';
+import type { ServicesDesign } from '../core/internal';
 import { AppleServicesError } from './errors';
 import { securityGroupLedger } from './ledgers';
 import type { PeerTranslator } from './peers';
@@ -43,11 +43,6 @@ function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, poli
   }
 }
 
-/** Keyed by the actual peer: placeholders of different constructs may stand for different tokens. */
-function ruleKey(rule: PolicyRule, peers: PeerTranslator): string {
-  return `${rule.protocol}|${rule.fromPort}|${rule.toPort}|${rule.peer.kind}:${peers.actual(formatPeer(rule.peer))}`;
-}
-
 /**
  * Adds one rule per resolved rule and peer to the group. A peer that is a security group gets
  * the matching rule too (as `connections.allowTo/allowFrom` do), so the traffic is allowed at
@@ -59,7 +54,7 @@ export function addSecurityGroupRules(scope: IConstruct, group: ec2.ISecurityGro
   const problems = securityGroupLedger(group).claim(policy, {
     claimant: 'construct',
     groupName: `the security group '${group.node.path}'`,
-    ruleKey: (rule) => ruleKey(rule, peers),
+    actualOf: (value) => peers.actual(value),
     quota: design.securityGroupRuleQuota,
     maxRulesField: design.terms.field('maxRules'),
     quotaField: design.terms.field('securityGroupRuleQuota'),

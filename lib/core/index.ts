@@ -58,13 +58,17 @@ export {
   appleNetworkPrefixListPeer,
   checkSecurityGroupQuota,
   countRulesByFamily,
+  networkAclRuleBudget,
   planNetworkAcl,
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
   type NetworkAclEntryPlan,
   type NetworkAclEntryPurpose,
+  type NetworkAclIcmpEntryPlan,
   type NetworkAclOptions,
+  type NetworkAclPortEntryPlan,
   type PrefixListEntryPlan,
+  type ReturnPorts,
 } from './aws';
 export {
   DEFAULT_SID_BASE,

@@ -2,10 +2,10 @@
  * What the CDK and Pulumi adapters share with the core beyond the public API: peer helpers and
  * port formatting for naming resources. The package does not export this module.
  */
-export { comparePeers, formatPeer, peerFamily, peerKey, peerWeight } from './policy';
+export { comparePeers, formatPeer, peerFamilies, peerFamily, peerKey, peerWeight } from './policy';
 export { formatPortRange, formatProtocolPorts } from './ports';
-export { RULE_GROUP_NAME_MAX_LENGTH } from './aws/facts';
+export { ICMPV6_PROTOCOL_NUMBER, RULE_GROUP_NAME_MAX_LENGTH } from './aws/facts';
 export { planFirewallRuleGroup, type FirewallRuleGroupDesign, type FirewallRuleGroupRequest } from './attach';
-export { NetworkAclLedger, SecurityGroupLedger, type NetworkAclClaim, type SecurityGroupClaim } from './aws';
+export { NetworkAclLedger, SecurityGroupLedger, SubnetLedger, entryTraffic, isIcmpEntry, pathMtuEntriesPerDirection, type NetworkAclClaim, type SecurityGroupClaim } from './aws';
 export { planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign, type ServicesRequest, type TargetMode } from './attach';
 export { peersField } from './policy';

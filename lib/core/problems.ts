@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'apple-network-peers-unused'
   | 'invalid-quota'
   | 'network-acl-rule-number-taken'
+  | 'subnet-network-acl-taken'
   | 'allows-all-outbound'
   | 'immutable-security-group'
   | 'no-security-group'

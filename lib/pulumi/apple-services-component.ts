@@ -5,9 +5,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { NetworkAcl, SecurityGroup } from '@pulumi/aws/ec2';
 import { formatProblems, type Direction, type NetworkAclEntryPlan, type Problem, type ResolvedPolicy } from '../core';
-import { formatPeer, type SecurityGroupClaim } from '../core/internal';
+import type { SecurityGroupClaim } from '../core/internal';
 import { PULUMI_VOCABULARY, planComponent, type PlannerArgs } from './component-plan';
-import { inputContent, networkAclLedgers, securityGroupLedgers } from './ledgers';
+import { inputContent, networkAclLedgers, securityGroupLedgers, subnetLedgers } from './ledgers';
 import { associateSubnets, createNetworkAcl, createNetworkAclRules } from './network-acl-entries';
 import type { RenderContext } from './render-context';
 import { createSecurityGroup, createSecurityGroupRules } from './security-group-rules';
@@ -43,7 +43,7 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
     const groupClaim = (groupName: string): SecurityGroupClaim => ({
       claimant: 'component',
       groupName,
-      ruleKey: (rule) => `${rule.protocol}|${rule.fromPort}|${rule.toPort}|${rule.peer.kind}:${inputContent(references.inputFor(formatPeer(rule.peer)))}`,
+      actualOf: (value) => inputContent(references.inputFor(value)),
       quota: design.securityGroupRuleQuota,
       maxRulesField: design.terms.field('maxRules'),
       quotaField: design.terms.field('securityGroupRuleQuota'),
@@ -64,7 +64,7 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
         owner,
         claimant: 'component',
         aclName: typeof acl === 'string' ? `the network ACL '${acl}'` : 'the network ACL',
-        contentOf: (entry) => `${entry.protocol} ${entry.fromPort}-${entry.toPort} ${inputContent(references.inputFor(entry.cidr))}`,
+        actualOf: (value) => inputContent(references.inputFor(value)),
         maxEntries: aclDesign!.budget,
       });
       if (claimed.problems.length > 0) {
@@ -74,6 +74,19 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
     };
     if (design.networkAcl === 'existing') {
       claimEntries(args.networkAclId!);
+    }
+    if (design.networkAcl === 'create') {
+      const problems = args.subnetIds!.flatMap((subnetId, index) =>
+        subnetLedgers.of(subnetId).claim({
+          owner,
+          claimant: 'component',
+          subnetName: typeof subnetId === 'string' ? `'${subnetId}'` : `subnetIds[${index}]`,
+          shareHint: (holder) => `pass networkAclId: the networkAclId of ${holder} here, and leave subnetIds out`,
+        }),
+      );
+      if (problems.length > 0) {
+        throw refuse(problems);
+      }
     }
     logWarnings(this, [...design.warnings, ...(aclDesign?.warnings ?? [])]);
 

@@ -3,18 +3,20 @@
  * components sharing a target are checked together (the ledgers themselves are the core's).
  *
  * A target is known by its id: the very Output passed around the program (kept weakly, so it ends
- * with the program), or the id string. Strings are kept per Pulumi stack resource, so programs run
- * one after another in one process (the Automation API's inline programs) never see each other's
- * claims; under runtime mocks, which have no stack resource, they last for the process.
+ * with the program), or the id string. Strings are kept per resource monitor, the engine
+ * connection one program run has, so programs run one after another in one process (the
+ * Automation API's inline programs, or tests that set the runtime mocks again) never see each
+ * other's claims.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { NetworkAclLedger, SecurityGroupLedger } from '../core/internal';
+import { NetworkAclLedger, SecurityGroupLedger, SubnetLedger } from '../core/internal';
 
 /** The ledgers of one kind of target. */
 class LedgerBook<T> {
   private readonly byObject = new WeakMap<object, T>();
-  private readonly byStack = new WeakMap<object, Map<string, T>>();
-  private readonly withoutStack = new Map<string, T>();
+  private readonly byMonitor = new WeakMap<object, Map<string, T>>();
+  /** Before any monitor is set (a program constructing resources outside a Pulumi run). */
+  private readonly withoutMonitor = new Map<string, T>();
 
   constructor(private readonly create: () => T) {}
 
@@ -45,14 +47,14 @@ class LedgerBook<T> {
   }
 
   private strings(): Map<string, T> {
-    const stack = pulumi.runtime.getStackResource();
-    if (stack === undefined) {
-      return this.withoutStack;
+    const monitor = pulumi.runtime.getMonitor();
+    if (monitor === undefined) {
+      return this.withoutMonitor;
     }
-    let strings = this.byStack.get(stack);
+    let strings = this.byMonitor.get(monitor);
     if (strings === undefined) {
       strings = new Map();
-      this.byStack.set(stack, strings);
+      this.byMonitor.set(monitor, strings);
     }
     return strings;
   }
@@ -62,6 +64,12 @@ class LedgerBook<T> {
 export const securityGroupLedgers = new LedgerBook(() => new SecurityGroupLedger());
 /** Ledgers of the network ACLs components add entries to. */
 export const networkAclLedgers = new LedgerBook(() => new NetworkAclLedger());
+/**
+ * Ledgers of the subnets components associate a network ACL with. A subnet id known when the
+ * program runs, or the same Output passed to two components, is caught; two different Outputs
+ * that resolve to the same subnet only at deploy time cannot be told apart before deployment.
+ */
+export const subnetLedgers = new LedgerBook(() => new SubnetLedger());
 
 const inputIds = new WeakMap<object, number>();
 let nextInputId = 1;

@@ -5,12 +5,24 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { NetworkAcl, NetworkAclAssociation, NetworkAclRule } from '@pulumi/aws/ec2';
 import type { NetworkAclEntryPlan } from '../core';
+import { ICMPV6_PROTOCOL_NUMBER, isIcmpEntry } from '../core/internal';
 import type { RenderContext } from './render-context';
 import { networkAclEntryName, subnetAssociationName } from './resource-names';
 
 /** An ACL with no inline entries: inline entries and `NetworkAclRule`s would overwrite each other. */
 export function createNetworkAcl(context: RenderContext, vpcId: pulumi.Input<string>): NetworkAcl {
   return new NetworkAcl(`${context.name}-nacl`, { vpcId, ...(context.tags !== undefined ? { tags: context.tags } : {}) }, { parent: context.parent });
+}
+
+/**
+ * The protocol and ports, or ICMP message, of an entry. ICMPv6 is given by its IANA protocol
+ * number, which the provider takes for every protocol it has no name for.
+ */
+function traffic(entry: NetworkAclEntryPlan) {
+  if (isIcmpEntry(entry)) {
+    return { protocol: entry.protocol === 'icmp' ? 'icmp' : String(ICMPV6_PROTOCOL_NUMBER), icmpType: entry.icmpType, icmpCode: entry.icmpCode };
+  }
+  return { protocol: entry.protocol, fromPort: entry.fromPort, toPort: entry.toPort };
 }
 
 /**
@@ -26,11 +38,9 @@ export function createNetworkAclRules(context: RenderContext, networkAclId: pulu
           networkAclId,
           ruleNumber: entry.ruleNumber,
           egress: entry.egress,
-          protocol: entry.protocol,
           ruleAction: 'allow',
           ...(entry.family === 'ipv4' ? { cidrBlock: context.references.inputFor(entry.cidr) } : { ipv6CidrBlock: context.references.inputFor(entry.cidr) }),
-          fromPort: entry.fromPort,
-          toPort: entry.toPort,
+          ...traffic(entry),
         },
         { parent: context.parent, deleteBeforeReplace: true },
       ),

@@ -8,7 +8,7 @@
 import { getProduct, getProfile, getService, services, type AppleProduct, type Locale, type ProfileId, type ServiceEntry, type ServiceId } from '../core/catalogue';
 import { formatPeer, isAnywhere, peerFamily, type ExcludedService, type PolicyNotice, type PolicyRule, type ResolvedPolicy } from '../core/policy';
 import { countPorts, formatPortRanges, formatProtocolPorts } from '../core/ports';
-import { AWS_QUOTAS, countRulesByFamily } from '../core/aws';
+import { AWS_QUOTAS, countNetworkAclEntries, countRulesByFamily } from '../core/aws';
 import { policyHosts } from './hosts';
 import { renderReviewCsv, renderReviewMarkdown, renderReviewText } from './render';
 import { reviewLanguage, type ReviewLanguage } from './locales/language';
@@ -150,29 +150,20 @@ function quotaCount(counts: { ipv4: number; ipv6: number }, limit: number): Revi
 }
 
 /**
- * Network ACL entries per direction and family, laid out as `planNetworkAcl` does: an allow per
- * rule, a return entry per protocol and CIDR, and the default deny in each family in use.
+ * Network ACL entries per direction and family as `planNetworkAcl` lays them out (allows, the
+ * fewest returns, Path MTU Discovery), plus the default deny in each family in use.
  */
 function networkAclCounts(policy: ResolvedPolicy): ReviewNetworkAclCounts | null {
-  if (policy.rules.some((r) => r.peer.kind !== 'ipv4' && r.peer.kind !== 'ipv6')) {
+  const counts = countNetworkAclEntries(policy);
+  if (counts === undefined) {
     return null;
   }
-  const allows = { ipv4: 0, ipv6: 0 };
-  const returns = { ipv4: new Set<string>(), ipv6: new Set<string>() };
-  for (const rule of policy.rules) {
-    const family = peerFamily(rule.peer);
-    allows[family] += 1;
-    returns[family].add(`${rule.protocol} ${formatPeer(rule.peer)}`);
-  }
-  const withDefaultDeny = (n: number) => (n > 0 ? n + 1 : 0);
-  const allowCounts = { ipv4: withDefaultDeny(allows.ipv4), ipv6: withDefaultDeny(allows.ipv6) };
-  const returnCounts = { ipv4: withDefaultDeny(returns.ipv4.size), ipv6: withDefaultDeny(returns.ipv6.size) };
+  const withDefaultDeny = (byFamily: { ipv4: number; ipv6: number }) => ({
+    ipv4: byFamily.ipv4 > 0 ? byFamily.ipv4 + 1 : 0,
+    ipv6: byFamily.ipv6 > 0 ? byFamily.ipv6 + 1 : 0,
+  });
   const limit = AWS_QUOTAS.networkAclRulesPerDirection;
-  const egress = policy.direction === 'egress';
-  return {
-    outbound: quotaCount(egress ? allowCounts : returnCounts, limit),
-    inbound: quotaCount(egress ? returnCounts : allowCounts, limit),
-  };
+  return { outbound: quotaCount(withDefaultDeny(counts.egress), limit), inbound: quotaCount(withDefaultDeny(counts.ingress), limit) };
 }
 
 function reviewQuotas(policy: ResolvedPolicy): ReviewQuotas {
@@ -233,6 +224,13 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
       translations.openIngress(
         [...new Set(policy.rules.filter((r) => isAnywhere(r.peer)).map((r) => formatPeer(r.peer)))].join(language.listSeparator),
       ),
+    'apple-network-partial': () => {
+      const elsewhere = new Set(notice.services);
+      const narrowed = [...new Set(policy.rules.flatMap((r) => r.services))].filter((id) => !elsewhere.has(id));
+      return translations.appleNetworkPartial(narrowed.join(language.listSeparator) || language.none, serviceList(notice.services), (notice.peers ?? []).map(formatPeer).join(language.listSeparator));
+    },
+    'prefix-list-size-unknown': () => translations.prefixListSizeUnknown((notice.peers ?? []).map(formatPeer).join(language.listSeparator)),
+    'quic-closed': () => translations.quicClosed((notice.hosts ?? []).join(language.listSeparator), formatProtocolPorts('udp', getService('https').ports.find((p) => p.protocol === 'tcp')!)),
   };
   return { code: notice.code, message: (messages[notice.code] ?? (() => notice.message))() };
 }

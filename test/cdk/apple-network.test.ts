@@ -105,11 +105,13 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     const template = Template.fromStack(stack);
 
     expect(networkAclEntries(template)).toEqual([
+      'egress 6470 icmp 3:4 0.0.0.0/0 allow',
       'egress 13080 tcp 5223-5223 17.0.0.0/8 allow',
       'egress 17850 tcp 80-80 0.0.0.0/0 allow',
       'egress 18420 tcp 443-443 0.0.0.0/0 allow',
-      'ingress 9720 tcp 1024-65535 17.0.0.0/8 allow',
+      // The return from 0.0.0.0/0 covers 17.0.0.0/8: no entry of its own.
       'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
+      'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
     ]);
     template.resourcePropertiesCountIs('AWS::EC2::SecurityGroupEgress', { DestinationPrefixListId: Match.anyValue(), FromPort: 5223 }, 1);
   });
@@ -131,11 +133,13 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
       ToPort: 5223,
     });
     expect(networkAclEntries(template)).toEqual([
+      'egress 6470 icmp 3:4 0.0.0.0/0 allow',
       'egress 13080 tcp 5223-5223 17.0.0.0/8 allow',
       'egress 17850 tcp 80-80 0.0.0.0/0 allow',
       'egress 18420 tcp 443-443 0.0.0.0/0 allow',
-      'ingress 9720 tcp 1024-65535 17.0.0.0/8 allow',
+      // The return from 0.0.0.0/0 covers 17.0.0.0/8: no entry of its own.
       'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
+      'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
     ]);
   });
 
@@ -342,11 +346,13 @@ describe('AppleServicesFirewallRules', () => {
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
-  test('does not warn about link-local multicast, which never reaches a firewall', () => {
+  test('does not raise the resolver notices the rule group says better: link-local multicast, apple-network narrowing, QUIC', () => {
     const { stack } = stackWithVpc();
-    const rules = new AppleServicesFirewallRules(stack, 'Rules', { products: ['AirPlay'] });
-    expect(rules.plan.policy!.notices.map((n) => n.code)).toEqual(['link-local-excluded']);
-    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('link-local'))).toEqual([]);
+    const rules = new AppleServicesFirewallRules(stack, 'Rules', { products: ['AirPlay', 'iCloud'] });
+    expect(rules.plan.policy!.notices.map((n) => n.code)).toEqual(['link-local-excluded', 'apple-network-partial', 'quic-closed']);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('link-local|apple-network-partial|quic-closed'))).toEqual([]);
+    // The plan's own QUIC notice says what the rule group cannot match.
+    Annotations.fromStack(stack).hasWarning('/Test/Rules', Match.stringLikeRegexp('apple-ports:quic-not-matched'));
   });
 
   test('bad selections and options fail at construction, naming the construct path and the fix', () => {

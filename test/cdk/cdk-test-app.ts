@@ -46,10 +46,12 @@ export function resourcesOfType(template: Template, type: string): Record<string
 /** Network ACL entries as `egress 6460 udp 3478-3497 0.0.0.0/0`, sorted by direction then number. */
 export function networkAclEntries(template: Template): string[] {
   const entries = Object.values(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).map(({ Properties: p }) => {
-    const range = p.PortRange as { From: number; To: number };
-    const protocol = p.Protocol === 6 ? 'tcp' : p.Protocol === 17 ? 'udp' : String(p.Protocol);
+    const range = p.PortRange as { From: number; To: number } | undefined;
+    const icmp = p.Icmp as { Type: number; Code: number } | undefined;
+    const protocol = ({ 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'icmpv6' } as Record<number, string>)[p.Protocol as number] ?? String(p.Protocol);
+    const traffic = icmp ? `${icmp.Type}:${icmp.Code}` : `${range!.From}-${range!.To}`;
     const cidr = JSON.stringify(p.CidrBlock ?? p.Ipv6CidrBlock).replace(/^"|"$/g, '');
-    return { egress: p.Egress === true, number: p.RuleNumber as number, text: `${p.Egress ? 'egress' : 'ingress'} ${p.RuleNumber} ${protocol} ${range.From}-${range.To} ${cidr} ${p.RuleAction}` };
+    return { egress: p.Egress === true, number: p.RuleNumber as number, text: `${p.Egress ? 'egress' : 'ingress'} ${p.RuleNumber} ${protocol} ${traffic} ${cidr} ${p.RuleAction}` };
   });
   return entries.sort((a, b) => Number(b.egress) - Number(a.egress) || a.number - b.number).map((e) => e.text);
 }

@@ -54,6 +54,7 @@ describe('the example CDK app', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: 'AppleVdi/VdiDesktops/SecurityGroup', SecurityGroupEgress: egress });
     expect(networkAclEntries(template)).toEqual([
       'egress 6460 udp 3478-3497 0.0.0.0/0 allow',
+      'egress 6470 icmp 3:4 0.0.0.0/0 allow',
       'egress 17490 udp 16393-16402 0.0.0.0/0 allow',
       'egress 17850 tcp 80-80 0.0.0.0/0 allow',
       'egress 18420 tcp 443-443 0.0.0.0/0 allow',
@@ -61,6 +62,7 @@ describe('the example CDK app', () => {
       'egress 27270 tcp 5223-5223 0.0.0.0/0 allow',
       'ingress 1170 udp 1024-65535 0.0.0.0/0 allow',
       'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
+      'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
     ]);
     const vdiSubnets = vdi.vpc.selectSubnets({ subnetGroupName: SUBNETS.vdi }).subnets.map((s) => vdi.resolve(s.subnetId));
     expect(vdiSubnets).toHaveLength(2);
@@ -108,10 +110,12 @@ describe('the example CDK app', () => {
         'warning',
         [
           'Unacknowledged/Mac/NetworkAcl/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Egress6470/Resource',
           'Unacknowledged/Mac/NetworkAcl/Egress17850/Resource',
           'Unacknowledged/Mac/NetworkAcl/Egress18420/Resource',
           'Unacknowledged/Mac/NetworkAcl/Egress27270/Resource',
           'Unacknowledged/Mac/NetworkAcl/Ingress22010/Resource',
+          'Unacknowledged/Mac/NetworkAcl/Ingress27020/Resource',
         ],
       ],
     ]);

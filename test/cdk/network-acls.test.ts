@@ -6,9 +6,10 @@ import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'a
 import { ACL_ID, SG_ID, networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
 import { errorOf } from '../thrown';
 
-/** iCloud + FaceTime: the allows out, the return traffic in, at their content-hashed numbers. */
+/** iCloud + FaceTime: the allows out, the return traffic in, Path MTU Discovery both ways, at their content-hashed numbers. */
 const ICLOUD_FACETIME_ENTRIES = [
   'egress 6460 udp 3478-3497 0.0.0.0/0 allow',
+  'egress 6470 icmp 3:4 0.0.0.0/0 allow',
   'egress 17490 udp 16393-16402 0.0.0.0/0 allow',
   'egress 17850 tcp 80-80 0.0.0.0/0 allow',
   'egress 18420 tcp 443-443 0.0.0.0/0 allow',
@@ -16,6 +17,7 @@ const ICLOUD_FACETIME_ENTRIES = [
   'egress 27270 tcp 5223-5223 0.0.0.0/0 allow',
   'ingress 1170 udp 1024-65535 0.0.0.0/0 allow',
   'ingress 22010 tcp 1024-65535 0.0.0.0/0 allow',
+  'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
 ];
 
 describe('network ACLs', () => {
@@ -51,16 +53,21 @@ describe('network ACLs', () => {
       'egress 1505 tcp 5223-5223 0.0.0.0/0 allow',
       'egress 1515 tcp 5223-5223 ::/0 allow',
       'egress 1620 tcp 443-443 ::/0 allow',
+      'egress 1755 icmp 3:4 0.0.0.0/0 allow',
+      'egress 1820 icmpv6 2:0 ::/0 allow',
       'egress 1895 tcp 80-80 ::/0 allow',
       'ingress 1250 tcp 49152-65535 0.0.0.0/0 allow',
       'ingress 1510 tcp 49152-65535 ::/0 allow',
+      'ingress 1515 icmpv6 2:0 ::/0 allow',
+      'ingress 1530 icmp 3:4 0.0.0.0/0 allow',
     ]);
     for (const entry of entries) {
       const ruleNumber = Number(entry.split(' ')[1]);
       expect(ruleNumber >= 1000 && ruleNumber <= 1995 && ruleNumber % 5 === 0).toBe(true);
     }
     template.allResourcesProperties('AWS::EC2::NetworkAclEntry', { NetworkAclId: ACL_ID });
-    template.resourcePropertiesCountIs('AWS::EC2::NetworkAclEntry', { Ipv6CidrBlock: '::/0' }, 4);
+    template.resourcePropertiesCountIs('AWS::EC2::NetworkAclEntry', { Ipv6CidrBlock: '::/0' }, 6);
+    template.hasResourceProperties('AWS::EC2::NetworkAclEntry', { Protocol: 58, Icmp: { Type: 2, Code: 0 }, Ipv6CidrBlock: '::/0', Egress: false });
   });
 
   test('applyToNetworkAcl adds the entries to any ACL, beside the security-group rules', () => {
@@ -71,7 +78,12 @@ describe('network ACLs', () => {
     hosts.applyToNetworkAcl(acl);
     const template = Template.fromStack(stack);
 
-    expect(networkAclEntries(template)).toEqual(['egress 31700 tcp 1024-65535 203.0.113.0/24 allow', 'ingress 17040 tcp 22-22 203.0.113.0/24 allow']);
+    expect(networkAclEntries(template)).toEqual([
+      'egress 6470 icmp 3:4 0.0.0.0/0 allow',
+      'egress 31700 tcp 1024-65535 203.0.113.0/24 allow',
+      'ingress 17040 tcp 22-22 203.0.113.0/24 allow',
+      'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
+    ]);
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [{ CidrIp: '203.0.113.0/24', Description: 'Remote Login (SSH): SSH (tcp 22)', FromPort: 22, IpProtocol: 'tcp', ToPort: 22 }],
     });
@@ -86,11 +98,12 @@ describe('network ACLs', () => {
 
     expect(mac.policy.rules).toHaveLength(7);
     expect(mac.policy.notices.map((n) => n.code)).not.toContain('budget-widened');
-    expect(mac.networkAclPolicy.rules.map((r) => `${r.protocol} ${r.fromPort}-${r.toPort}`)).toEqual(['tcp 53-443', 'tcp 2197-2197', 'tcp 5223-5223', 'udp 53-123']);
+    // Four entries, one of them for Path MTU Discovery, leave three for the rules.
+    expect(mac.networkAclPolicy.rules.map((r) => `${r.protocol} ${r.fromPort}-${r.toPort}`)).toEqual(['tcp 53-2197', 'tcp 5223-5223', 'udp 53-123']);
     expect(networkAclEntries(template).filter((e) => e.startsWith('egress'))).toHaveLength(4);
     Annotations.fromStack(stack).hasWarning(
       '/Test/Mac',
-      'Network ACL entries: Opened 457 ports beyond the selection to fit networkAclOptions.maxEntries 4 per address family: tcp 54-79 to 0.0.0.0/0; tcp 81-442 to 0.0.0.0/0; udp 54-122 to 0.0.0.0/0. [ack: apple-ports:network-acl-budget-widened]',
+      'Network ACL entries: Opened 2210 ports beyond the selection to fit the entries networkAclOptions.maxEntries 4 leaves after Path MTU Discovery: 3 per address family: tcp 54-79 to 0.0.0.0/0; tcp 81-442 to 0.0.0.0/0; tcp 444-2196 to 0.0.0.0/0; udp 54-122 to 0.0.0.0/0. [ack: apple-ports:network-acl-budget-widened]',
     );
     Annotations.fromStack(stack).hasNoWarning('/Test/Mac', Match.stringLikeRegexp('apple-ports:budget-widened'));
   });
@@ -99,7 +112,7 @@ describe('network ACLs', () => {
     const { stack, vpc } = stackWithVpc();
     const destinations = Array.from({ length: 10 }, (_, i) => `10.${i}.0.0/16`);
     expect(() => new AppleServicesEgress(stack, 'Mac', { products: ['iCloud', 'FaceTime'], destinations, vpc, subnets: { subnetGroupName: 'Desktops' } })).toThrow(
-      'Test/Mac: The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 19 allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).',
+      'Test/Mac: The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 18 allowed (networkAclOptions.maxEntries 19, less one entry for Path MTU Discovery). Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).',
     );
   });
 
@@ -163,7 +176,7 @@ describe('network ACLs', () => {
     // FaceTime's tcp allows and tcp return entry are iCloud's: only its udp entries are added.
     expect(networkAclEntries(Template.fromStack(stack))).toEqual(ICLOUD_FACETIME_ENTRIES);
 
-    const narrow = { firstRuleNumber: 100, lastRuleNumber: 100 };
+    const narrow = { firstRuleNumber: 100, lastRuleNumber: 100, pathMtuDiscovery: false };
     new AppleServicesIngress(stack, 'Admins', { products: ['SSH'], sources: ['203.0.113.0/24'], networkAcl, networkAclOptions: narrow });
     const error = (() => {
       try {
@@ -187,7 +200,7 @@ describe('network ACLs', () => {
     const { stack } = stackWithVpc();
     const adminCidr = new CfnParameter(stack, 'AdminCidr', { type: 'String' });
     const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
-    const narrow = { firstRuleNumber: 100, lastRuleNumber: 100 };
+    const narrow = { firstRuleNumber: 100, lastRuleNumber: 100, pathMtuDiscovery: false };
     new AppleServicesIngress(stack, 'Admins', { products: ['SSH'], sources: [adminCidr.valueAsString], networkAcl, networkAclOptions: narrow });
     expect(errorOf(() => new AppleServicesIngress(stack, 'Vendors', { products: ['SSH'], sources: ['198.51.100.0/24'], networkAcl, networkAclOptions: narrow })).message).toBe(
       [
@@ -203,7 +216,7 @@ describe('network ACLs', () => {
     const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
     new AppleServicesEgress(stack, 'Cloud', { products: ['iCloud'], networkAcl, networkAclOptions: { maxEntries: 4, lastRuleNumber: 1000 } });
     expect(() => new AppleServicesEgress(stack, 'Time', { products: ['DNS', 'NetworkTime'], networkAcl, networkAclOptions: { maxEntries: 4, firstRuleNumber: 2000 } })).toThrow(
-      "Test/Time: The network ACL 'Test/Shared' would hold 6 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries.",
+      "Test/Time: The network ACL 'Test/Shared' would hold 7 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries.",
     );
   });
 
@@ -214,10 +227,53 @@ describe('network ACLs', () => {
     new AppleServicesIngress(stack, 'Hosts', { products: ['SSH'], sources: [adminCidr.valueAsString], networkAcl });
     const template = Template.fromStack(stack);
 
-    expect(networkAclEntries(template)).toEqual(['egress 19750 tcp 1024-65535 {"Ref":"AdminCidr"} allow', 'ingress 27710 tcp 22-22 {"Ref":"AdminCidr"} allow']);
+    expect(networkAclEntries(template)).toEqual([
+      'egress 6470 icmp 3:4 0.0.0.0/0 allow',
+      'egress 19750 tcp 1024-65535 {"Ref":"AdminCidr"} allow',
+      'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
+      'ingress 27710 tcp 22-22 {"Ref":"AdminCidr"} allow',
+    ]);
     expect(Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort()).toEqual([
       expect.stringMatching(/^HostsSharedEntriesEgress19750[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesEgress6470[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesIngress27020[0-9A-F]{8}$/),
       expect.stringMatching(/^HostsSharedEntriesIngress27710[0-9A-F]{8}$/),
     ]);
+  });
+});
+
+describe('network ACLs on a real AWS account', () => {
+  test('each subnet is associated only after every entry of the new ACL exists, so no subnet switches to an empty ACL mid-deploy', () => {
+    const { stack, vpc } = stackWithVpc();
+    new AppleServicesEgress(stack, 'Desktops', { products: ['iCloud'], vpc, subnets: { subnetGroupName: 'Desktops' } });
+    const template = Template.fromStack(stack);
+    const entryIds = Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort();
+    const associations = Object.values(template.findResources('AWS::EC2::SubnetNetworkAclAssociation')) as { DependsOn?: string[] }[];
+    expect(entryIds.length).toBeGreaterThan(0);
+    expect(associations.length).toBe(vpc.selectSubnets({ subnetGroupName: 'Desktops' }).subnets.length);
+    for (const association of associations) {
+      expect([...(association.DependsOn ?? [])].sort()).toEqual(entryIds);
+    }
+  });
+
+  test('a subnet has one network ACL: a second construct given the same subnets is refused, naming both and how to share', () => {
+    const { stack, vpc } = stackWithVpc();
+    const subnets = { subnetGroupName: 'Desktops' };
+    new AppleServicesEgress(stack, 'Desktops', { products: ['iCloud'], vpc, subnets });
+    const error = errorOf(() => new AppleServicesEgress(stack, 'Calls', { products: ['FaceTime'], vpc, subnets }));
+    expect(error).toBeInstanceOf(AppleServicesError);
+    expect((error as AppleServicesError).problems.map((p) => p.code)).toEqual(['subnet-network-acl-taken', 'subnet-network-acl-taken']);
+    expect(error.message.split('\n')[1]).toBe(
+      "- the subnet 'Test/Vpc/DesktopsSubnet1' is already associated with the network ACL of 'Test/Desktops', and a subnet has one network ACL: the association applied last wins and the other never applies. Share one ACL instead: pass networkAcl: the networkAcl of 'Test/Desktops' here (or call its applyToNetworkAcl() with this construct's ACL), and leave subnets out.",
+    );
+  });
+
+  test("another association of the construct's subnets anywhere in the app fails synthesis", () => {
+    const { app, stack, vpc } = stackWithVpc();
+    new AppleServicesEgress(stack, 'Desktops', { products: ['iCloud'], vpc, subnets: { subnetGroupName: 'Desktops' } });
+    new ec2.NetworkAcl(stack, 'Mine', { vpc, subnetSelection: { subnetGroupName: 'Desktops' } });
+    expect(() => app.synth()).toThrow(
+      /\[Test\/Desktops\] the subnet 'Test\/Vpc\/DesktopsSubnet1' is associated with this construct's network ACL and, at 'Test\/Mine\/[^']+', with another one\. A subnet has one network ACL/,
+    );
   });
 });

@@ -145,11 +145,13 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     });
 
     expect(networkAclEntryLines(recording)).toEqual([
+      'out 6470 icmp 3:4 0.0.0.0/0',
       'out 13080 tcp 5223 17.0.0.0/8',
       'out 17850 tcp 80 0.0.0.0/0',
       'out 18420 tcp 443 0.0.0.0/0',
-      'in 9720 tcp 1024-65535 17.0.0.0/8',
+      // The return from 0.0.0.0/0 covers 17.0.0.0/8: no entry of its own.
       'in 22010 tcp 1024-65535 0.0.0.0/0',
+      'in 27020 icmp 3:4 0.0.0.0/0',
     ]);
     expect(securityGroupRuleLines(recording).filter((line) => line.includes(' 5223 '))).toEqual([`egress tcp 5223 ${mockId(TYPES.prefixList, 'acl-list-prefix-list')}`]);
     expect(mac.networkAclPolicy!.rules.map((r) => r.peer).filter((p) => p.kind === 'prefix-list')).toEqual([]);
@@ -344,12 +346,12 @@ describe('AppleServicesFirewallRules', () => {
     }
   });
 
-  test('does not warn about link-local multicast, which never reaches a firewall', async () => {
+  test('does not raise the resolver notices the rule group says better: link-local multicast, apple-network narrowing', async () => {
     let rules!: adapter.AppleServicesFirewallRules;
     const recording = await record(() => {
       rules = new AppleServicesFirewallRules('airplay', { products: ['AirPlay'] });
     });
-    expect(rules.plan.policy!.notices.map((n) => n.code)).toEqual(['link-local-excluded']);
+    expect(rules.plan.policy!.notices.map((n) => n.code)).toEqual(['link-local-excluded', 'apple-network-partial']);
     expect(recording.warnings).toEqual([
       "apple-ports:products-without-hosts: Apple's enterprise-network article lists no hosts for AirPlay, so their tcp 80, tcp 443 traffic gets no rule here. Allow it in a rule group of your own if they need it.",
     ]);

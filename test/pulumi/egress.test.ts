@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { planNetworkAcl, resolve } from 'apple-ports';
+import { networkAclRuleBudget, planNetworkAcl, resolve } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
 import { installMockRecorder, mockId, ofType, record, TYPES, valueOf, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
@@ -61,7 +61,10 @@ describe('AppleServicesEgress with vpcId', () => {
       rule(5223, 'APNs'),
       rule(80, 'HTTP'),
     ]);
-    expect(recording.warnings).toEqual([]);
+    // iCloud's Private Relay host is on UDP 443, which no rule opens: said, not silent.
+    expect(recording.warnings).toEqual([
+      'apple-ports:quic-closed: Apple lists mask.icloud.com on udp 443 (QUIC, HTTP/3), which no rule opens: those connections fall back to TCP where they can, and iCloud Private Relay does not work. Add an extra rule for udp 443 if the devices need it.',
+    ]);
   });
 
   test('exposes the group, its id and the plain policy; no ACL', async () => {
@@ -92,6 +95,7 @@ describe('AppleServicesEgress with vpcId and subnetIds', () => {
     ]);
     expect(networkAclEntryLines(recording, aclId)).toEqual([
       'out 6460 udp 3478-3497 0.0.0.0/0',
+      'out 6470 icmp 3:4 0.0.0.0/0',
       'out 17490 udp 16393-16402 0.0.0.0/0',
       'out 17850 tcp 80 0.0.0.0/0',
       'out 18420 tcp 443 0.0.0.0/0',
@@ -99,6 +103,7 @@ describe('AppleServicesEgress with vpcId and subnetIds', () => {
       'out 27270 tcp 5223 0.0.0.0/0',
       'in 1170 udp 1024-65535 0.0.0.0/0',
       'in 22010 tcp 1024-65535 0.0.0.0/0',
+      'in 27020 icmp 3:4 0.0.0.0/0',
     ]);
   });
 
@@ -115,11 +120,11 @@ describe('AppleServicesEgress with vpcId and subnetIds', () => {
           networkAclId: mockId(TYPES.networkAcl, 'vdi-nacl'),
           ruleNumber: entry.ruleNumber,
           egress: entry.egress,
-          protocol: entry.protocol,
           ruleAction: 'allow',
           cidrBlock: entry.cidr,
-          fromPort: entry.fromPort,
-          toPort: entry.toPort,
+          ...(entry.protocol === 'icmp' || entry.protocol === 'icmpv6'
+            ? { protocol: entry.protocol, icmpType: entry.icmpType, icmpCode: entry.icmpCode }
+            : { protocol: entry.protocol, fromPort: entry.fromPort, toPort: entry.toPort }),
         },
         parent: 'vdi',
         deleteBeforeReplace: true,
@@ -145,12 +150,13 @@ describe('AppleServicesEgress with vpcId and subnetIds', () => {
   test('exposes both ids and both policies', async () => {
     expect(await valueOf(component.securityGroupId)).toBe(mockId(TYPES.securityGroup, 'vdi-sg'));
     expect(await valueOf(component.networkAclId)).toBe(mockId(TYPES.networkAcl, 'vdi-nacl'));
-    expect(component.networkAclPolicy).toEqual(resolve({ products: ['iCloud', 'FaceTime'], direction: 'egress', maxRules: 19 }));
+    expect(component.networkAclPolicy).toEqual(resolve({ products: ['iCloud', 'FaceTime'], direction: 'egress', maxRules: networkAclRuleBudget() }));
     expect(component.networkAclPolicy!.rules).toEqual(component.policy.rules);
   });
 
   test('matches the snapshot', () => {
-    expect(recording.resources).toHaveLength(1 + 1 + 6 + 1 + 8 + 2);
+    // The component, the group, its 6 rules, the ACL, 8 entries and 2 for Path MTU Discovery, 2 associations.
+    expect(recording.resources).toHaveLength(1 + 1 + 6 + 1 + 8 + 2 + 2);
     expect(recording).toMatchSnapshot();
   });
 });
@@ -164,7 +170,7 @@ describe('AppleServicesEgress with existing targets', () => {
     });
     expect(recording.resources.map((r) => r.type).filter((t) => t !== TYPES.egressRule && t !== TYPES.networkAclRule)).toEqual([TYPES.egressComponent]);
     expect(securityGroupRuleLines(recording, EXISTING_SG)).toEqual(ICLOUD_FACETIME_RULES);
-    expect(networkAclEntryLines(recording, EXISTING_ACL)).toHaveLength(8);
+    expect(networkAclEntryLines(recording, EXISTING_ACL)).toHaveLength(10);
     expect(component.securityGroup).toBeUndefined();
     expect(component.networkAcl).toBeUndefined();
     expect(await valueOf(component.securityGroupId)).toBe(EXISTING_SG);
@@ -189,8 +195,10 @@ describe('AppleServicesEgress with existing targets', () => {
     expect(networkAclEntryLines(recording)).toEqual([
       'out 1001 tcp 5223 0.0.0.0/0',
       'out 1002 tcp 80 0.0.0.0/0',
+      'out 1003 icmp 3:4 0.0.0.0/0',
       'out 1008 tcp 443 0.0.0.0/0',
       'in 1000 tcp 49152-65535 0.0.0.0/0',
+      'in 1006 icmp 3:4 0.0.0.0/0',
     ]);
   });
 });
@@ -220,7 +228,9 @@ describe('AppleServicesEgress peers', () => {
       toPort: 65535,
     });
     expect(ipv6Entry?.name).toBe(`mac-nacl-ingress-${ipv6Entry?.inputs.ruleNumber}`);
-    expect(networkAclEntryLines(recording)).toHaveLength(8);
+    expect(networkAclEntryLines(recording).filter((line) => line.includes('icmp'))).toEqual(['out 6470 icmp 3:4 0.0.0.0/0', 'out 17540 icmpv6 2:0 ::/0', 'in 2890 icmpv6 2:0 ::/0', 'in 27020 icmp 3:4 0.0.0.0/0']);
+    expect(ofType(recording, TYPES.networkAclRule).find((r) => r.inputs.icmpType === 2)?.inputs).toMatchObject({ protocol: '58', icmpType: 2, icmpCode: 0, ipv6CidrBlock: '::/0' });
+    expect(networkAclEntryLines(recording)).toHaveLength(12);
   });
 
   test("'apple-network' narrows APNs to 17.0.0.0/8", async () => {
@@ -286,7 +296,9 @@ describe('AppleServicesEgress peers', () => {
   test('a CIDR output reaches the network ACL entries', async () => {
     const recording = await record(() => new AppleServicesEgress('mac', { products: ['iCloud'], destinations: [{ cidrIpv4: pulumi.output('10.1.0.0/16') }], networkAclId: newAclId() }));
     expect(networkAclEntryLines(recording).map((line) => line.replace(/^(\w+) \d+ /, '$1 ')).sort()).toEqual([
+      'in icmp 3:4 0.0.0.0/0',
       'in tcp 1024-65535 10.1.0.0/16',
+      'out icmp 3:4 0.0.0.0/0',
       'out tcp 443 10.1.0.0/16',
       'out tcp 5223 10.1.0.0/16',
       'out tcp 80 10.1.0.0/16',
@@ -309,15 +321,18 @@ describe('AppleServicesEgress determinism and budgets', () => {
     });
     expect(securityGroupRuleLines(recording)).toEqual(ICLOUD_FACETIME_RULES);
     expect(networkAclEntryLines(recording).map((line) => line.replace(/^(\w+) \d+ /, '$1 ')).sort()).toEqual([
+      'in icmp 3:4 0.0.0.0/0',
       'in tcp 1024-65535 0.0.0.0/0',
       'in udp 1024-65535 0.0.0.0/0',
+      'out icmp 3:4 0.0.0.0/0',
       'out tcp 80-5223 0.0.0.0/0',
-      'out udp 16384-16402 0.0.0.0/0',
-      'out udp 3478-3497 0.0.0.0/0',
+      'out udp 3478-16402 0.0.0.0/0',
     ]);
-    expect(component.networkAclPolicy!.maxRules).toBe(3);
+    // Three entries, one of them for Path MTU Discovery, leave two for the rules.
+    expect(component.networkAclPolicy!.maxRules).toBe(2);
     expect(recording.warnings).toEqual([
-      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 5146 ports beyond the selection to fit networkAclOptions.maxEntries 3 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-5222 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
+      'apple-ports:quic-closed: Apple lists mask.icloud.com on udp 443 (QUIC, HTTP/3), which no rule opens: those connections fall back to TCP where they can, and iCloud Private Relay does not work. Add an extra rule for udp 443 if the devices need it.',
+      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 18032 ports beyond the selection to fit the entries networkAclOptions.maxEntries 3 leaves after Path MTU Discovery: 2 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-5222 to 0.0.0.0/0; udp 3498-16383 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
     ]);
   });
 

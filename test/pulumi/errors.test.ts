@@ -139,7 +139,7 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'more CIDRs than a network ACL holds',
     () => new Egress('o', { products: ['iCloud'], destinations: Array.from({ length: 20 }, (_, i) => `10.${i}.0.0/16`), networkAclId: 'acl-0123456789abcdef0' }),
-    "AppleServicesEgress 'o': The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 19 allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).",
+    "AppleServicesEgress 'o': The network ACL needs at least 20 IPv4 egress entries (one per protocol and CIDR, even with every port gap closed), more than the 18 allowed (networkAclOptions.maxEntries 19, less one entry for Path MTU Discovery). Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most 39).",
   ],
   [
     'bad networkAclOptions, even without an ACL',
@@ -154,7 +154,7 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'too few rule numbers',
     () => new Egress('r', { products: ['iCloud', 'FaceTime'], networkAclId: 'acl-0123456789abcdef0', networkAclOptions: { firstRuleNumber: 100, lastRuleNumber: 120 } }),
-    "AppleServicesEgress 'r': network ACL: Rule numbers 100-120 in steps of 10 leave 3 numbers for 6 egress entries. Widen the range or shorten the step.",
+    "AppleServicesEgress 'r': network ACL: Rule numbers 100-120 in steps of 10 leave 3 numbers for 7 egress entries. Widen the range or shorten the step.",
   ],
   [
     'a bad maxRules and a bad security-group id',
@@ -162,7 +162,7 @@ const cases: readonly [string, () => unknown, string][] = [
     [
       "AppleServicesEgress 'v': invalid apple-ports selection (2 problems):",
       '- maxRules 0 is not a rule count. Use a whole number of at least 1.',
-      "- Invalid destination 'sg-bad': a security-group id looks like 'sg-0123456789abcdef0'.",
+      "- Invalid destination 'sg-bad': a security-group id is 'sg-' and 8 or 17 hex digits, like 'sg-0123456789abcdef0'.",
     ].join('\n'),
   ],
   [

@@ -37,7 +37,7 @@ describe('the Pulumi VDI example program', () => {
       [TYPES.egressRule]: 16,
       [TYPES.ingressRule]: 3,
       [TYPES.networkAcl]: 1,
-      [TYPES.networkAclRule]: 8,
+      [TYPES.networkAclRule]: 10,
       [TYPES.networkAclAssociation]: 2,
     });
   });
@@ -57,6 +57,7 @@ describe('the Pulumi VDI example program', () => {
   test('the VDI subnets get a network ACL with the return entries', () => {
     expect(networkAclEntryLines(recording, ids.vdiAcl)).toEqual([
       'out 6460 udp 3478-3497 0.0.0.0/0',
+      'out 6470 icmp 3:4 0.0.0.0/0',
       'out 17490 udp 16393-16402 0.0.0.0/0',
       'out 17850 tcp 80 0.0.0.0/0',
       'out 18420 tcp 443 0.0.0.0/0',
@@ -64,6 +65,7 @@ describe('the Pulumi VDI example program', () => {
       'out 27270 tcp 5223 0.0.0.0/0',
       'in 1170 udp 1024-65535 0.0.0.0/0',
       'in 22010 tcp 1024-65535 0.0.0.0/0',
+      'in 27020 icmp 3:4 0.0.0.0/0',
     ]);
     expect(ofType(recording, TYPES.networkAcl).map((r) => r.inputs)).toEqual([{ vpcId: ids.vpc }]);
     expect(ofType(recording, TYPES.networkAclAssociation).map((r) => [r.name, r.inputs])).toEqual([
@@ -100,8 +102,8 @@ describe('the Pulumi VDI example program', () => {
     }
   });
 
-  test('warns about the build hosts’ notices only', () => {
-    expect(recording.warnings.map((line) => line.slice(0, line.indexOf(': ')))).toEqual(['apple-ports:legacy-excluded', 'apple-ports:amazon-dns', 'apple-ports:amazon-time-sync']);
+  test('warns about the build hosts’ notices and the desktops’ closed QUIC', () => {
+    expect(recording.warnings.map((line) => line.slice(0, line.indexOf(': '))).sort()).toEqual(['apple-ports:amazon-dns', 'apple-ports:amazon-time-sync', 'apple-ports:legacy-excluded', 'apple-ports:quic-closed']);
   });
 
   test('exports the ids and rule counts', async () => {
@@ -115,7 +117,7 @@ describe('the Pulumi VDI example program', () => {
   });
 
   test('matches the snapshot', () => {
-    expect(recording.resources).toHaveLength(41);
+    expect(recording.resources).toHaveLength(43);
     expect(recording).toMatchSnapshot();
   });
 });

@@ -73,12 +73,14 @@ describe('AppleServicesIngress from admin CIDRs', () => {
     // A stateless ACL lets the replies out: one outbound return entry per protocol and CIDR.
     const lines = networkAclEntryLines(recording, mockId(TYPES.networkAcl, 'admin-nacl')).map((line) => line.replace(/^(\w+) \d+ /, '$1 ')).sort();
     expect(lines).toEqual([
+      'in icmp 3:4 0.0.0.0/0',
       'in tcp 22 203.0.113.0/24',
       'in tcp 3283 203.0.113.0/24',
       'in tcp 5900 203.0.113.0/24',
       'in tcp 88 203.0.113.0/24',
       'in udp 3283 203.0.113.0/24',
       'in udp 5900 203.0.113.0/24',
+      'out icmp 3:4 0.0.0.0/0',
       'out tcp 1024-65535 203.0.113.0/24',
       'out udp 1024-65535 203.0.113.0/24',
     ]);

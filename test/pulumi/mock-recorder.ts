@@ -95,7 +95,11 @@ export interface MockOptions {
  * Installs the mocks and the recorder. Resources get `mockId` ids and their inputs as state, plus
  * a `mockArn` where the type has one; provider functions echo their inputs.
  */
+/** The options of the last install, for the fresh engine each recording gets. */
+let mockOptions: MockOptions = {};
+
 export async function installMockRecorder(options: MockOptions = {}): Promise<void> {
+  mockOptions = options;
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -144,6 +148,9 @@ export async function record(program: () => unknown): Promise<Recording> {
     throw new Error('Call installMockRecorder() first.');
   }
   await settle();
+  // A fresh engine per recording, as each program run has its own: ledgers of shared targets
+  // (kept per resource monitor) start empty.
+  await installMockRecorder(mockOptions);
   recorded = [];
   const warnings: string[] = [];
   const log = pulumi.log as { warn: typeof pulumi.log.warn };

@@ -32,7 +32,14 @@ describe('in a preview, with ids not known yet', () => {
       { ...ssh, cidrIpv4: '10.0.0.0/16' },
       { ...ssh, referencedSecurityGroupId: unknown },
     ]);
-    expect(networkAclEntryLines(recording)).toEqual(['out 17850 tcp 80 0.0.0.0/0', 'out 18420 tcp 443 0.0.0.0/0', 'out 27270 tcp 5223 0.0.0.0/0', 'in 22010 tcp 1024-65535 0.0.0.0/0']);
+    expect(networkAclEntryLines(recording)).toEqual([
+      'out 6470 icmp 3:4 0.0.0.0/0',
+      'out 17850 tcp 80 0.0.0.0/0',
+      'out 18420 tcp 443 0.0.0.0/0',
+      'out 27270 tcp 5223 0.0.0.0/0',
+      'in 22010 tcp 1024-65535 0.0.0.0/0',
+      'in 27020 icmp 3:4 0.0.0.0/0',
+    ]);
     expect(ofType(recording, TYPES.ingressRule).map((r) => r.name)).toEqual(['mac-ingress-tcp-22-cidrIpv4-0', 'mac-ingress-tcp-22-securityGroupId-0']);
     expect(ofType(recording, TYPES.networkAclAssociation)).toHaveLength(1);
   });

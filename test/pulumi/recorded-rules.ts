@@ -17,6 +17,14 @@ function ports(inputs: Record<string, unknown>): string {
   return inputs.fromPort === inputs.toPort ? `${inputs.fromPort}` : `${inputs.fromPort}-${inputs.toPort}`;
 }
 
+/** `tcp 443`, or for ICMP `icmp 3:4` / `icmpv6 2:0` (the provider takes ICMPv6 as protocol 58). */
+function traffic(inputs: Record<string, unknown>): string {
+  if (inputs.icmpType !== undefined) {
+    return `${inputs.protocol === '58' ? 'icmpv6' : String(inputs.protocol)} ${inputs.icmpType}:${inputs.icmpCode}`;
+  }
+  return `${inputs.protocol} ${ports(inputs)}`;
+}
+
 /** `egress tcp 443 0.0.0.0/0` for every security-group rule of the recording, sorted. */
 export function securityGroupRuleLines(recording: Recording, securityGroupId?: string): string[] {
   return recording.resources
@@ -33,5 +41,5 @@ export function networkAclEntryLines(recording: Recording, networkAclId?: string
     .filter((r) => networkAclId === undefined || r.inputs.networkAclId === networkAclId);
   return entries
     .sort((a, b) => Number(b.inputs.egress) - Number(a.inputs.egress) || Number(a.inputs.ruleNumber) - Number(b.inputs.ruleNumber))
-    .map((r) => `${r.inputs.egress ? 'out' : 'in'} ${r.inputs.ruleNumber} ${r.inputs.protocol} ${ports(r.inputs)} ${r.inputs.cidrBlock ?? r.inputs.ipv6CidrBlock}`);
+    .map((r) => `${r.inputs.egress ? 'out' : 'in'} ${r.inputs.ruleNumber} ${traffic(r.inputs)} ${r.inputs.cidrBlock ?? r.inputs.ipv6CidrBlock}`);
 }

@@ -68,6 +68,7 @@ describe('notices become pulumi.log.warn lines with stable codes', () => {
     const component = new Egress('e', { products: ['iCloud', 'FaceTime'], maxRules: 3, vpcId: VPC });
     expect(warningsOf(component)).toEqual([
       'apple-ports:budget-widened: Opened 5146 ports beyond the selection to fit maxRules 3 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-5222 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
+      'apple-ports:quic-closed: Apple lists mask.icloud.com on udp 443 (QUIC, HTTP/3), which no rule opens: those connections fall back to TCP where they can, and iCloud Private Relay does not work. Add an extra rule for udp 443 if the devices need it.',
     ]);
   });
 
@@ -75,7 +76,7 @@ describe('notices become pulumi.log.warn lines with stable codes', () => {
     const component = new Egress('f', { products: ['PushNotifications', 'FaceTime'], networkAclId: ACL, networkAclOptions: { maxEntries: 4 } });
     expect(warningsOf(component)).toEqual([
       APNS_LEGACY,
-      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 2120 ports beyond the selection to fit networkAclOptions.maxEntries 4 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-2196 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
+      'apple-ports:network-acl-budget-widened: Network ACL entries: Opened 5145 ports beyond the selection to fit the entries networkAclOptions.maxEntries 4 leaves after Path MTU Discovery: 3 per address family: tcp 81-442 to 0.0.0.0/0; tcp 444-2196 to 0.0.0.0/0; tcp 2198-5222 to 0.0.0.0/0; udp 16388-16392 to 0.0.0.0/0.',
     ]);
   });
 

@@ -97,8 +97,8 @@ describe('renderReview as Markdown', () => {
   test('rule counts are set against the security-group and network ACL quotas, per address family', () => {
     const markdown = renderReview(resolve({ products: ['FaceTime'], ipv6: true }));
     expect(markdown).toContain('| Security-group egress rules | 6 | 6 | 60 | yes |');
-    expect(markdown).toContain('| Network ACL outbound entries, default deny included | 7 | 7 | 20 | yes |');
-    expect(markdown).toContain('| Network ACL inbound entries (return traffic), default deny included | 3 | 3 | 20 | yes |');
+    expect(markdown).toContain('| Network ACL outbound entries (allows and ICMP for Path MTU Discovery), default deny included | 8 | 8 | 20 | yes |');
+    expect(markdown).toContain('| Network ACL inbound entries (return traffic and ICMP for Path MTU Discovery), default deny included | 4 | 4 | 20 | yes |');
   });
 
   test('a policy over the quotas says so', () => {
@@ -106,8 +106,8 @@ describe('renderReview as Markdown', () => {
     const review = reviewPolicy(resolve({ products: ['FaceTime'], destinations: cidrs }));
     expect(review.quotas.securityGroupRules).toEqual({ ipv4: 66, ipv6: 0, limit: 60, withinLimit: false });
     expect(review.quotas.networkAclEntries).toEqual({
-      outbound: { ipv4: 67, ipv6: 0, limit: 20, withinLimit: false },
-      inbound: { ipv4: 23, ipv6: 0, limit: 20, withinLimit: false },
+      outbound: { ipv4: 68, ipv6: 0, limit: 20, withinLimit: false },
+      inbound: { ipv4: 24, ipv6: 0, limit: 20, withinLimit: false },
     });
     expect(renderReview(resolve({ products: ['FaceTime'], destinations: cidrs }))).toContain('| Security-group egress rules | 66 | 0 | 60 | no |');
   });
@@ -116,7 +116,8 @@ describe('renderReview as Markdown', () => {
     const markdown = renderReview(adminIngress);
     expect(markdown).toContain('- **Direction**: ingress (the Apple devices accept connections)\n');
     expect(markdown).toContain('- **Profiles**: Remotely administered Mac host (remote-admin-host)\n');
-    expect(markdown).toContain('| Security-group ingress rules | 6 | 0 | 60 | yes |');
+    // Rules to a security group count against both families' quotas.
+    expect(markdown).toContain('| Security-group ingress rules | 6 | 6 | 60 | yes |');
     expect(markdown).toContain('Network ACLs: not applicable, because some rules go to security groups or prefix lists, which an ACL cannot hold.');
     expect(reviewPolicy(adminIngress).quotas.networkAclEntries).toBeNull();
     expect(markdown).toMatchSnapshot();
@@ -125,8 +126,8 @@ describe('renderReview as Markdown', () => {
   test('for ingress the ACL allows are inbound and the return entries outbound', () => {
     const review = reviewPolicy(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24'] }));
     expect(review.quotas.networkAclEntries).toEqual({
-      outbound: { ipv4: 2, ipv6: 0, limit: 20, withinLimit: true },
-      inbound: { ipv4: 2, ipv6: 0, limit: 20, withinLimit: true },
+      outbound: { ipv4: 3, ipv6: 0, limit: 20, withinLimit: true },
+      inbound: { ipv4: 3, ipv6: 0, limit: 20, withinLimit: true },
     });
   });
 
@@ -320,6 +321,7 @@ describe('retired products in the Chinese review', () => {
   test('a retired product kept out while another keeps its ports is named with its date', () => {
     expect(reviewPolicy(resolve({ products: ['PhotoStream', 'iCloud'] }), { locale: 'zh-CN' }).notices.map((n) => n.message)).toEqual([
       '未纳入 Apple 已停用的产品（设置 includeLegacy 可保留）：照片流（2023-07-26）。',
+      'Apple 为 mask.icloud.com 列出了 udp 443（QUIC、HTTP/3），但没有规则开放它：这些连接会尽可能退回 TCP，iCloud 专用代理将无法工作。如设备需要，请为 udp 443 添加自定义规则。',
     ]);
     expect(reviewPolicy(resolve({ products: ['XcodeServer', 'WorldWideWeb'] }), { locale: 'zh-CN' }).notices.map((n) => n.message)).toEqual([
       '未纳入 Apple 已停用的服务（设置 includeLegacy 可保留）：svn (tcp 3690, udp 3690); git (tcp 9418, udp 9418)。未纳入 Apple 已停用的产品（设置 includeLegacy 可保留）：Xcode 服务器（2022-09-12）。',

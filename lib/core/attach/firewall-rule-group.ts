@@ -6,11 +6,14 @@
  */
 import { RULE_GROUP_NAME_MAX_LENGTH, RULE_GROUP_NAME_PATTERN } from '../aws/facts';
 import { planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
-import type { Destination } from '../policy';
+import type { Destination, NoticeCode } from '../policy';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
 import { attempt, type PlanOutcome } from './outcome';
 import { plannedWarnings, type PlannedWarning } from './warnings';
+
+/** The resolver's notices a rule group does not raise (see `planFirewallRuleGroup`). */
+const NOT_FOR_RULE_GROUPS: ReadonlySet<NoticeCode> = new Set<NoticeCode>(['link-local-excluded', 'apple-network-partial', 'quic-closed']);
 
 /** The rule group as an adapter asks for it, with deploy-time values as placeholders. */
 export interface FirewallRuleGroupRequest extends AppleFirewallRulesSelection {
@@ -61,8 +64,10 @@ function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnresolved
 /**
  * Plans a rule group for an adapter: the core's Network Firewall plan over the selection, the
  * name checked against AWS's rules, and one warning per notice. The resolver's notices hold for
- * the port rules too, except link-local multicast, which never reaches a firewall and which the
- * rule group has no option to keep.
+ * the port rules too, except three the rule group says better or not at all: link-local multicast
+ * never reaches a firewall (and the group has no option to keep it); HTTP and HTTPS are allowed by
+ * name, not to 'anywhere', so 'apple-network' narrowing only some services is no news; and QUIC is
+ * the plan's own `quic-not-matched`.
  */
 export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOutcome<FirewallRuleGroupDesign> {
   const { readable = (text: string) => text, isUnresolved = () => false } = request;
@@ -89,6 +94,6 @@ export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOu
   if (plan === undefined || problems.length > 0) {
     return { ok: false, problems };
   }
-  const policyNotices = (plan.policy?.notices ?? []).filter((notice) => notice.code !== 'link-local-excluded');
+  const policyNotices = (plan.policy?.notices ?? []).filter((notice) => !NOT_FOR_RULE_GROUPS.has(notice.code));
   return { ok: true, value: { plan, warnings: plannedWarnings([...policyNotices, ...plan.notices], { readable }) } };
 }

@@ -5,7 +5,7 @@
  * first, hands the request here, and renders the design: it decides nothing itself.
  */
 import { AWS_QUOTAS } from '../aws/facts';
-import { DEFAULT_NETWORK_ACL_ENTRIES, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
+import { DEFAULT_NETWORK_ACL_ENTRIES, networkAclRuleBudget, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
 import { familyName, peerKey, peersField, resolve, type Destination, type Peer, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
@@ -189,14 +189,14 @@ function withStandIns(peers: readonly Destination[] | undefined, standIns: Reado
  * needs at least one entry per protocol and CIDR whatever its budget. The resolver's own
  * `budget-too-small` speaks of `maxRules` and security groups, so the ACL is checked here first.
  */
-function networkAclFitProblems(policy: ResolvedPolicy, maxRules: number): Problem[] {
+function networkAclFitProblems(policy: ResolvedPolicy, maxRules: number, why: string): Problem[] {
   return (['ipv4', 'ipv6'] as const).flatMap((family) => {
     const groups = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
     return groups.size > maxRules
       ? [
           {
             code: 'network-acl-quota' as const,
-            message: `The network ACL needs at least ${groups.size} ${familyName(family)} ${policy.direction} entries (one per protocol and CIDR, even with every port gap closed), more than the ${maxRules} allowed. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
+            message: `The network ACL needs at least ${groups.size} ${familyName(family)} ${policy.direction} entries (one per protocol and CIDR, even with every port gap closed), more than the ${maxRules} allowed${why}. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
           },
         ]
       : [];
@@ -211,9 +211,11 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
   const problems: Problem[] = [];
   const options = request.networkAclOptions ?? {};
   const budget = options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES;
-  const maxRules = Math.min(budget, request.maxRules ?? budget);
+  // Path MTU Discovery takes one entry each way in every family in use; the rules get the rest.
+  const forRules = networkAclRuleBudget(options);
+  const maxRules = Math.min(forRules, request.maxRules ?? forRules);
   // The limit that binds is named in the ACL's messages: the entry budget, or maxRules below it.
-  const limit = maxRules < budget ? 'maxRules' : 'networkAclOptions.maxEntries';
+  const limit = maxRules < forRules ? 'maxRules' : forRules < budget ? `the entries networkAclOptions.maxEntries ${budget} leaves after Path MTU Discovery:` : 'networkAclOptions.maxEntries';
   const aclTerms: SelectionTerms = { ...terms, field: (field) => (field === 'maxRules' ? limit : terms.field(field)) };
   const standIns = request.networkAclStandIns ?? new Map<string, readonly Peer[]>();
   const swapped = standIns.size > 0;
@@ -223,7 +225,8 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
   if (unwidened === undefined) {
     return { ok: false, problems };
   }
-  problems.push(...networkAclFitProblems(unwidened, maxRules));
+  const why = maxRules < forRules ? ' by maxRules' : forRules < budget ? ` (networkAclOptions.maxEntries ${budget}, less one entry for Path MTU Discovery)` : '';
+  problems.push(...networkAclFitProblems(unwidened, maxRules, why));
   if (problems.length > 0) {
     return { ok: false, problems };
   }
@@ -233,6 +236,16 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
     return { ok: false, problems };
   }
   const widened = aclPolicy.notices.filter((notice) => notice.code === 'budget-widened');
+  const pathMtuOff =
+    options.pathMtuDiscovery === false
+      ? [
+          {
+            code: 'path-mtu-discovery-off',
+            message:
+              'pathMtuDiscovery is false, so the network ACL drops the ICMP messages Path MTU Discovery needs (fragmentation needed, packet too big): a transfer to a peer on a path with a smaller MTU can stall instead of shrinking its packets. Leave pathMtuDiscovery on unless every path has the same MTU.',
+          },
+        ]
+      : [];
   return {
     ok: true,
     value: {
@@ -240,7 +253,10 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
       entries,
       budget,
       // The other notices are the security-group policy's too, and raised with it.
-      warnings: plannedWarnings(widened, { readable: request.readable, idPrefix: 'network-acl-', messagePrefix: 'Network ACL entries: ' }),
+      warnings: [
+        ...plannedWarnings(widened, { readable: request.readable, idPrefix: 'network-acl-', messagePrefix: 'Network ACL entries: ' }),
+        ...plannedWarnings(pathMtuOff, { idPrefix: 'network-acl-' }),
+      ],
     },
   };
 }

@@ -60,3 +60,26 @@ export const RULE_GROUP_NAME_PATTERN = new RegExp(`^[a-zA-Z0-9-]{1,${RULE_GROUP_
 export const AMAZON_DNS_ADDRESSES = 'the VPC base address plus two, and 169.254.169.253';
 /** The Amazon Time Sync Service's link-local address. */
 export const AMAZON_TIME_SYNC_ADDRESS = '169.254.169.123';
+
+/** ICMPv6's IANA protocol number, which network ACL entries take for it. */
+export const ICMPV6_PROTOCOL_NUMBER = 58;
+
+/**
+ * The ICMP messages Path MTU Discovery needs, which a network ACL must allow inbound and outbound
+ * for instances that talk to peers over the internet: IPv4 "Destination Unreachable:
+ * fragmentation needed and DF set" (type 3, code 4) and ICMPv6 "Packet Too Big" (type 2, code 0,
+ * RFC 4443). Security groups need nothing: they track ICMP responses.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/path_mtu_discovery.html
+ */
+export const PATH_MTU_DISCOVERY_ICMP = {
+  ipv4: { protocol: 'icmp', type: 3, code: 4 },
+  ipv6: { protocol: 'icmpv6', type: 2, code: 0 },
+} as const;
+
+/**
+ * Security-group and prefix-list ids AWS issues: the prefix and 8 or 17 lower-case hex digits
+ * (cfn-lint's `^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$`; AWS itself issues lower case).
+ */
+export const SECURITY_GROUP_ID_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** Prefix-list ids AWS issues: `pl-` and 8 or 17 lower-case hex digits. */
+export const PREFIX_LIST_ID_PATTERN = /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/;

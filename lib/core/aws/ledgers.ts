@@ -6,9 +6,11 @@
  * to the quota. The adapters keep one ledger per target; the ledger itself is plain data.
  */
 import type { Direction } from '../catalogue';
-import { familyName, peerFamily, peerWeight, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
+import { familyName, formatPeer, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
+import { formatPortRange } from '../ports';
+import { countRulesByFamily } from './security-group-quota';
 import type { Problem } from '../problems';
-import type { NetworkAclEntryPlan } from './network-acl';
+import { entryTraffic, type NetworkAclEntryPlan } from './network-acl';
 
 /** How the adapter calls the things that claim: `'construct'` or `'component'`. */
 export type ClaimantKind = 'construct' | 'component';
@@ -28,8 +30,11 @@ export interface NetworkAclClaim {
   readonly claimant: ClaimantKind;
   /** The ACL, for messages: `the network ACL 'Test/Acl'`. */
   readonly aclName: string;
-  /** What an entry allows, with deploy-time values as the adapter knows them (two placeholders may stand for different values). */
-  readonly contentOf: (entry: NetworkAclEntryPlan) => string;
+  /**
+   * What a placeholder stands for, as the adapter tells values apart (two constructs' placeholders
+   * may stand for different values, and one value may have two placeholders).
+   */
+  readonly actualOf: (value: string) => string;
   /** How messages name an entry. @default its id */
   readonly nameOf?: (entry: NetworkAclEntryPlan) => string;
   /** Entries allowed per direction and address family. */
@@ -54,7 +59,7 @@ export class NetworkAclLedger {
     const added: { entry: NetworkAclEntryPlan; content: string }[] = [];
     const counts = new Map(this.counts);
     for (const entry of entries) {
-      const content = `${directionOf(entry)} ${claim.contentOf(entry)}`;
+      const content = `${directionOf(entry)} ${entryTraffic(entry)} ${claim.actualOf(entry.cidr)}`;
       if (this.contents.has(content)) {
         continue;
       }
@@ -98,8 +103,8 @@ export interface SecurityGroupClaim {
   readonly claimant: ClaimantKind;
   /** The group, for messages: `the security group 'Test/Sg'`. */
   readonly groupName: string;
-  /** What a rule allows, with deploy-time values as the adapter knows them. */
-  readonly ruleKey: (rule: PolicyRule) => string;
+  /** What a placeholder stands for, as the adapter tells values apart. */
+  readonly actualOf: (value: string) => string;
   /** Rules per direction and address family the group may hold. */
   readonly quota: number;
   /** How messages name the rule budget and the quota setting: `maxRules`, `securityGroupRuleQuota`. */
@@ -115,12 +120,9 @@ export class SecurityGroupLedger {
   public claim(policy: ResolvedPolicy, claim: SecurityGroupClaim): readonly Problem[] {
     const merged = new Map(this.rules.get(policy.direction));
     for (const rule of policy.rules) {
-      merged.set(claim.ruleKey(rule), rule);
+      merged.set(`${rule.protocol} ${formatPortRange(rule)} ${rule.peer.kind}:${claim.actualOf(formatPeer(rule.peer))}`, rule);
     }
-    const counts: Record<AddressFamily, number> = { ipv4: 0, ipv6: 0 };
-    for (const rule of merged.values()) {
-      counts[peerFamily(rule.peer)] += peerWeight(rule.peer);
-    }
+    const counts = countRulesByFamily({ rules: [...merged.values()] });
     const problems: Problem[] = (['ipv4', 'ipv6'] as const)
       .filter((family) => counts[family] > claim.quota)
       .map((family) => ({
@@ -131,5 +133,39 @@ export class SecurityGroupLedger {
       this.rules.set(policy.direction, merged);
     }
     return problems;
+  }
+}
+
+/** How a claim on a subnet's network ACL association is named. */
+export interface SubnetClaim {
+  /** Who creates the ACL for the subnet, for messages. */
+  readonly owner: string;
+  readonly claimant: ClaimantKind;
+  /** The subnet, for messages: `'Vdi/Vpc/DesktopsSubnet1'` or `'subnet-0123…'`. */
+  readonly subnetName: string;
+  /** How to share the ACL of `holder` (the construct holding the subnet) instead. */
+  readonly shareHint: (holder: string) => string;
+}
+
+/**
+ * The one network ACL apple-ports associates with a subnet. AWS keeps one ACL association per
+ * subnet and the last one applied wins, so a second association of the same subnet would silently
+ * never apply (or undo the first).
+ */
+export class SubnetLedger {
+  private owner?: string;
+
+  /** Claims the subnet for `claim.owner`'s ACL; a problem when another already holds it. */
+  public claim(claim: SubnetClaim): readonly Problem[] {
+    if (this.owner === undefined || this.owner === claim.owner) {
+      this.owner = claim.owner;
+      return [];
+    }
+    return [
+      {
+        code: 'subnet-network-acl-taken',
+        message: `the subnet ${claim.subnetName} is already associated with the network ACL of ${this.owner}, and a subnet has one network ACL: the association applied last wins and the other never applies. Share one ACL instead: ${claim.shareHint(this.owner)}.`,
+      },
+    ];
   }
 }

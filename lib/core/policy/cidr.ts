@@ -129,3 +129,30 @@ export function parseCidr(text: string): CidrParse {
   }
   return { ok: true, family, cidr: canonical };
 }
+
+/** A CIDR as a family, a network number and a prefix length, or `undefined` when it is not one. */
+function cidrNumber(text: string): { family: AddressFamily; network: bigint; prefix: number; bits: number } | undefined {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) {
+    return undefined;
+  }
+  const [address, prefixText] = parsed.cidr.split('/') as [string, string];
+  const groups = parsed.family === 'ipv4' ? parseIpv4Address(address)! : parseIpv6Address(address)!;
+  const groupBits = parsed.family === 'ipv4' ? 8 : 16;
+  const network = groups.reduce((value, group) => (value << BigInt(groupBits)) | BigInt(group), 0n);
+  return { family: parsed.family, network, prefix: Number(prefixText), bits: groups.length * groupBits };
+}
+
+/**
+ * True when every address of `inner` is in `outer` (both CIDRs of one family). False for anything
+ * that is not a CIDR, such as a placeholder of a value only known at deploy time.
+ */
+export function cidrContains(outer: string, inner: string): boolean {
+  const a = cidrNumber(outer);
+  const b = cidrNumber(inner);
+  if (a === undefined || b === undefined || a.family !== b.family || a.prefix > b.prefix) {
+    return false;
+  }
+  const shift = BigInt(a.bits - a.prefix);
+  return a.network >> shift === b.network >> shift;
+}

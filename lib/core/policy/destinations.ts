@@ -2,13 +2,12 @@
  * Turns the user's destinations (egress) or sources (ingress) into peers, validating every concrete
  * value and passing unresolved ones (CDK tokens, Pulumi outputs) through untouched.
  */
+import { PREFIX_LIST_ID_PATTERN, SECURITY_GROUP_ID_PATTERN } from '../aws/facts';
 import { parseCidr } from './cidr';
 import { ANY_IPV4, ANY_IPV6, familyName, peerKey } from './peers';
 import type { AddressFamily, Destination, Peer } from './types';
 import type { Problem } from '../problems';
 
-const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
-const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 
 /** The parsed destinations of a selection. */
 export interface ParsedDestinations {
@@ -24,12 +23,16 @@ function invalid(value: string, reason: string): Problem {
 }
 
 function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean): Peer | Problem {
-  const pattern = kind === 'prefix-list' ? PREFIX_LIST_ID : SECURITY_GROUP_ID;
+  const pattern = kind === 'prefix-list' ? PREFIX_LIST_ID_PATTERN : SECURITY_GROUP_ID_PATTERN;
   if (isUnresolved(id) || pattern.test(id)) {
     return { kind, id };
   }
   const example = kind === 'prefix-list' ? 'pl-0123456789abcdef0' : 'sg-0123456789abcdef0';
-  return invalid(id, `a ${kind} id looks like '${example}'`);
+  const lower = id.toLowerCase();
+  if (lower !== id && pattern.test(lower)) {
+    return invalid(id, `AWS writes ${kind} ids in lower case. Did you mean '${lower}'?`);
+  }
+  return invalid(id, `a ${kind} id is '${kind === 'prefix-list' ? 'pl' : 'sg'}-' and 8 or 17 hex digits, like '${example}'`);
 }
 
 function parseCidrPeer(cidr: string, expected: AddressFamily | undefined): Peer | Problem {

@@ -3,8 +3,8 @@
  * Amazon-provided services no rule governs, and ingress open to the internet. Each notice has a
  * stable code, so adapters can raise it as a warning users acknowledge by id.
  */
-import { findService, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
-import { formatProtocolPorts } from '../ports';
+import { findService, getHostGroup, services, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
+import { containsPort, formatProtocolPorts } from '../ports';
 import { comparePeers, formatPeer, isAnywhere, peerFamily } from './peers';
 import { API_TERMS, type SelectionTerms } from './terms';
 import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './types';
@@ -135,5 +135,101 @@ export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[], te
       'ipv6-unused',
       `${terms.field('ipv6')} is set, but no rule goes to an IPv6 peer: it adds ::/0 to 'anywhere' and Apple's IPv6 subnets to 'apple-network', and neither is a destination here. Name IPv6 CIDRs to allow IPv6.`,
     ),
+  ];
+}
+
+const catalogueOrder = new Map<string, number>(services.map((service, index) => [service.id, index]));
+
+/** Service ids in the catalogue's (port) order, as Apple's table lists them. */
+function inCatalogueOrder(ids: readonly ServiceId[]): ServiceId[] {
+  return [...ids].sort((a, b) => catalogueOrder.get(a)! - catalogueOrder.get(b)!);
+}
+
+/**
+ * `'apple-network'` narrows only the services that talk to Apple alone (push notifications); the
+ * rest keep the other destinations. That is right, but a reviewer reading `'apple-network'` may
+ * believe all traffic stays in Apple's network, so the notice lists what still goes elsewhere.
+ */
+export function appleNetworkPartialNotice(appleNetwork: boolean, direction: Direction, rules: readonly PolicyRule[], generalPeers: readonly Peer[]): PolicyNotice[] {
+  if (!appleNetwork || direction !== 'egress') {
+    return [];
+  }
+  const general = new Set(generalPeers.map((peer) => `${peer.kind}:${formatPeer(peer)}`));
+  const elsewhere = rules.filter((rule) => general.has(`${rule.peer.kind}:${formatPeer(rule.peer)}`));
+  if (elsewhere.length === 0) {
+    return [];
+  }
+  const serviceIds = sortedIds(elsewhere.flatMap((rule) => rule.services));
+  const narrowed = sortedIds(rules.filter((rule) => !elsewhere.includes(rule)).flatMap((rule) => rule.services));
+  const peers = [...generalPeers].sort(comparePeers);
+  const elsewhereServices = inCatalogueOrder(serviceIds).map((id) => describeService(findService(id)!)).join(', ');
+  return [
+    {
+      ...notice(
+        'apple-network-partial',
+        `'apple-network' narrows only the services that talk to Apple alone (${narrowed.length > 0 ? inCatalogueOrder(narrowed).join(', ') : 'none of this selection'}) to Apple's network; ${elsewhereServices} still go to ${peers.map(formatPeer).join(', ')}. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).`,
+        serviceIds,
+        elsewhere.flatMap((rule) => rule.products),
+      ),
+      peers,
+    },
+  ];
+}
+
+/**
+ * AWS counts a rule to a customer-managed prefix list as the list's max entries, and to an
+ * AWS-managed list as its weight. A list given by id alone is counted as one rule, which may pass
+ * every check and still fail at deploy time, so each such list is named.
+ */
+export function prefixListSizeNotice(peers: readonly Peer[], terms: SelectionTerms = API_TERMS): PolicyNotice[] {
+  const unknown = peers.filter((peer) => peer.kind === 'prefix-list' && peer.maxEntries === undefined).sort(comparePeers);
+  if (unknown.length === 0) {
+    return [];
+  }
+  const ids = unknown.map(formatPeer).join(', ');
+  return [
+    {
+      ...notice(
+        'prefix-list-size-unknown',
+        `The size of the prefix list${unknown.length > 1 ? 's' : ''} ${ids} is unknown, so each rule to ${unknown.length > 1 ? 'them' : 'it'} is counted as one, but AWS counts a customer-managed list as its max entries and an AWS-managed list as its weight, and may refuse the rules at deploy time (RulesPerSecurityGroupLimitExceeded). Give the size with the id in ${terms.field('destinations')}: { kind: 'prefix-list', id, maxEntries }.`,
+      ),
+      peers: unknown,
+    },
+  ];
+}
+
+/** The selected products' hosts Apple lists on UDP ports no rule opens: QUIC on the HTTPS port. */
+export function quicClosedNotice(products: readonly ProductEntry[], direction: Direction, rules: readonly PolicyRule[]): PolicyNotice[] {
+  if (direction !== 'egress') {
+    return [];
+  }
+  const https = findService('https')!.ports.find((range) => range.protocol === 'tcp')!;
+  const opens = (port: number) => rules.some((rule) => rule.protocol === 'udp' && containsPort(rule, port));
+  const hosts = new Map<string, Set<AppleProduct>>();
+  for (const product of products) {
+    for (const use of product.hostGroups ?? []) {
+      const group = getHostGroup(use.group);
+      for (const host of group.hosts.filter((h) => use.hosts === undefined || use.hosts.includes(h.host))) {
+        if (host.ports.some((range) => range.protocol === 'udp' && containsPort(range, https.fromPort) && !opens(https.fromPort))) {
+          hosts.set(host.host, (hosts.get(host.host) ?? new Set()).add(product.id));
+        }
+      }
+    }
+  }
+  if (hosts.size === 0) {
+    return [];
+  }
+  const names = sortedIds(hosts.keys());
+  const port = formatProtocolPorts('udp', https);
+  return [
+    {
+      ...notice(
+        'quic-closed',
+        `Apple lists ${names.join(', ')} on ${port} (QUIC, HTTP/3), which no rule opens: those connections fall back to TCP where they can, and iCloud Private Relay does not work. Add an extra rule for ${port} if the devices need it.`,
+        [],
+        [...hosts.values()].flatMap((set) => [...set]),
+      ),
+      hosts: names,
+    },
   ];
 }

@@ -29,8 +29,8 @@ export function comparePeers(a: Peer, b: Peer): number {
 }
 
 /**
- * The address-family quota a peer's rules count against. A prefix list counts in its own family;
- * security-group references are counted with IPv4, the family every VPC has.
+ * The address family a peer's rules are shown in: a prefix list's own family, IPv4 (every VPC's
+ * family) for security groups. Quotas count some peers in both: see `peerFamilies`.
  */
 export function peerFamily(peer: Peer): AddressFamily {
   if (peer.kind === 'prefix-list') {
@@ -39,7 +39,30 @@ export function peerFamily(peer: Peer): AddressFamily {
   return peer.kind === 'ipv6' ? 'ipv6' : 'ipv4';
 }
 
-/** How many security-group rules AWS counts for one rule to this peer (a prefix list's max entries). */
+/**
+ * Every address-family quota a rule to this peer counts against. AWS's quota pages have said that
+ * a rule referencing a security group or an AWS-managed prefix list counts as one rule for IPv4
+ * and one for IPv6; the current text is less explicit, so such rules (and prefix lists of unknown
+ * family) are counted in both, which never undercounts.
+ */
+export function peerFamilies(peer: Peer): readonly AddressFamily[] {
+  switch (peer.kind) {
+    case 'ipv4':
+    case 'ipv6':
+      return [peer.kind];
+    case 'prefix-list':
+      return peer.family !== undefined ? [peer.family] : BOTH_FAMILIES;
+    case 'security-group':
+      return BOTH_FAMILIES;
+  }
+}
+
+const BOTH_FAMILIES: readonly AddressFamily[] = ['ipv4', 'ipv6'];
+
+/**
+ * How many security-group rules AWS counts for one rule to this peer: a customer-managed prefix
+ * list's max entries, an AWS-managed one's weight (both given as `maxEntries`), else one.
+ */
 export function peerWeight(peer: Peer): number {
   return peer.kind === 'prefix-list' ? (peer.maxEntries ?? 1) : 1;
 }

@@ -9,8 +9,8 @@ import { compareProtocols, fitToBudget, mergeSpans, portCount, type MergedSpan, 
 import { throwIfProblems, type Problem } from '../problems';
 import { describeRule } from './descriptions';
 import { parseDestinations } from './destinations';
-import { exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, widenedNotice } from './notices';
-import { ANY_IPV6, comparePeers, familyName, peerFamily, peerKey } from './peers';
+import { appleNetworkPartialNotice, exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, prefixListSizeNotice, quicClosedNotice, widenedNotice } from './notices';
+import { ANY_IPV6, comparePeers, familyName, peerFamilies, peerKey } from './peers';
 import { expandSelection, validateExcludes, validateExtraRules } from './selection';
 import { API_TERMS, peersField, type SelectionTerms } from './terms';
 import type { AddressFamily, ExcludedService, ExclusionReason, ExtraRule, Peer, PolicyRule, PolicySelection, ResolveOptions, ResolvedPolicy } from './types';
@@ -164,12 +164,15 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
   if (maxRules === undefined) {
     return groups;
   }
-  const result: SpanGroup<GroupKey, Origin>[] = [];
+  // Groups to security groups count in both families: fitted for IPv4 first, then narrowed
+  // further if IPv6 needs it, which only lowers the IPv4 count again.
+  let current = groups;
   for (const family of ['ipv4', 'ipv6'] as AddressFamily[]) {
-    const inFamily = groups.filter((g) => peerFamily(g.key.peer) === family);
+    const inFamily = current.filter((g) => peerFamilies(g.key.peer).includes(family));
     const fit = fitToBudget(inFamily, maxRules);
     if (fit.ok) {
-      result.push(...fit.groups);
+      const fitted = new Map(inFamily.map((group, index) => [group, fit.groups[index]!]));
+      current = current.map((group) => fitted.get(group) ?? group);
     } else {
       problems.push({
         code: 'budget-too-small',
@@ -177,7 +180,7 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
       });
     }
   }
-  return result;
+  return current;
 }
 
 /** What a rule says about its ports, the same for every peer the ports go to. */
@@ -237,6 +240,12 @@ function compareRules(a: PolicyRule, b: PolicyRule): number {
     a.toPort - b.toPort ||
     comparePeers(a.peer, b.peer)
   );
+}
+
+/** The products at least one of whose services the policy opens. */
+function selectedProducts(demands: ReadonlyMap<ServiceId, Demand>, products: ReadonlyMap<AppleProduct, ProductEntry>): ProductEntry[] {
+  const selected = new Set([...demands.values()].flatMap((demand) => [...demand.selectedBy]));
+  return sortedIds([...selected]).map((id) => products.get(id)!);
 }
 
 /** What to do when a reason left every selected service out. */
@@ -346,7 +355,16 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     products: sortedIds(products.keys()),
     profiles: profileIds,
     rules,
-    notices: [...exclusionNotices(excluded, retiredProducts, terms), ...widenedNotice(rules, maxRules, terms), ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction), ...openIngressNotice(parsed.peers, direction), ...ipv6UnusedNotice(ipv6, rules, terms)],
+    notices: [
+      ...exclusionNotices(excluded, retiredProducts, terms),
+      ...widenedNotice(rules, maxRules, terms),
+      ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction),
+      ...openIngressNotice(parsed.peers, direction),
+      ...ipv6UnusedNotice(ipv6, rules, terms),
+      ...appleNetworkPartialNotice(parsed.appleNetwork, direction, rules, parsed.peers),
+      ...prefixListSizeNotice([...parsed.peers, ...(appleNetworkPeers ?? [])], terms),
+      ...quicClosedNotice(selectedProducts(demands, products), direction, rules),
+    ],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),
   };

@@ -149,7 +149,10 @@ export type NoticeCode =
   | 'amazon-dns'
   | 'amazon-time-sync'
   | 'open-ingress'
-  | 'ipv6-unused';
+  | 'ipv6-unused'
+  | 'apple-network-partial'
+  | 'prefix-list-size-unknown'
+  | 'quic-closed';
 
 /** Something a reviewer should know about the policy. */
 export interface PolicyNotice {
@@ -158,6 +161,10 @@ export interface PolicyNotice {
   readonly services: readonly ServiceId[];
   readonly products: readonly AppleProduct[];
   readonly widened: readonly PortWidening[];
+  /** The peers the notice is about (prefix lists of unknown size; the peers services still go to). */
+  readonly peers?: readonly Peer[];
+  /** Apple's hosts the notice is about, as the enterprise-network article writes them. */
+  readonly hosts?: readonly string[];
 }
 
 /** Why a selected service was left out. */

@@ -87,6 +87,10 @@ export interface NoticeTranslations {
   readonly amazonTimeSync: string;
   readonly openIngress: (peers: string) => string;
   readonly ipv6Unused: string;
+  /** `'apple-network'` narrowed some services; the others still go to these peers. */
+  readonly appleNetworkPartial: (narrowed: string, services: string, peers: string) => string;
+  readonly prefixListSizeUnknown: (ids: string) => string;
+  readonly quicClosed: (hosts: string, port: string) => string;
 }
 
 /** The diff's vocabulary in one language. */
@@ -152,7 +156,7 @@ const en: ReviewLanguage = {
   quotaColumns: { count: 'Count', limit: 'Quota', within: 'Within quota' },
   securityGroupRules: (direction) => `Security-group ${direction} rules`,
   networkAclEntries: (outbound, purpose) =>
-    `Network ACL ${outbound ? 'outbound' : 'inbound'} entries${purpose === 'return' ? ' (return traffic)' : ''}, default deny included`,
+    `Network ACL ${outbound ? 'outbound' : 'inbound'} entries (${purpose === 'return' ? 'return traffic' : 'allows'} and ICMP for Path MTU Discovery), default deny included`,
   networkAclNotApplicable: 'Network ACLs: not applicable, because some rules go to security groups or prefix lists, which an ACL cannot hold.',
   hostsHeading: (count) => (count === null ? 'Hosts' : `Hosts (${count})`),
   hostColumns: { host: 'Host', ports: 'Ports', category: 'Category', products: 'Products', notes: 'Notes' },
@@ -242,7 +246,7 @@ const zhCN: ReviewLanguage = {
   quotasHeading: '规则数与 AWS 配额',
   quotaColumns: { count: '计数', limit: '配额', within: '未超出配额' },
   securityGroupRules: (direction) => `安全组${direction === 'egress' ? '出站' : '入站'}规则`,
-  networkAclEntries: (outbound, purpose) => `网络 ACL ${outbound ? '出站' : '入站'}条目${purpose === 'return' ? '（回程流量）' : ''}，含默认拒绝`,
+  networkAclEntries: (outbound, purpose) => `网络 ACL ${outbound ? '出站' : '入站'}条目（${purpose === 'return' ? '回程流量' : '放行规则'}及路径 MTU 发现所需的 ICMP），含默认拒绝`,
   networkAclNotApplicable: '网络 ACL：不适用，因为部分规则的对端是安全组或前缀列表，ACL 无法容纳。',
   hostsHeading: (count) => (count === null ? '主机' : `主机（${count} 个）`),
   hostColumns: { host: '主机', ports: '端口', category: '类别', products: '产品', notes: '说明' },
@@ -273,6 +277,11 @@ const zhCN: ReviewLanguage = {
     amazonTimeSync: `Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) 从不受安全组或网络 ACL 过滤；NTP 规则只对 time.apple.com 等其他时间服务器有意义。`,
     openIngress: (peers) => `入站对整个互联网开放（${peers}）。请改为指定管理员 CIDR、堡垒机安全组或前缀列表。`,
     ipv6Unused: "已设置 ipv6，但没有规则指向 IPv6 对端：它只为 'anywhere' 加上 ::/0、为 'apple-network' 加上 Apple 的 IPv6 子网，而这里两者都不是目的地。请指定 IPv6 CIDR 以允许 IPv6。",
+    appleNetworkPartial: (narrowed, services, peers) =>
+      `'apple-network' 只把仅与 Apple 通信的服务（${narrowed}）收窄到 Apple 的网络；${services} 仍然发往 ${peers}。请为它们指定更窄的目的地，或按主机名放行（DNS 防火墙、代理或 Network Firewall 规则组）。`,
+    prefixListSizeUnknown: (ids) =>
+      `前缀列表 ${ids} 的大小未知，因此每条指向它的规则按一条计算；但 AWS 按客户托管列表的最大条目数、AWS 托管列表的权重计算，部署时可能拒绝这些规则（RulesPerSecurityGroupLimitExceeded）。请随 id 给出大小：{ kind: 'prefix-list', id, maxEntries }。`,
+    quicClosed: (hosts, port) => `Apple 为 ${hosts} 列出了 ${port}（QUIC、HTTP/3），但没有规则开放它：这些连接会尽可能退回 TCP，iCloud 专用代理将无法工作。如设备需要，请为 ${port} 添加自定义规则。`,
   },
   diff: {
     title: 'Apple 网络策略变更',

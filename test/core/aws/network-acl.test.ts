@@ -1,20 +1,23 @@
-import { planNetworkAcl, resolve, type NetworkAclEntryPlan } from '../../../lib/core';
+import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan } from '../../../lib/core';
+import { entryTraffic } from '../../../lib/core/internal';
 
-const text = (e: NetworkAclEntryPlan) => `${e.egress ? 'out' : 'in'} ${e.purpose} ${e.protocol} ${e.fromPort}-${e.toPort} ${e.cidr}`;
+const text = (e: NetworkAclEntryPlan) => `${e.egress ? 'out' : 'in'} ${e.purpose} ${entryTraffic(e)} ${e.cidr}`;
 
 describe('planNetworkAcl', () => {
-  test('every egress allow gets the inbound return entries for its protocol and CIDR', () => {
+  test('every egress allow gets the inbound return entries for its protocol and CIDR, and Path MTU Discovery its ICMP both ways', () => {
     const plan = planNetworkAcl(resolve({ products: ['FaceTime'] }));
     expect(plan.map(text).sort()).toEqual(
       [
-        'out allow tcp 80-80 0.0.0.0/0',
-        'out allow tcp 443-443 0.0.0.0/0',
-        'out allow tcp 5223-5223 0.0.0.0/0',
+        'out allow tcp 80 0.0.0.0/0',
+        'out allow tcp 443 0.0.0.0/0',
+        'out allow tcp 5223 0.0.0.0/0',
         'out allow udp 3478-3497 0.0.0.0/0',
         'out allow udp 16384-16387 0.0.0.0/0',
         'out allow udp 16393-16402 0.0.0.0/0',
+        'out path-mtu-discovery icmp 3:4 0.0.0.0/0',
         'in return tcp 1024-65535 0.0.0.0/0',
         'in return udp 1024-65535 0.0.0.0/0',
+        'in path-mtu-discovery icmp 3:4 0.0.0.0/0',
       ].sort(),
     );
     expect(plan.find((e) => e.purpose === 'return' && e.protocol === 'udp')).toMatchObject({
@@ -22,16 +25,56 @@ describe('planNetworkAcl', () => {
       description: 'Return traffic from 0.0.0.0/0 (udp 1024-65535)',
       family: 'ipv4',
     });
+    expect(plan.find((e) => e.purpose === 'path-mtu-discovery' && !e.egress)).toEqual({
+      id: 'InPathMtu icmp 3:4 0.0.0.0/0',
+      ruleNumber: expect.any(Number),
+      egress: false,
+      protocol: 'icmp',
+      family: 'ipv4',
+      cidr: '0.0.0.0/0',
+      icmpType: 3,
+      icmpCode: 4,
+      purpose: 'path-mtu-discovery',
+      description: 'Path MTU Discovery (icmp type 3 code 4, from 0.0.0.0/0)',
+    });
   });
 
-  test('ingress allows get outbound return entries, and the return range is configurable', () => {
-    const plan = planNetworkAcl(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24', '2001:db8::/32'] }), {
-      returnPorts: { fromPort: 49152, toPort: 65535 },
-    });
-    expect(plan.map(text)).toEqual(
-      expect.arrayContaining(['in allow tcp 22-22 203.0.113.0/24', 'in allow tcp 22-22 2001:db8::/32', 'out return tcp 49152-65535 203.0.113.0/24', 'out return tcp 49152-65535 2001:db8::/32']),
-    );
-    expect(plan).toHaveLength(4);
+  test('Path MTU Discovery covers every family the ACL allows, ICMPv6 Packet Too Big for IPv6, and can be turned off', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24', '2001:db8::/32'] });
+    expect(planNetworkAcl(policy).filter((e) => e.purpose === 'path-mtu-discovery').map(text).sort()).toEqual([
+      'in path-mtu-discovery icmp 3:4 0.0.0.0/0',
+      'in path-mtu-discovery icmpv6 2:0 ::/0',
+      'out path-mtu-discovery icmp 3:4 0.0.0.0/0',
+      'out path-mtu-discovery icmpv6 2:0 ::/0',
+    ]);
+    expect(planNetworkAcl(policy, { pathMtuDiscovery: false }).some((e) => e.purpose === 'path-mtu-discovery')).toBe(false);
+    const ipv4Only = planNetworkAcl(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24'] }));
+    expect(ipv4Only.filter((e) => e.purpose === 'path-mtu-discovery').map((e) => e.family)).toEqual(['ipv4', 'ipv4']);
+    expect(() => planNetworkAcl(policy, { pathMtuDiscovery: 'yes' as unknown as boolean })).toThrow('pathMtuDiscovery yes is not true or false.');
+  });
+
+  test('ingress allows get outbound return entries, and the return range is a named catalogue range or one of your own', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24', '2001:db8::/32'] });
+    const macos = planNetworkAcl(policy, { returnPorts: 'macos', pathMtuDiscovery: false });
+    expect(macos.map(text).sort()).toEqual(['in allow tcp 22 2001:db8::/32', 'in allow tcp 22 203.0.113.0/24', 'out return tcp 49152-65535 2001:db8::/32', 'out return tcp 49152-65535 203.0.113.0/24']);
+    const { fromPort, toPort } = getEphemeralPorts('macos');
+    expect(planNetworkAcl(policy, { returnPorts: { fromPort, toPort }, pathMtuDiscovery: false })).toEqual(macos);
+    const natGateway = planNetworkAcl(policy, { returnPorts: 'aws-nat-gateway', pathMtuDiscovery: false });
+    expect(natGateway.filter((e) => e.purpose === 'return').map(text).sort()).toEqual(['out return tcp 1024-65535 2001:db8::/32', 'out return tcp 1024-65535 203.0.113.0/24']);
+    expect(planNetworkAcl(policy, { pathMtuDiscovery: false })).toEqual(natGateway);
+    expect(() => planNetworkAcl(policy, { returnPorts: 'linux' as 'macos' })).toThrow("returnPorts 'linux' is not a return range. Use 'aws-nat-gateway', 'macos' or { fromPort, toPort }.");
+  });
+
+  test('a return entry another return of its protocol and family already covers is left out', () => {
+    const policy = resolve({ products: ['iCloud', 'FaceTime'], ipv6: true, destinations: ['anywhere', '10.0.0.0/8', '2001:db8::/32'] });
+    const returns = planNetworkAcl(policy).filter((e) => e.purpose === 'return').map(text).sort();
+    expect(returns).toEqual(['in return tcp 1024-65535 0.0.0.0/0', 'in return tcp 1024-65535 ::/0', 'in return udp 1024-65535 0.0.0.0/0', 'in return udp 1024-65535 ::/0']);
+    // Without anywhere, a narrower CIDR inside a wider one is covered too, and unrelated ones stay.
+    const nested = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['10.0.0.0/8', '10.1.0.0/16', '192.0.2.0/24'] });
+    const nestedReturns = planNetworkAcl(nested, { pathMtuDiscovery: false }).filter((e) => e.purpose === 'return');
+    expect(nestedReturns.map((e) => e.cidr).sort()).toEqual(['10.0.0.0/8', '192.0.2.0/24']);
+    // The allows keep every CIDR: only the returns, which all go to the same ports, collapse.
+    expect(planNetworkAcl(nested, { pathMtuDiscovery: false }).filter((e) => e.purpose === 'allow').map((e) => e.cidr).sort()).toEqual(['10.0.0.0/8', '10.1.0.0/16', '192.0.2.0/24']);
   });
 
   test('rule numbers are unique per direction, inside the range, on the step, and stable', () => {
@@ -63,25 +106,28 @@ describe('planNetworkAcl', () => {
     expect(() => planNetworkAcl(policy, { firstRuleNumber: 0 })).toThrow('firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.');
     expect(() => planNetworkAcl(policy, { firstRuleNumber: 500, lastRuleNumber: 100 })).toThrow('firstRuleNumber 500 is above lastRuleNumber 100. Swap them.');
     expect(() => planNetworkAcl(policy, { returnPorts: { fromPort: 65535, toPort: 1024 } })).toThrow(
-      'returnPorts 65535-1024 is not a port range. Use fromPort <= toPort within 1-65535, e.g. 1024-65535.',
+      "returnPorts 65535-1024 is not a port range. Use 'aws-nat-gateway', 'macos', or fromPort <= toPort within 1-65535.",
     );
     expect(() => planNetworkAcl(policy, { firstRuleNumber: 100, lastRuleNumber: 120, ruleNumberStep: 10 })).toThrow(
-      'Rule numbers 100-120 in steps of 10 leave 3 numbers for 6 egress entries. Widen the range or shorten the step.',
+      'Rule numbers 100-120 in steps of 10 leave 3 numbers for 7 egress entries. Widen the range or shorten the step.',
     );
     expect(() => planNetworkAcl(resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true }), { maxEntries: 5 })).toThrow(
-      /^The network ACL needs 10 IPv4 egress entries, more than maxEntries 5\./,
+      /^The network ACL needs 11 IPv4 egress entries, more than maxEntries 5\./,
     );
     expect(() => planNetworkAcl(resolve({ products: ['FaceTime'] }), { maxEntries: 5 })).toThrow(
-      'The network ACL needs 6 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 5 so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+      'The network ACL needs 7 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
     );
   });
 
-  test('a policy resolved with the NACL budget fits it, widened', () => {
+  test('a policy resolved with the rule budget fits the entry budget, widened', () => {
     const selection = { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'] };
     expect(resolve(selection).rules).toHaveLength(25);
-    const policy = resolve({ ...selection, maxRules: 19 });
+    expect(networkAclRuleBudget()).toBe(18);
+    expect(networkAclRuleBudget({ maxEntries: 30, pathMtuDiscovery: false })).toBe(30);
+    const policy = resolve({ ...selection, maxRules: networkAclRuleBudget() });
     const plan = planNetworkAcl(policy);
     expect(plan.filter((e) => e.egress)).toHaveLength(19);
+    expect(plan.filter((e) => e.egress && e.purpose === 'allow')).toHaveLength(18);
     expect(policy.rules.filter((r) => r.widened.length > 0).length).toBeGreaterThan(0);
   });
 

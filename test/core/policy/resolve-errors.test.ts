@@ -36,7 +36,11 @@ describe('bad input gets one error naming every problem and its fix', () => {
     ['10.0.0.1', "Invalid destination '10.0.0.1': the CIDR mask is missing in '10.0.0.1'. Did you mean '10.0.0.1/32'?"],
     ['10.1.2.3/16', "Invalid destination '10.1.2.3/16': '10.1.2.3/16' has host bits set. Did you mean '10.1.0.0/16'?"],
     ['corp-proxy', "Invalid destination 'corp-proxy': use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)."],
-    ['sg-123', "Invalid destination 'sg-123': a security-group id looks like 'sg-0123456789abcdef0'."],
+    ['sg-123', "Invalid destination 'sg-123': a security-group id is 'sg-' and 8 or 17 hex digits, like 'sg-0123456789abcdef0'."],
+    // AWS issues 8 or 17 hex digits; 9 to 16 pass a looser pattern and fail at deploy time.
+    ['sg-0123456789abc', "Invalid destination 'sg-0123456789abc': a security-group id is 'sg-' and 8 or 17 hex digits, like 'sg-0123456789abcdef0'."],
+    ['pl-0123456789', "Invalid destination 'pl-0123456789': a prefix-list id is 'pl-' and 8 or 17 hex digits, like 'pl-0123456789abcdef0'."],
+    ['sg-0123456789ABCDEF0', "Invalid destination 'sg-0123456789ABCDEF0': AWS writes security-group ids in lower case. Did you mean 'sg-0123456789abcdef0'?"],
   ])('an invalid destination %s', (destination, message) => {
     expect(problemsOf({ products: ['iCloud'], destinations: [destination] })).toEqual([['invalid-destination', message]]);
   });

@@ -3,8 +3,8 @@
  * a bitmap of every (protocol, peer, port) the selected services need.
  */
 import fc from 'fast-check';
-import { findService, getNetwork, products, resolve, type PolicySelection, type ProductEntry, type ResolvedPolicy } from '../../../lib/core';
-import { peerKey } from '../../../lib/core/internal';
+import { findService, getNetwork, products, resolve, type AddressFamily, type PolicySelection, type ProductEntry, type ResolvedPolicy } from '../../../lib/core';
+import { peerFamilies, peerKey } from '../../../lib/core/internal';
 
 const PORTS = 65536;
 const currentProducts = products.map((p) => p.id);
@@ -159,10 +159,12 @@ describe('resolver properties', () => {
           policy = resolve({ ...selection, maxRules });
         } catch (error) {
           // Refused only when even one rule per protocol and peer is over the budget in a family.
-          const groups = (family: string) => [...expectedOpen(selection).entries()].filter(([key, bits]) => bits.some((b) => b) && (key.split('|')[1].startsWith('ipv6:') ? 'ipv6' : 'ipv4') === family).length;
+          // Groups to prefix lists of unknown family and to security groups count in both families.
+          const inFamily = (peer: string, family: string) => peer.startsWith(`${family}:`) || peer.startsWith('prefix-list:') || peer.startsWith('security-group:');
+          const groups = (family: string) => [...expectedOpen(selection).entries()].filter(([key, bits]) => bits.some((b) => b) && inFamily(key.split('|')[1]!, family)).length;
           return (error as { problems: { code: string }[] }).problems.every((p) => p.code === 'budget-too-small') && Math.max(groups('ipv4'), groups('ipv6')) > maxRules;
         }
-        const perFamily = (family: string) => policy.rules.filter((r) => (r.peer.kind === 'ipv6' ? 'ipv6' : 'ipv4') === family).length;
+        const perFamily = (family: AddressFamily) => policy.rules.filter((r) => peerFamilies(r.peer).includes(family)).length;
         const expected = expectedOpen(selection);
         const actual = actualOpen(policy);
         for (const widening of policy.rules.flatMap((r) => r.widened)) {

@@ -182,7 +182,41 @@ describe('selection', () => {
     expect(policy.rules.every((r) => !r.products.includes('PhotoStream'))).toBe(true);
     expect(policy.notices.map((n) => [n.code, n.message, n.products])).toEqual([
       ['legacy-excluded', 'Left out products Apple has retired (set includeLegacy to keep them): PhotoStream (retired 2023-07-26).', ['PhotoStream']],
+      [
+        'quic-closed',
+        'Apple lists mask.icloud.com on udp 443 (QUIC, HTTP/3), which no rule opens: those connections fall back to TCP where they can, and iCloud Private Relay does not work. Add an extra rule for udp 443 if the devices need it.',
+        ['iCloud'],
+      ],
     ]);
+  });
+
+  test("'apple-network' says which services it narrows and which still go elsewhere", () => {
+    const policy = resolve({ products: ['iCloud', 'FaceTime'], destinations: ['apple-network', '10.0.0.0/8'] });
+    const notice = policy.notices.find((n) => n.code === 'apple-network-partial')!;
+    expect(notice.message).toBe(
+      "'apple-network' narrows only the services that talk to Apple alone (apns) to Apple's network; http (tcp 80), https (tcp 443), facetime-nat-traversal (udp 3478-3497), facetime-rtp (udp 16384-16387), facetime-rtp-extended (udp 16393-16402) still go to 10.0.0.0/8. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).",
+    );
+    expect(notice.peers).toEqual([{ kind: 'ipv4', cidr: '10.0.0.0/8' }]);
+    expect(notice.services).toEqual(['facetime-nat-traversal', 'facetime-rtp', 'facetime-rtp-extended', 'http', 'https']);
+    // Without 'apple-network', or for ingress, there is nothing to say.
+    expect(resolve({ products: ['iCloud'] }).notices.map((n) => n.code)).not.toContain('apple-network-partial');
+  });
+
+  test('a prefix list of unknown size is counted as one rule, and named', () => {
+    const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['pl-0123456789abcdef0', { kind: 'prefix-list', id: 'pl-0123456789abcdef1', maxEntries: 10 }] });
+    expect(policy.notices.filter((n) => n.code === 'prefix-list-size-unknown').map((n) => [n.message, n.peers])).toEqual([
+      [
+        "The size of the prefix list pl-0123456789abcdef0 is unknown, so each rule to it is counted as one, but AWS counts a customer-managed list as its max entries and an AWS-managed list as its weight, and may refuse the rules at deploy time (RulesPerSecurityGroupLimitExceeded). Give the size with the id in destinations: { kind: 'prefix-list', id, maxEntries }.",
+        [{ kind: 'prefix-list', id: 'pl-0123456789abcdef0' }],
+      ],
+    ]);
+  });
+
+  test('QUIC is never closed silently: hosts Apple lists on UDP 443 are named unless a rule opens it', () => {
+    expect(resolve({ products: ['iCloud'] }).notices.find((n) => n.code === 'quic-closed')?.hosts).toEqual(['mask.icloud.com']);
+    const opened = resolve({ products: ['iCloud'], extraRules: [{ protocol: 'udp', fromPort: 443, description: 'QUIC' }] });
+    expect(opened.notices.map((n) => n.code)).not.toContain('quic-closed');
+    expect(resolve({ products: ['FaceTime'] }).notices.map((n) => n.code)).not.toContain('quic-closed');
   });
 
   test('link-local multicast is left out unless asked for', () => {
