@@ -10,6 +10,7 @@ export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListArgs } from './apple-network-prefix-list';
 export { AppleServicesFirewallRules } from './apple-services-firewall-rules';
 export type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
+export { AppleTrafficObserver, type AppleTrafficObserverArgs } from './apple-traffic-observer';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,
@@ -34,4 +35,5 @@ export type {
   ProfileId,
   ResolvedPolicy,
   ServiceId,
+  TrafficObserverPlan,
 } from '../core';

@@ -16,3 +16,4 @@ export * from './replay-policy';
 export * from './resolver-query-log';
 export * from './suggest';
 export * from './types';
+export * from './observer-plan';
