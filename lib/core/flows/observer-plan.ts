@@ -192,8 +192,9 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
       statements: [
         {
           sid: 'WriteFlowLogs',
-          // AWS lists logs:CreateLogGroup too, for a group the flow log would create; this group already exists.
-          actions: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+          // AWS's policy adds logs:CreateLogGroup and logs:DescribeLogGroups on every resource ('*'). Scoped to
+          // one group that already exists, neither is needed: these three are what the CDK's own FlowLog grants.
+          actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
           resource: 'log-group',
         },
       ],

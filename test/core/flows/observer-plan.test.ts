@@ -1,4 +1,5 @@
-import { CLOUDWATCH_LOGS_RETENTION_DAYS, FlowLogParser, OBSERVER_FLOW_LOG_FIELDS, appleTrafficQuery, planTrafficObserver } from '../../../lib/core';
+import { CLOUDWATCH_LOGS_RETENTION_DAYS } from '../../../lib/core/aws/facts';
+import { FlowLogParser, OBSERVER_FLOW_LOG_FIELDS, appleTrafficQuery, planTrafficObserver } from '../../../lib/core';
 import { thrown } from '../../thrown';
 
 const vpcOnly = { targets: { vpc: true, subnets: 0, networkInterfaces: 0 } };
@@ -27,7 +28,7 @@ describe('planTrafficObserver', () => {
     expect(role).toEqual({
       servicePrincipal: 'vpc-flow-logs.amazonaws.com',
       sourceArnPattern: 'arn:*:ec2:*:{account}:vpc-flow-log/*',
-      statements: [{ sid: 'WriteFlowLogs', actions: ['logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resource: 'log-group' }],
+      statements: [{ sid: 'WriteFlowLogs', actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resource: 'log-group' }],
     });
   });
 
