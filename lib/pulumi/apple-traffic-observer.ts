@@ -6,7 +6,9 @@
  * creates the resources.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { LogGroup, QueryDefinition } from '@pulumi/aws/cloudwatch';
+// The files, not the cloudwatch module: its index loads the lambda, iam and config modules for event helpers.
+import { LogGroup } from '@pulumi/aws/cloudwatch/logGroup';
+import { QueryDefinition } from '@pulumi/aws/cloudwatch/queryDefinition';
 import { FlowLog } from '@pulumi/aws/ec2';
 import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
