@@ -91,26 +91,26 @@ export class AddressSet {
 
   /** True when `address` (IPv4 or IPv6 text) lies in one of the set's CIDRs. */
   has(address: string): boolean {
-    if (address.includes(':')) {
-      return this.ipv6.length > 0 && this.hasIpv6(address);
-    }
-    const value = ipv4Number(address);
-    if (value === undefined) {
-      return false;
-    }
-    for (const block of this.ipv4) {
-      if (value >= block.network && value < block.network + block.size) {
-        return true;
-      }
-    }
-    return false;
+    return this.hasParsed(parseAddress(address));
   }
 
-  private hasIpv6(address: string): boolean {
-    const groups = ipv6Groups(address);
-    if (!groups) {
+  /** `has` for an address already parsed with `parseAddress`, for callers that test one address against many sets. */
+  hasParsed(address: ParsedAddress): boolean {
+    if (address === undefined) {
       return false;
     }
+    if (typeof address === 'number') {
+      for (const block of this.ipv4) {
+        if (address >= block.network && address < block.network + block.size) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return this.ipv6.length > 0 && this.hasIpv6(address);
+  }
+
+  private hasIpv6(groups: readonly number[]): boolean {
     return this.ipv6.some((block) => {
       for (let i = 0, bits = block.prefix; bits > 0; i++, bits -= 16) {
         const mask = bits >= 16 ? 0xffff : (0xffff << (16 - bits)) & 0xffff;
@@ -121,6 +121,17 @@ export class AddressSet {
       return true;
     });
   }
+}
+
+/** An address as numbers: an IPv4 address's 32 bits, an IPv6 address's eight groups, or `undefined` for neither. */
+export type ParsedAddress = number | readonly number[] | undefined;
+
+/** Parses an address once, for testing it against several sets. */
+export function parseAddress(address: string | undefined): ParsedAddress {
+  if (address === undefined) {
+    return undefined;
+  }
+  return address.includes(':') ? ipv6Groups(address) : ipv4Number(address);
 }
 
 /** `'ipv6'` for an address with a colon, else `'ipv4'`. */

@@ -7,9 +7,9 @@
  * evidence stronger: inside Apple's network, or an address the Resolver's answers tied to a host
  * Apple lists.
  */
-import { getEphemeralPorts, getNetwork, productsUsing, sortedIds, type AppleProduct, type Direction, type ServiceEntry, type ServiceId } from '../catalogue';
-import { containsPort, type PortRange, type Protocol } from '../ports';
-import { AddressSet } from './addresses';
+import { getEphemeralPorts, getNetwork, productsUsing, sortedIds, type AppleProduct, type Direction, type ServiceId } from '../catalogue';
+import { PORT_NUMBERS, type PortRange, type Protocol } from '../ports';
+import { AddressSet, parseAddress, type ParsedAddress } from './addresses';
 import { IANA_PROTOCOLS } from './fields';
 import type { FlowRecord } from './flow-log-reader';
 import { portServices } from './port-index';
@@ -68,10 +68,15 @@ const PRIVATE_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.
 const TCP_SYN = 2;
 const TCP_SYN_ACK = 18;
 
-interface End {
-  readonly address?: string;
-  readonly port?: number;
+/** The services on one port for one direction, and their products: computed once per port. */
+interface PortAttribution {
+  readonly services: readonly ServiceId[];
+  readonly products: readonly AppleProduct[];
 }
+
+const NO_HOSTS: readonly AppleHostMatch[] = [];
+/** Ports per protocol, for indexing the per-port table. */
+const PORT_SPAN = PORT_NUMBERS.toPort + 1;
 
 /** Attributes flow records; build one per analysis and call `attribute` for each record. */
 export class FlowAttributor {
@@ -82,6 +87,8 @@ export class FlowAttributor {
   private readonly clientPorts: PortRange = getEphemeralPorts('macos');
   private readonly natPorts: PortRange = getEphemeralPorts('aws-nat-gateway');
   private readonly hosts: AppleHostIndex | undefined;
+  /** Per protocol, port and direction: what the catalogue lists there. Filled as ports are seen. */
+  private readonly byPort: (PortAttribution | undefined)[] = [];
 
   constructor(options: AttributionOptions = {}) {
     this.local = new AddressSet(options.localCidrs ?? []);
@@ -90,54 +97,77 @@ export class FlowAttributor {
 
   /** True when the flow has an end in the local CIDRs (always true without them). */
   isLocal(record: FlowRecord): boolean {
-    return this.local.empty || [record.srcaddr, record.dstaddr, record.pktSrcaddr, record.pktDstaddr].some((a) => a !== undefined && this.local.has(a));
+    if (this.local.empty) {
+      return true;
+    }
+    for (const address of [record.srcaddr, record.dstaddr, record.pktSrcaddr, record.pktDstaddr]) {
+      if (address !== undefined && this.local.has(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Attributes one record. */
   attribute(record: FlowRecord): FlowAttribution {
     // The far end's packet-level address: behind a NAT or transit gateway interface, srcaddr/dstaddr are the interface's.
-    const source: End = { address: record.pktSrcaddr ?? record.srcaddr, port: record.srcport };
-    const destination: End = { address: record.pktDstaddr ?? record.dstaddr, port: record.dstport };
-    const { localIsSource, orientation } = this.orient(record, source, destination);
-    const local = localIsSource ? source : destination;
-    const remote = localIsSource ? destination : source;
+    const sourceAddress = record.pktSrcaddr ?? record.srcaddr;
+    const destinationAddress = record.pktDstaddr ?? record.dstaddr;
+    const parsed = {
+      src: parseAddress(record.srcaddr),
+      dst: parseAddress(record.dstaddr),
+      pktSrc: record.pktSrcaddr === undefined || record.pktSrcaddr === record.srcaddr ? undefined : parseAddress(record.pktSrcaddr),
+      pktDst: record.pktDstaddr === undefined || record.pktDstaddr === record.dstaddr ? undefined : parseAddress(record.pktDstaddr),
+    };
+    const { localIsSource, orientation } = this.orient(record, parsed);
+    const localAddress = localIsSource ? sourceAddress : destinationAddress;
+    const remoteAddress = localIsSource ? destinationAddress : sourceAddress;
+    const remoteParsed = localIsSource ? (parsed.pktDst ?? parsed.dst) : (parsed.pktSrc ?? parsed.src);
+    const localPort = localIsSource ? record.srcport : record.dstport;
+    const remotePort = localIsSource ? record.dstport : record.srcport;
     const protocol = IANA_PROTOCOLS[record.protocol ?? -1] ?? (record.protocol === undefined ? 'unknown' : String(record.protocol));
-    const hosts = (remote.address !== undefined ? this.hosts?.hostsAt(remote.address) : undefined) ?? [];
-    const evidence = this.evidence(remote.address, hosts);
-    const base = { localAddress: local.address, remoteAddress: remote.address, evidence, orientation, hosts };
-    if ((protocol !== 'tcp' && protocol !== 'udp') || local.port === undefined || remote.port === undefined) {
-      return { ...base, class: evidence === 'none' ? 'other' : 'apple-unmatched', direction: localIsSource ? 'egress' : 'ingress', protocol, services: [], products: [] };
+    const hosts = (remoteAddress !== undefined ? this.hosts?.hostsAt(remoteAddress) : undefined) ?? NO_HOSTS;
+    const evidence = this.evidence(remoteParsed, hosts);
+    if ((protocol !== 'tcp' && protocol !== 'udp') || localPort === undefined || remotePort === undefined) {
+      return {
+        class: evidence === 'none' ? 'other' : 'apple-unmatched',
+        direction: localIsSource ? 'egress' : 'ingress',
+        protocol,
+        localAddress,
+        remoteAddress,
+        evidence,
+        orientation,
+        services: [],
+        products: [],
+        hosts,
+      };
     }
-    const serverIsRemote = this.serverIsRemote(protocol, record, localIsSource, local.port, remote.port);
+    const serverIsRemote = this.serverIsRemote(protocol, record, localIsSource, localPort, remotePort);
     const direction: Direction = serverIsRemote ? 'egress' : 'ingress';
-    const servicePort = serverIsRemote ? remote.port : local.port;
-    const services = this.servicesFor(protocol, servicePort, direction);
-    const products = sortedIds(services.flatMap((s) => s.products));
-    const cls: AttributionClass =
-      services.length > 0 ? (evidence === 'none' ? 'ambiguous' : 'apple') : evidence === 'none' ? 'other' : 'apple-unmatched';
-    return { ...base, class: cls, direction, protocol, servicePort, services: services.map((s) => s.service.id), products };
+    const servicePort = serverIsRemote ? remotePort : localPort;
+    const { services, products } = this.portAttribution(protocol, servicePort, direction);
+    const cls: AttributionClass = services.length > 0 ? (evidence === 'none' ? 'ambiguous' : 'apple') : evidence === 'none' ? 'other' : 'apple-unmatched';
+    return { class: cls, direction, protocol, servicePort, localAddress, remoteAddress, evidence, orientation, services, products, hosts };
   }
 
-  private orient(record: FlowRecord, source: End, destination: End): { localIsSource: boolean; orientation: Orientation } {
+  private orient(record: FlowRecord, parsed: { src: ParsedAddress; dst: ParsedAddress; pktSrc: ParsedAddress; pktDst: ParsedAddress }): { localIsSource: boolean; orientation: Orientation } {
     if (record.flowDirection !== undefined) {
       return { localIsSource: record.flowDirection === 'egress', orientation: 'flow-direction' };
     }
-    const sides = (set: AddressSet): [boolean, boolean] => [
-      [record.srcaddr, source.address].some((a) => a !== undefined && set.has(a)),
-      [record.dstaddr, destination.address].some((a) => a !== undefined && set.has(a)),
-    ];
+    const inSet = (set: AddressSet, a: ParsedAddress, b: ParsedAddress) => set.hasParsed(a) || (b !== undefined && set.hasParsed(b));
     if (!this.local.empty) {
-      const [src, dst] = sides(this.local);
-      if (src !== dst) {
+      const src = inSet(this.local, parsed.src, parsed.pktSrc);
+      if (src !== inSet(this.local, parsed.dst, parsed.pktDst)) {
         return { localIsSource: src, orientation: 'local-address' };
       }
     }
-    const [srcApple, dstApple] = sides(this.apple);
+    const srcApple = inSet(this.apple, parsed.src, parsed.pktSrc);
+    const dstApple = inSet(this.apple, parsed.dst, parsed.pktDst);
     if (srcApple !== dstApple) {
       return { localIsSource: dstApple, orientation: 'apple-address' };
     }
-    const [srcPrivate, dstPrivate] = sides(this.privateAddresses);
-    if (srcPrivate !== dstPrivate) {
+    const srcPrivate = inSet(this.privateAddresses, parsed.src, parsed.pktSrc);
+    if (srcPrivate !== inSet(this.privateAddresses, parsed.dst, parsed.pktDst)) {
       return { localIsSource: srcPrivate, orientation: 'private-address' };
     }
     return { localIsSource: true, orientation: 'assumed-source' };
@@ -147,10 +177,9 @@ export class FlowAttributor {
   private serverIsRemote(protocol: Protocol, record: FlowRecord, localIsSource: boolean, localPort: number, remotePort: number): boolean {
     if (protocol === 'tcp' && record.tcpFlags !== undefined) {
       // The SYN comes from the end that opens the connection, the SYN-ACK from the end that serves it.
-      const synAck = (record.tcpFlags & TCP_SYN_ACK) === TCP_SYN_ACK;
-      const syn = (record.tcpFlags & TCP_SYN_ACK) === TCP_SYN;
-      if (syn || synAck) {
-        const sourceServes = synAck;
+      const handshake = record.tcpFlags & TCP_SYN_ACK;
+      if (handshake === TCP_SYN || handshake === TCP_SYN_ACK) {
+        const sourceServes = handshake === TCP_SYN_ACK;
         return localIsSource ? !sourceServes : sourceServes;
       }
     }
@@ -159,8 +188,8 @@ export class FlowAttributor {
       return localIsSource;
     }
     for (const range of [this.clientPorts, this.natPorts]) {
-      const localEphemeral = containsPort(range, localPort);
-      if (localEphemeral !== containsPort(range, remotePort)) {
+      const localEphemeral = range.fromPort <= localPort && localPort <= range.toPort;
+      if (localEphemeral !== (range.fromPort <= remotePort && remotePort <= range.toPort)) {
         return localEphemeral;
       }
     }
@@ -172,34 +201,28 @@ export class FlowAttributor {
     return remotePort < localPort;
   }
 
-  private servicesFor(protocol: Protocol, port: number, direction: Direction): { service: ServiceEntry; products: readonly AppleProduct[] }[] {
-    const uses = portServices(protocol, port);
-    const found = uses.services.filter((service) => direction === 'egress' || service.initiator === 'both');
-    return found.map((service) => ({ service, products: productsOf(service.id) }));
+  /** The services on the serving port for the direction (inbound only those a Mac hosts), remembered per port. */
+  private portAttribution(protocol: Protocol, port: number, direction: Direction): PortAttribution {
+    const key = ((protocol === 'tcp' ? 0 : 1) * PORT_SPAN + port) * 2 + (direction === 'egress' ? 0 : 1);
+    let found = this.byPort[key];
+    if (!found) {
+      const services = portServices(protocol, port).services.filter((service) => direction === 'egress' || service.initiator === 'both');
+      found = { services: services.map((s) => s.id), products: sortedIds(services.flatMap((s) => productsUsing(s.id))) };
+      this.byPort[key] = found;
+    }
+    return found;
   }
 
-  private evidence(address: string | undefined, hosts: readonly AppleHostMatch[]): AddressEvidence {
+  private evidence(address: ParsedAddress, hosts: readonly AppleHostMatch[]): AddressEvidence {
     if (address === undefined) {
       return 'none';
     }
-    if (this.apns.has(address)) {
+    if (this.apns.hasParsed(address)) {
       return 'apns-network';
     }
-    if (this.apple.has(address)) {
+    if (this.apple.hasParsed(address)) {
       return 'apple-network';
     }
     return hosts.length > 0 ? 'apple-host' : 'none';
   }
-}
-
-const productsByService = new Map<ServiceId, readonly AppleProduct[]>();
-
-/** The products that use a service, remembered: the catalogue never changes while it runs. */
-function productsOf(service: ServiceId): readonly AppleProduct[] {
-  let found = productsByService.get(service);
-  if (!found) {
-    found = productsUsing(service);
-    productsByService.set(service, found);
-  }
-  return found;
 }

@@ -44,6 +44,7 @@ export type FlowLine =
 
 const NOT_APPLICABLE = '-';
 const MAX_PROTOCOL_NUMBER = 255;
+const MAX_PORT = PORT_NUMBERS.toPort;
 
 /** A whole number written in decimal digits only, or `undefined`. */
 function wholeNumber(text: string): number | undefined {
@@ -61,14 +62,54 @@ function wholeNumber(text: string): number | undefined {
   return value;
 }
 
-/** A format: each field's position, and how many fields a record has. */
+/** The fields a record carries that the reader reads, by their names in the format. */
+const READ_FIELDS = {
+  interfaceId: 'interface-id',
+  srcaddr: 'srcaddr',
+  dstaddr: 'dstaddr',
+  srcport: 'srcport',
+  dstport: 'dstport',
+  protocol: 'protocol',
+  packets: 'packets',
+  bytes: 'bytes',
+  start: 'start',
+  end: 'end',
+  action: 'action',
+  logStatus: 'log-status',
+  flowDirection: 'flow-direction',
+  pktSrcaddr: 'pkt-srcaddr',
+  pktDstaddr: 'pkt-dstaddr',
+  tcpFlags: 'tcp-flags',
+  vpcId: 'vpc-id',
+  subnetId: 'subnet-id',
+  instanceId: 'instance-id',
+} as const;
+
+type ReadField = keyof typeof READ_FIELDS;
+
+/** A format: its fields, and the position of each field the reader reads (-1 where it lacks one). */
 interface Format {
   readonly fields: readonly string[];
-  readonly positions: ReadonlyMap<string, number>;
+  readonly at: Readonly<Record<ReadField, number>>;
 }
 
 function formatOf(fields: readonly string[]): Format {
-  return { fields, positions: new Map(fields.map((field, index) => [field, index])) };
+  const at = Object.fromEntries(Object.entries(READ_FIELDS).map(([key, name]) => [key, fields.indexOf(name)])) as Record<ReadField, number>;
+  return { fields, at };
+}
+
+/** The token at a position, or `undefined` for a field the format lacks or `-`. */
+function valueAt(tokens: readonly string[], index: number): string | undefined {
+  if (index < 0) {
+    return undefined;
+  }
+  const value = tokens[index];
+  return value === NOT_APPLICABLE ? undefined : value;
+}
+
+/** Splits a record into its fields; most records have single spaces, which a plain split handles fastest. */
+function tokensOf(text: string): string[] {
+  return text.indexOf('  ') < 0 && text.indexOf('\t') < 0 && text.charCodeAt(0) !== 32 ? text.split(' ') : text.trim().split(/\s+/);
 }
 
 /** How the reader knows the records' fields. */
@@ -99,10 +140,10 @@ export class FlowLogParser {
   /** Reads one line; `lineNumber` counts from 1 in its file. */
   parse(line: string, lineNumber: number): FlowLine {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim().length === 0) {
+    if (text.length === 0 || text.trim().length === 0) {
       return { kind: 'blank' };
     }
-    const tokens = text.trim().split(/\s+/);
+    const tokens = tokensOf(text.endsWith(' ') ? text.trimEnd() : text);
     if (!this.fixed && isHeaderLine(tokens)) {
       this.format = formatOf(tokens);
       return { kind: 'header' };
@@ -127,15 +168,8 @@ export class FlowLogParser {
     if (tokens.length !== format.fields.length) {
       return { kind: 'malformed', lineNumber, reason: `${tokens.length} fields where the format has ${format.fields.length}` };
     }
-    const at = (field: string): string | undefined => {
-      const index = format.positions.get(field);
-      if (index === undefined) {
-        return undefined;
-      }
-      const value = tokens[index];
-      return value === NOT_APPLICABLE ? undefined : value;
-    };
-    const status = at('log-status');
+    const at = format.at;
+    const status = valueAt(tokens, at.logStatus);
     if (status === 'NODATA') {
       return { kind: 'nodata' };
     }
@@ -145,49 +179,50 @@ export class FlowLogParser {
     if (status !== undefined && status !== 'OK') {
       return { kind: 'malformed', lineNumber, reason: `log-status '${status}' is not OK, NODATA or SKIPDATA` };
     }
-    const problems: string[] = [];
-    const number = (field: string, max = Number.MAX_SAFE_INTEGER): number | undefined => {
-      const value = at(field);
+    let problems: string[] | undefined;
+    const number = (key: ReadField, max: number): number | undefined => {
+      const value = valueAt(tokens, at[key]);
       if (value === undefined) {
         return undefined;
       }
       const parsed = wholeNumber(value);
       if (parsed === undefined || parsed > max) {
-        problems.push(`${field} '${value}' is not a number${max < Number.MAX_SAFE_INTEGER ? ` from 0 to ${max}` : ''}`);
+        (problems ??= []).push(`${READ_FIELDS[key]} '${value}' is not a number${max < Number.MAX_SAFE_INTEGER ? ` from 0 to ${max}` : ''}`);
         return undefined;
       }
       return parsed;
     };
-    const action = at('action');
+    const action = valueAt(tokens, at.action);
     if (action !== undefined && action !== 'ACCEPT' && action !== 'REJECT') {
-      problems.push(`action '${action}' is not ACCEPT or REJECT`);
+      (problems ??= []).push(`action '${action}' is not ACCEPT or REJECT`);
     }
-    const direction = at('flow-direction');
+    const direction = valueAt(tokens, at.flowDirection);
     if (direction !== undefined && direction !== 'ingress' && direction !== 'egress') {
-      problems.push(`flow-direction '${direction}' is not ingress or egress`);
+      (problems ??= []).push(`flow-direction '${direction}' is not ingress or egress`);
     }
+    const any = Number.MAX_SAFE_INTEGER;
     const record: FlowRecord = {
       lineNumber,
-      interfaceId: at('interface-id'),
-      srcaddr: at('srcaddr'),
-      dstaddr: at('dstaddr'),
-      srcport: number('srcport', PORT_NUMBERS.toPort),
-      dstport: number('dstport', PORT_NUMBERS.toPort),
+      interfaceId: valueAt(tokens, at.interfaceId),
+      srcaddr: valueAt(tokens, at.srcaddr),
+      dstaddr: valueAt(tokens, at.dstaddr),
+      srcport: number('srcport', MAX_PORT),
+      dstport: number('dstport', MAX_PORT),
       protocol: number('protocol', MAX_PROTOCOL_NUMBER),
-      packets: number('packets'),
-      bytes: number('bytes'),
-      start: number('start'),
-      end: number('end'),
+      packets: number('packets', any),
+      bytes: number('bytes', any),
+      start: number('start', any),
+      end: number('end', any),
       action: action as FlowAction | undefined,
       flowDirection: direction as FlowDirection | undefined,
-      pktSrcaddr: at('pkt-srcaddr'),
-      pktDstaddr: at('pkt-dstaddr'),
-      tcpFlags: number('tcp-flags'),
-      vpcId: at('vpc-id'),
-      subnetId: at('subnet-id'),
-      instanceId: at('instance-id'),
+      pktSrcaddr: valueAt(tokens, at.pktSrcaddr),
+      pktDstaddr: valueAt(tokens, at.pktDstaddr),
+      tcpFlags: number('tcpFlags', any),
+      vpcId: valueAt(tokens, at.vpcId),
+      subnetId: valueAt(tokens, at.subnetId),
+      instanceId: valueAt(tokens, at.instanceId),
     };
-    if (problems.length > 0) {
+    if (problems) {
       return { kind: 'malformed', lineNumber, reason: problems.join('; ') };
     }
     return { kind: 'record', record };

@@ -240,12 +240,13 @@ export class FlowObservation {
     this.totals.records++;
     const flow = this.attributor.attribute(record);
     this.byClass[flow.class]++;
-    const hostProducts = sortedIds(flow.hosts.flatMap((h) => h.products));
-    const hosts = [...new Set(flow.hosts.map((h) => h.host))].sort(compareIds);
     const action = record.action ?? 'unknown';
-    const key = `${flow.class}|${flow.direction}|${flow.protocol}|${flow.servicePort ?? ''}|${flow.evidence}|${action}|${hosts.join(',')}`;
+    const hostKey = flow.hosts.length === 0 ? '' : flow.hosts.map((h) => h.host).join(',');
+    const key = `${flow.class}|${flow.direction}|${flow.protocol}|${flow.servicePort ?? ''}|${flow.evidence}|${action}|${hostKey}`;
     let group = this.groups.get(key);
     if (!group) {
+      const hostProducts = sortedIds(flow.hosts.flatMap((h) => h.products));
+      const hosts = [...new Set(flow.hosts.map((h) => h.host))].sort(compareIds);
       group = {
         key: {
           class: flow.class,
