@@ -11,7 +11,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import { planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
 import { withConstructPath } from './errors';
 import { warnNotices } from './warnings';
 
@@ -105,30 +105,12 @@ export class AppleTrafficObserver extends Construct {
     this.logGroup.applyRemovalPolicy(removalPolicy);
 
     this.role = new iam.CfnRole(this, 'Role', {
-      assumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: plan.role.servicePrincipal },
-            Action: 'sts:AssumeRole',
-            Condition: {
-              StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-              ArnLike: { 'aws:SourceArn': Fn.sub(plan.role.sourceArnPattern.replace('{account}', '${AWS::AccountId}')) },
-            },
-          },
-        ],
-      },
-      policies: [
-        {
-          policyName: 'WriteFlowLogs',
-          policyDocument: {
-            Version: '2012-10-17',
-            // The log group's Arn attribute ends in `:*`, which names the group's streams too.
-            Statement: plan.role.statements.map((s) => ({ Sid: s.sid, Effect: 'Allow', Action: [...s.actions], Resource: this.logGroup.attrArn })),
-          },
-        },
-      ],
+      assumeRolePolicyDocument: observerTrustPolicy(plan, {
+        account: Aws.ACCOUNT_ID,
+        sourceArn: Fn.sub(plan.role.sourceArnPattern.replace('{account}', '${AWS::AccountId}')),
+      }),
+      // The log group's Arn attribute ends in `:*`, which names the group's streams too.
+      policies: [{ policyName: plan.role.policyName, policyDocument: observerPermissionsPolicy(plan, this.logGroup.attrArn) }],
     });
 
     const resourceIds = (kind: (typeof plan.flowLogs)[number]['kind'], index: number): string =>

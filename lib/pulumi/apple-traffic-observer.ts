@@ -13,7 +13,7 @@ import { FlowLog } from '@pulumi/aws/ec2';
 import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
 import { ResolverQueryLogConfig, ResolverQueryLogConfigAssociation } from '@pulumi/aws/route53';
-import { ApplePortsError, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { ApplePortsError, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
 import { TYPE_TOKEN_PREFIX, formatProblems } from './apple-services-component';
 
 /** Arguments of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
@@ -120,34 +120,15 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
     this.role = new Role(
       `${name}-role`,
       {
-        assumeRolePolicy: pulumi.jsonStringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Service: plan.role.servicePrincipal },
-              Action: 'sts:AssumeRole',
-              Condition: {
-                StringEquals: { 'aws:SourceAccount': account },
-                ArnLike: { 'aws:SourceArn': account.apply((id) => plan.role.sourceArnPattern.replace('{account}', id)) },
-              },
-            },
-          ],
-        }),
+        assumeRolePolicy: pulumi.jsonStringify(observerTrustPolicy(plan, { account, sourceArn: account.apply((id) => plan.role.sourceArnPattern.replace('{account}', id)) })),
         ...tags,
       },
       { parent: this },
     );
     new RolePolicy(
       `${name}-role-policy`,
-      {
-        role: this.role.id,
-        policy: pulumi.jsonStringify({
-          Version: '2012-10-17',
-          // `:*` after the group's ARN names the group's streams too, as CloudFormation's Arn attribute does.
-          Statement: plan.role.statements.map((s) => ({ Sid: s.sid, Effect: 'Allow', Action: [...s.actions], Resource: pulumi.interpolate`${this.logGroup.arn}:*` })),
-        }),
-      },
+      // `:*` after the group's ARN names the group's streams too, as CloudFormation's Arn attribute does.
+      { name: plan.role.policyName, role: this.role.id, policy: pulumi.jsonStringify(observerPermissionsPolicy(plan, pulumi.interpolate`${this.logGroup.arn}:*`)) },
       { parent: this },
     );
 

@@ -4,6 +4,7 @@
  * `planFirewallRules` numbers from `sidBase`.
  */
 import type { FirewallRuleGroupPlan, FirewallRulePlan } from '../network-firewall';
+import { parseJsonLine, textField } from './json-lines';
 
 /** One alert, as the firewall logged it. */
 export interface FirewallAlert {
@@ -27,28 +28,18 @@ export type FirewallLine =
   | { readonly kind: 'other-event' | 'blank' }
   | { readonly kind: 'malformed'; readonly lineNumber: number; readonly reason: string };
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
 function number(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Reads one line of a Network Firewall log. */
 export function parseFirewallLine(line: string, lineNumber: number): FirewallLine {
-  const trimmed = line.trim();
-  if (trimmed.length === 0) {
-    return { kind: 'blank' };
+  const parsed = parseJsonLine(line, lineNumber);
+  if (parsed.kind !== 'object') {
+    return parsed;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    return { kind: 'malformed', lineNumber, reason: 'not a JSON object' };
-  }
-  const entry = value as { firewall_name?: unknown; event?: Record<string, unknown> };
-  const event = entry?.event;
+  const entry = parsed.value;
+  const event = entry.event as Record<string, unknown> | undefined;
   if (typeof event !== 'object' || event === null) {
     return { kind: 'malformed', lineNumber, reason: 'a Network Firewall log entry needs an event object' };
   }
@@ -67,14 +58,14 @@ export function parseFirewallLine(line: string, lineNumber: number): FirewallLin
     alert: {
       lineNumber,
       signatureId,
-      action: text(alert?.action) ?? 'unknown',
-      firewallName: text(entry.firewall_name),
-      protocol: text(event.proto)?.toLowerCase(),
-      srcIp: text(event.src_ip),
+      action: textField(alert?.action) ?? 'unknown',
+      firewallName: textField(entry.firewall_name),
+      protocol: textField(event.proto)?.toLowerCase(),
+      srcIp: textField(event.src_ip),
       srcPort: number(event.src_port),
-      destIp: text(event.dest_ip),
+      destIp: textField(event.dest_ip),
       destPort: number(event.dest_port),
-      hostname: text(tls?.sni) ?? text(http?.hostname),
+      hostname: textField(tls?.sni) ?? textField(http?.hostname),
     },
   };
 }

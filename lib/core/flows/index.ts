@@ -8,6 +8,7 @@ export * from './addresses';
 export * from './attribution';
 export * from './fields';
 export * from './firewall-alerts';
+export * from './json-lines';
 export * from './flow-log-reader';
 export * from './lines';
 export * from './observation';

@@ -22,6 +22,7 @@ import {
   type FlowGroup,
   type FlowReport,
   type LineReference,
+  type LogKind,
   type MalformedLine,
   type ObservedDemand,
   type ReplayGroup,
@@ -146,53 +147,53 @@ export class FlowObservation {
     }
   }
 
-  /** Reads a Route 53 Resolver query log. Read these before the flow logs they explain. */
-  async readResolverQueryLog(name: string, source: AsyncIterable<string> | Iterable<string>, items: TextItems = 'chunks'): Promise<void> {
+  /** Reads a log of JSON lines: `read` takes each line and says whether it was an entry, or why it is malformed. */
+  private async readJsonLog(name: string, kind: LogKind, source: AsyncIterable<string> | Iterable<string>, items: TextItems, read: (line: string, lineNumber: number) => boolean | string): Promise<void> {
     let entries = 0;
     let malformed = 0;
     const lines = await forEachLine(
       source,
       (line, lineNumber) => {
-        const parsed = parseResolverQueryLine(line, lineNumber);
-        if (parsed.kind === 'query') {
+        const outcome = read(line, lineNumber);
+        if (outcome === true) {
           entries++;
-          this.hostIndex.add(parsed.query);
-        } else if (parsed.kind === 'malformed') {
+        } else if (typeof outcome === 'string') {
           malformed++;
-          this.noteMalformed(name, lineNumber, parsed.reason);
+          this.noteMalformed(name, lineNumber, outcome);
         }
       },
       items,
     );
-    this.sources.push({ name, kind: 'resolver-query-log', lines, entries, nodata: 0, skipdata: 0, malformed });
+    this.sources.push({ name, kind, lines, entries, nodata: 0, skipdata: 0, malformed });
+  }
+
+  /** Reads a Route 53 Resolver query log. Read these before the flow logs they explain. */
+  async readResolverQueryLog(name: string, source: AsyncIterable<string> | Iterable<string>, items: TextItems = 'chunks'): Promise<void> {
+    await this.readJsonLog(name, 'resolver-query-log', source, items, (line, lineNumber) => {
+      const parsed = parseResolverQueryLine(line, lineNumber);
+      if (parsed.kind === 'query') {
+        this.hostIndex.add(parsed.query);
+      }
+      return parsed.kind === 'malformed' ? parsed.reason : parsed.kind === 'query';
+    });
   }
 
   /** Reads an AWS Network Firewall alert log. */
   async readFirewallLog(name: string, source: AsyncIterable<string> | Iterable<string>, items: TextItems = 'chunks'): Promise<void> {
-    let entries = 0;
-    let malformed = 0;
-    const lines = await forEachLine(
-      source,
-      (line, lineNumber) => {
-        const parsed = parseFirewallLine(line, lineNumber);
-        if (parsed.kind === 'alert') {
-          entries++;
-          this.totals.alerts++;
-          const seen = this.firewallAlerts.get(parsed.alert.signatureId) ?? { alerts: 0, actions: {}, samples: [] };
-          seen.alerts++;
-          seen.actions[parsed.alert.action] = (seen.actions[parsed.alert.action] ?? 0) + 1;
-          if (seen.samples.length < this.limits.samples) {
-            seen.samples.push({ source: name, lineNumber });
-          }
-          this.firewallAlerts.set(parsed.alert.signatureId, seen);
-        } else if (parsed.kind === 'malformed') {
-          malformed++;
-          this.noteMalformed(name, lineNumber, parsed.reason);
+    await this.readJsonLog(name, 'firewall-log', source, items, (line, lineNumber) => {
+      const parsed = parseFirewallLine(line, lineNumber);
+      if (parsed.kind === 'alert') {
+        this.totals.alerts++;
+        const seen = this.firewallAlerts.get(parsed.alert.signatureId) ?? { alerts: 0, actions: {}, samples: [] };
+        seen.alerts++;
+        seen.actions[parsed.alert.action] = (seen.actions[parsed.alert.action] ?? 0) + 1;
+        if (seen.samples.length < this.limits.samples) {
+          seen.samples.push({ source: name, lineNumber });
         }
-      },
-      items,
-    );
-    this.sources.push({ name, kind: 'firewall-log', lines, entries, nodata: 0, skipdata: 0, malformed });
+        this.firewallAlerts.set(parsed.alert.signatureId, seen);
+      }
+      return parsed.kind === 'malformed' ? parsed.reason : parsed.kind === 'alert';
+    });
   }
 
   /** Reads a VPC Flow Logs log; `fields` names the records' fields when the log has no header line. */

@@ -86,6 +86,8 @@ export interface TrafficObserverPlan {
     readonly servicePrincipal: string;
     /** `aws:SourceArn` must be like this, with `{account}` the stack's account. */
     readonly sourceArnPattern: string;
+    /** The name of the role's inline policy. */
+    readonly policyName: string;
     readonly statements: readonly ObserverPolicyStatement[];
   };
   readonly queries: readonly ObserverQuery[];
@@ -189,6 +191,7 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
     role: {
       servicePrincipal: FLOW_LOGS_SERVICE_PRINCIPAL,
       sourceArnPattern: 'arn:*:ec2:*:{account}:vpc-flow-log/*',
+      policyName: 'WriteFlowLogs',
       statements: [
         {
           sid: 'WriteFlowLogs',
@@ -202,5 +205,34 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
     queries: [{ name: OBSERVER_QUERY_NAME, queryString }],
     resolverQueryLogging,
     notices,
+  };
+}
+
+/** The IAM policy language version every document here uses. */
+const POLICY_VERSION = '2012-10-17';
+
+/**
+ * The role's trust policy, with the adapter's values (tokens, Outputs) for the stack's account and
+ * for `sourceArnPattern` with that account in it: only flow logs of the account may assume the role.
+ */
+export function observerTrustPolicy<T>(plan: TrafficObserverPlan, values: { readonly account: T; readonly sourceArn: T }) {
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: plan.role.servicePrincipal },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': values.account }, ArnLike: { 'aws:SourceArn': values.sourceArn } },
+      },
+    ],
+  };
+}
+
+/** The role's permissions, on the adapter's value for the log group's ARN followed by `:*` (the group and its streams). */
+export function observerPermissionsPolicy<T>(plan: TrafficObserverPlan, logGroupAndStreams: T) {
+  return {
+    Version: POLICY_VERSION,
+    Statement: plan.role.statements.map((statement) => ({ Sid: statement.sid, Effect: 'Allow', Action: [...statement.actions], Resource: logGroupAndStreams })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { compareHosts, hostGroups, products, type AppleProduct, type HostGroupId } from '../catalogue';
 import { hostsFor, type RequiredHost } from '../policy';
+import { parseJsonLine, textField } from './json-lines';
 
 /** One answer of a query: the record's data (an address for A and AAAA) and type. */
 export interface ResolverAnswer {
@@ -39,31 +40,21 @@ export interface AppleHostMatch {
   readonly products: readonly AppleProduct[];
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
 /** Reads one line of a Resolver query log. */
 export function parseResolverQueryLine(line: string, lineNumber: number): ResolverLine {
-  const trimmed = line.trim();
-  if (trimmed.length === 0) {
-    return { kind: 'blank' };
+  const parsed = parseJsonLine(line, lineNumber);
+  if (parsed.kind !== 'object') {
+    return parsed;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    return { kind: 'malformed', lineNumber, reason: 'not a JSON object' };
-  }
-  const entry = value as Record<string, unknown>;
-  const name = text(entry?.query_name);
-  if (typeof entry !== 'object' || entry === null || name === undefined) {
+  const entry = parsed.value;
+  const name = textField(entry.query_name);
+  if (name === undefined) {
     return { kind: 'malformed', lineNumber, reason: 'a query log entry needs query_name' };
   }
   const answers = Array.isArray(entry.answers)
     ? entry.answers.flatMap((answer: Record<string, unknown>) => {
-        const rdata = text(answer?.Rdata);
-        return rdata ? [{ rdata, type: text(answer.Type) ?? '' }] : [];
+        const rdata = textField(answer?.Rdata);
+        return rdata ? [{ rdata, type: textField(answer.Type) ?? '' }] : [];
       })
     : [];
   return {
@@ -71,11 +62,11 @@ export function parseResolverQueryLine(line: string, lineNumber: number): Resolv
     query: {
       lineNumber,
       queryName: name.toLowerCase().replace(/\.$/, ''),
-      queryType: text(entry.query_type),
-      rcode: text(entry.rcode),
-      srcaddr: text(entry.srcaddr),
-      vpcId: text(entry.vpc_id),
-      timestamp: text(entry.query_timestamp),
+      queryType: textField(entry.query_type),
+      rcode: textField(entry.rcode),
+      srcaddr: textField(entry.srcaddr),
+      vpcId: textField(entry.vpc_id),
+      timestamp: textField(entry.query_timestamp),
       answers,
     },
   };

@@ -28,6 +28,7 @@ describe('planTrafficObserver', () => {
     expect(role).toEqual({
       servicePrincipal: 'vpc-flow-logs.amazonaws.com',
       sourceArnPattern: 'arn:*:ec2:*:{account}:vpc-flow-log/*',
+      policyName: 'WriteFlowLogs',
       statements: [{ sid: 'WriteFlowLogs', actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resource: 'log-group' }],
     });
   });
