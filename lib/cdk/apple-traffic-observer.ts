@@ -13,7 +13,7 @@ import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
 import { withConstructPath } from './errors';
-import { warnNotices } from './warnings';
+import { raiseWarnings } from './warnings';
 
 /** Props of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
 export interface AppleTrafficObserverProps {
@@ -145,6 +145,6 @@ export class AppleTrafficObserver extends Construct {
       });
     }
 
-    warnNotices(this, plan.notices, { readable: (text) => text });
+    raiseWarnings(this, plan.warnings);
   }
 }

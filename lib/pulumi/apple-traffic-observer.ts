@@ -13,8 +13,9 @@ import { FlowLog } from '@pulumi/aws/ec2';
 import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
 import { ResolverQueryLogConfig, ResolverQueryLogConfigAssociation } from '@pulumi/aws/route53';
-import { ApplePortsError, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
-import { TYPE_TOKEN_PREFIX, formatProblems } from './apple-services-component';
+import { ApplePortsError, formatProblems, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { typeToken } from './type-tokens';
+import { logWarnings } from './warnings';
 
 /** Arguments of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
 export interface AppleTrafficObserverArgs {
@@ -90,7 +91,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
   public readonly resolverLogGroup?: LogGroup;
 
   constructor(name: string, args: AppleTrafficObserverArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(`${TYPE_TOKEN_PREFIX}AppleTrafficObserver`, name, {}, opts);
+    super(typeToken('AppleTrafficObserver'), name, {}, opts);
     const given = args ?? {};
     const subnetIds = given.subnetIds ?? [];
     const interfaceIds = given.networkInterfaceIds ?? [];
@@ -107,7 +108,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
     } catch (error) {
       if (error instanceof ApplePortsError) {
         // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
-        throw new pulumi.ResourceError(formatProblems(`AppleTrafficObserver '${name}'`, error.problems), this, true);
+        throw new pulumi.ResourceError(formatProblems(error.problems, `AppleTrafficObserver '${name}'`), this, true);
       }
       throw error;
     }
@@ -168,9 +169,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
       );
     }
 
-    for (const notice of plan.notices) {
-      void pulumi.log.warn(`apple-ports:${notice.code}: ${notice.message}`, this);
-    }
+    logWarnings(this, plan.warnings);
     this.registerOutputs({ logGroupName: this.logGroup.name, plan: this.plan });
   }
 }

@@ -15,6 +15,7 @@ import {
   LOGS_INSIGHTS_MAX_QUERY_LENGTH,
 } from '../aws/facts';
 import { PROTOCOLS, normalizePorts, type Protocol } from '../ports';
+import { plannedWarnings, type PlannedWarning } from '../attach';
 import { throwIfProblems, type Problem } from '../problems';
 import { IANA_PROTOCOLS, OBSERVER_FLOW_LOG_FIELDS, formatLogFormat, formatVersion } from './fields';
 
@@ -93,6 +94,8 @@ export interface TrafficObserverPlan {
   readonly queries: readonly ObserverQuery[];
   readonly resolverQueryLogging: boolean;
   readonly notices: readonly ObserverNotice[];
+  /** The notices as the adapters raise them: `apple-ports:<code>`. */
+  readonly warnings: readonly PlannedWarning[];
 }
 
 /** The default retention: a week of watching, and a week to read it. */
@@ -205,6 +208,7 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
     queries: [{ name: OBSERVER_QUERY_NAME, queryString }],
     resolverQueryLogging,
     notices,
+    warnings: plannedWarnings(notices),
   };
 }
 
