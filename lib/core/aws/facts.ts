@@ -78,3 +78,6 @@ export const LOGS_INSIGHTS_MAX_QUERY_LENGTH = 10000;
 
 /** The instance metadata service's link-local address, whose traffic flow logs never record. */
 export const INSTANCE_METADATA_ADDRESS = '169.254.169.254';
+
+/** The port flow logs write for protocols without ports (ICMP and others). */
+export const FLOW_LOG_NO_PORT = 0;

@@ -4,6 +4,7 @@
  * no header). NODATA and SKIPDATA records are counted, not read as flows; `-` is "not applicable";
  * a line that does not fit the format is reported with its number and skipped.
  */
+import { FLOW_LOG_NO_PORT } from '../aws/facts';
 import { PORT_NUMBERS } from '../ports';
 import { DEFAULT_FLOW_LOG_FIELDS, OBSERVER_FLOW_LOG_FIELDS, isHeaderLine } from './fields';
 
@@ -187,7 +188,7 @@ export class FlowLogParser {
       }
       const parsed = wholeNumber(value);
       if (parsed === undefined || parsed > max) {
-        (problems ??= []).push(`${READ_FIELDS[key]} '${value}' is not a number${max < Number.MAX_SAFE_INTEGER ? ` from 0 to ${max}` : ''}`);
+        (problems ??= []).push(`${READ_FIELDS[key]} '${value}' is not a number${max < Number.MAX_SAFE_INTEGER ? ` from ${FLOW_LOG_NO_PORT} to ${max}` : ''}`);
         return undefined;
       }
       return parsed;

@@ -39,7 +39,7 @@ export interface ReplayPolicy {
 /** What a candidate policy does with one flow. */
 export type ReplayVerdict = 'allowed' | 'blocked' | 'unknown';
 
-const ALL_PORTS = { fromPort: 0, toPort: PORT_NUMBERS.toPort };
+const ALL_PORTS = { fromPort: PORT_NUMBERS.fromPort, toPort: PORT_NUMBERS.toPort };
 
 function fromPeer(peer: Peer): ReplayPeer {
   switch (peer.kind) {

@@ -59,7 +59,7 @@ describe('replayPolicyFromTemplates', () => {
   test('reads inline and standalone rules, numbers as protocols, and deploy-time peers as unknown', () => {
     expect(policy.rules.map((r) => [r.direction, r.protocol, r.fromPort, r.toPort, r.peer])).toEqual([
       ['egress', 'tcp', 443, 443, { kind: 'cidr', cidr: '0.0.0.0/0' }],
-      ['egress', 'icmp', 0, 65535, { kind: 'cidr', cidr: '255.255.255.255/32' }],
+      ['egress', 'icmp', 1, 65535, { kind: 'cidr', cidr: '255.255.255.255/32' }],
       ['ingress', 'tcp', 22, 22, { kind: 'unknown', label: 'security group (known at deploy time)' }],
       ['egress', 'udp', 3478, 3497, { kind: 'cidr', cidr: '0.0.0.0/0' }],
     ]);
