@@ -97,11 +97,18 @@ async function runFlows(files: readonly string[], flags: FlowsFlags, io: FlowsIo
   if (flags.sidBase !== undefined && flags.firewall === undefined) {
     throw new ApplePortsError([{ code: 'invalid-flow-input', message: '--sid-base numbers the rules of --firewall. Give --firewall with the products of the rule group, or leave --sid-base out.' }]);
   }
-  const observation = new FlowObservation({
-    local: flags.local ?? [],
-    ...(flags.replay !== undefined ? { replay: readReplayPolicy(flags.replay) } : {}),
-    ...(flags.firewall !== undefined ? { firewallPlan: firewallPlan(flags.firewall, flags.sidBase) } : {}),
-  });
+  const replay = flags.replay !== undefined ? readReplayPolicy(flags.replay) : undefined;
+  const plan = flags.firewall !== undefined ? firewallPlan(flags.firewall, flags.sidBase) : undefined;
+  let observation: FlowObservation;
+  try {
+    observation = new FlowObservation({ local: flags.local ?? [], ...(replay ? { replay } : {}), ...(plan ? { firewallPlan: plan } : {}) });
+  } catch (error) {
+    // The only option the observation checks itself is `local`, which the command calls --local.
+    if (error instanceof ApplePortsError) {
+      throw new ApplePortsError(error.problems.map((p) => ({ ...p, message: `--${p.message}` })));
+    }
+    throw error;
+  }
   const sniffed: SniffedInput[] = [];
   for (const input of inputs) {
     sniffed.push(await sniff(input, stdin));

@@ -122,7 +122,7 @@ export class FlowObservation {
     try {
       this.attributor = new FlowAttributor({ localCidrs: cidrs, hosts: this.hostIndex });
     } catch (error) {
-      throw new ApplePortsError([{ code: 'invalid-flow-input', message: `--local: ${(error as Error).message} Give a CIDR such as 10.0.0.0/16 or an interface id such as eni-0123456789abcdef0.` }]);
+      throw new ApplePortsError([{ code: 'invalid-flow-input', message: `local: ${(error as Error).message} Give a CIDR such as 10.0.0.0/16 or an interface id such as eni-0123456789abcdef0.` }]);
     }
     this.localCidrs = cidrs;
     this.interfaces = new Set(interfaces);

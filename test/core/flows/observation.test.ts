@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlowObservation, planFirewallRules, replayPolicyFromSelection, type FlowReport } from '../../../lib/core';
+import { thrown } from '../../thrown';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'flow-logs');
 const text = (name: string) => [readFileSync(join(FIXTURES, name), 'utf8')];
@@ -108,4 +109,10 @@ test('records of interfaces not named are left out and counted', async () => {
   const observation = new FlowObservation({ local: ['eni-0000000000000000a'] });
   await observation.readFlowLog('vdi.log', text('apple-vdi.observer.log'));
   expect(observation.report().totals).toMatchObject({ records: 0, otherInterfaces: 12 });
+});
+
+test('a bad local CIDR is refused with the fix', () => {
+  expect(thrown(() => new FlowObservation({ local: ['10.0.0.0/33'] })).message).toBe(
+    "local: Invalid CIDR '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4. Give a CIDR such as 10.0.0.0/16 or an interface id such as eni-0123456789abcdef0.",
+  );
 });
