@@ -25,7 +25,10 @@ const IMPORTS: readonly ImportCase[] = [
   { name: 'node + tsx (floor)', code: '' },
   { name: '@pulumi/pulumi', code: "require('@pulumi/pulumi')" },
   { name: 'apple-ports/pulumi', code: "require('./lib/pulumi/index.ts')" },
-  { name: '@pulumi/aws/ec2 + vpc + networkfirewall', code: "require('@pulumi/aws/ec2'); require('@pulumi/aws/vpc'); require('@pulumi/aws/networkfirewall')" },
+  {
+    name: 'the @pulumi/aws modules apple-ports/pulumi loads',
+    code: ['ec2', 'vpc', 'networkfirewall', 'iam', 'route53', 'cloudwatch/logGroup', 'cloudwatch/queryDefinition', 'getCallerIdentity'].map((m) => `require('@pulumi/aws/${m}')`).join('; '),
+  },
   { name: '@pulumi/aws (whole)', code: "require('@pulumi/aws')" },
 ];
 

@@ -7,6 +7,7 @@ export { AppleNetworkPrefixList, type AppleNetworkPrefixListProps } from './appl
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesFirewallRules, type AppleServicesFirewallRulesProps } from './apple-services-firewall-rules';
 export { AppleServicesIngress } from './apple-services-ingress';
+export { AppleTrafficObserver, type AppleTrafficObserverProps } from './apple-traffic-observer';
 export { AppleServicesError, type AppleServicesErrorCode } from './errors';
 export type { AppleServicesEgressProps, AppleServicesIngressProps, AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
 export {
@@ -17,4 +18,5 @@ export {
   type FirewallRuleGroupPlan,
   type NetworkAclOptions,
   type ResolvedPolicy,
+  type TrafficObserverPlan,
 } from '../core';

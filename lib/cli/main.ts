@@ -3,9 +3,9 @@
  * The `apple-ports` executable. The program itself lives in `program.ts`; this file only connects
  * it to the process.
  */
-import { run } from './program';
+import { runAsync } from './program';
 
-export { createProgram, run, type CliIo } from './program';
+export { createProgram, run, runAsync, type CliIo } from './program';
 
 if (require.main === module) {
   // A reader that closes the pipe early (`apple-ports products | head`) is not an error.
@@ -15,8 +15,10 @@ if (require.main === module) {
     }
     throw error;
   });
-  process.exitCode = run(process.argv.slice(2), {
+  void runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -22,6 +22,7 @@ import { firewallListing, type FirewallListingFormat } from './firewall-listing'
 import { hostListing, type HostListingFormat } from './host-listing';
 import { portLookup, productListing, profileListing, type ListingFormat, type PortQuery } from './listings';
 import { addSelectionOptions, collect, splitList, toSelection, type SelectionFlags } from './selection-options';
+import { registerFlowsCommand } from './commands/flows';
 
 /** Where the program writes. */
 export interface CliIo {
@@ -251,6 +252,7 @@ export function createProgram(io: CliIo): Command {
       io.stdout(renderPolicyDiff(diffPolicies(before, after), { format: options.format, locale: options.lang }));
     });
 
+  registerFlowsCommand(program, io);
   return program;
 }
 
@@ -264,15 +266,30 @@ export function run(argv: readonly string[], io: CliIo): number {
     createProgram(io).parse([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed its message (or the help / version) through io.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    }
-    if (error instanceof ApplePortsError) {
-      io.stderr(`error: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT_FAILURE;
+    return exitCodeFor(error, io);
   }
+}
+
+/** `run` for commands that read streams (`flows`): the same exit codes, once the command has finished. */
+export async function runAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+/** The exit code for what a command threw, with its message on `io.stderr`. */
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help / version) through io.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof ApplePortsError) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_FAILURE;
 }

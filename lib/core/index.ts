@@ -86,3 +86,4 @@ export {
 export type * from './network-firewall/types';
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
 export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
+export * from './flows';

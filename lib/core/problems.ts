@@ -49,7 +49,12 @@ export type ProblemCode =
   | 'unwrapped-output'
   | 'invalid-reference'
   | 'home-net-output'
-  | 'invalid-rule-group-name';
+  | 'invalid-rule-group-name'
+  // Flow analysis and the observer.
+  | 'invalid-flow-log-field'
+  | 'invalid-flow-input'
+  | 'invalid-replay-policy'
+  | 'invalid-observer-option';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

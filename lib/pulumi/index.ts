@@ -2,14 +2,16 @@
  * apple-ports for Pulumi: `AppleServicesEgress` and `AppleServicesIngress` components that render
  * the resolver's rules as `aws.vpc` security-group rules and `aws.ec2` network ACL entries,
  * `AppleNetworkPrefixList` (an `aws.ec2` managed prefix list of Apple's network) and
- * `AppleServicesFirewallRules` (an `aws.networkfirewall` rule group). Loads only the `@pulumi/aws`
- * ec2, vpc and networkfirewall modules.
+ * `AppleServicesFirewallRules` (an `aws.networkfirewall` rule group), and `AppleTrafficObserver`
+ * (`aws.ec2` flow logs to a CloudWatch log group, with its `aws.iam` role and Route 53 Resolver
+ * query logging). Loads only the `@pulumi/aws` modules of the resources it creates.
  */
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListArgs } from './apple-network-prefix-list';
 export { AppleServicesFirewallRules } from './apple-services-firewall-rules';
 export type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
+export { AppleTrafficObserver, type AppleTrafficObserverArgs } from './apple-traffic-observer';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,
@@ -34,4 +36,5 @@ export type {
   ProfileId,
   ResolvedPolicy,
   ServiceId,
+  TrafficObserverPlan,
 } from '../core';

@@ -4,3 +4,4 @@ export type * from './types';
 export { REVIEW_SCHEMA_VERSION } from './types';
 export { diffPolicies, type ClosingCause, type PolicyDiff, type PortChangeReason, type PortTotals, type RuleChange, type RuleChangeKind } from './policy-diff';
 export { renderPolicyDiff, type PolicyDiffFormat, type PolicyDiffRenderOptions } from './policy-diff-render';
+export { flowReportDocument, productName, renderFlowReport, type FlowReportFormat, type FlowReportRenderOptions } from './flow-report';

@@ -55,7 +55,13 @@ const ID_PREFIXES: Record<string, string> = {
 /** ARNs for the resources whose ARN the components expose, in the form AWS gives them. */
 const ARNS: Record<string, (name: string) => string> = {
   'aws:networkfirewall/ruleGroup:RuleGroup': (name) => `arn:aws:network-firewall:us-east-1:123456789012:stateful-rulegroup/${name}`,
+  'aws:cloudwatch/logGroup:LogGroup': (name) => `arn:aws:logs:us-east-1:123456789012:log-group:${name}`,
+  'aws:iam/role:Role': (name) => `arn:aws:iam::123456789012:role/${name}`,
 };
+
+/** The account `aws.getCallerIdentity` answers with under the mocks. */
+export const MOCK_ACCOUNT_ID = '123456789012';
+const CALLER_IDENTITY = 'aws:index/getCallerIdentity:getCallerIdentity';
 
 /** The ARN the mocked engine gives a resource of `type` named `name`, if the type has one here. */
 export function mockArn(type: string, name: string): string | undefined {
@@ -93,7 +99,8 @@ export interface MockOptions {
 
 /**
  * Installs the mocks and the recorder. Resources get `mockId` ids and their inputs as state, plus
- * a `mockArn` where the type has one; provider functions echo their inputs.
+ * a `mockArn` where the type has one; provider functions echo their inputs, except
+ * `getCallerIdentity`, which answers with `MOCK_ACCOUNT_ID`.
  */
 /** The options of the last install, for the fresh engine each recording gets. */
 let mockOptions: MockOptions = {};
@@ -106,7 +113,7 @@ export async function installMockRecorder(options: MockOptions = {}): Promise<vo
         const arn = mockArn(args.type, args.name);
         return { id: args.custom === false || options.unknownIds ? undefined : mockId(args.type, args.name), state: arn === undefined ? args.inputs : { ...args.inputs, arn } };
       },
-      call: (args) => args.inputs,
+      call: (args) => (args.token === CALLER_IDENTITY ? { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:root`, userId: MOCK_ACCOUNT_ID } : args.inputs),
     },
     'apple-ports',
     'test',
@@ -191,4 +198,12 @@ export const TYPES = {
   firewallRulesComponent: 'apple-ports:index:AppleServicesFirewallRules',
   prefixList: 'aws:ec2/managedPrefixList:ManagedPrefixList',
   ruleGroup: 'aws:networkfirewall/ruleGroup:RuleGroup',
+  trafficObserverComponent: 'apple-ports:index:AppleTrafficObserver',
+  logGroup: 'aws:cloudwatch/logGroup:LogGroup',
+  queryDefinition: 'aws:cloudwatch/queryDefinition:QueryDefinition',
+  role: 'aws:iam/role:Role',
+  rolePolicy: 'aws:iam/rolePolicy:RolePolicy',
+  flowLog: 'aws:ec2/flowLog:FlowLog',
+  resolverQueryLogConfig: 'aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig',
+  resolverQueryLogConfigAssociation: 'aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation',
 } as const;

@@ -1,5 +1,5 @@
 /**
- * What lib/pulumi may load and contain: the @pulumi/aws ec2, vpc and networkfirewall modules only
+ * What lib/pulumi may load and contain: the @pulumi/aws modules of the resources it creates only
  * (the whole package costs seconds of type-checking for users), and no port numbers (it renders
  * the resolver's rules and nothing else).
  */
@@ -16,10 +16,25 @@ function imports(text: string): string[] {
   return [...text.matchAll(/(?:from|import)\s+'([^']+)'/g)].map((m) => m[1]);
 }
 
-/** The @pulumi/aws modules lib/pulumi loads, each for the resources it creates. */
-const AWS_MODULES = ['@pulumi/aws/ec2', '@pulumi/aws/vpc', '@pulumi/aws/networkfirewall'];
+/**
+ * The @pulumi/aws modules lib/pulumi loads, each for the resources it creates: ec2 (groups, ACLs,
+ * prefix lists, flow logs), vpc (security-group rules), networkfirewall (rule groups), and for
+ * AppleTrafficObserver the cloudwatch log group and query definition files (the cloudwatch module's
+ * index would load lambda, iam and config for its event helpers), iam (the flow logs role), route53
+ * (Resolver query logging) and getCallerIdentity (the account the role's trust is pinned to).
+ */
+const AWS_MODULES = [
+  '@pulumi/aws/ec2',
+  '@pulumi/aws/vpc',
+  '@pulumi/aws/networkfirewall',
+  '@pulumi/aws/cloudwatch/logGroup',
+  '@pulumi/aws/cloudwatch/queryDefinition',
+  '@pulumi/aws/iam',
+  '@pulumi/aws/route53',
+  '@pulumi/aws/getCallerIdentity',
+];
 
-test('lib/pulumi imports only @pulumi/pulumi, the ec2, vpc and networkfirewall modules of @pulumi/aws, and the core', () => {
+test('lib/pulumi imports only @pulumi/pulumi, the modules of @pulumi/aws it creates resources with, and the core', () => {
   expect(sources.length).toBeGreaterThan(5);
   const outside = sources.flatMap(({ file, text }) =>
     imports(text)
@@ -29,7 +44,7 @@ test('lib/pulumi imports only @pulumi/pulumi, the ec2, vpc and networkfirewall m
   expect(outside).toEqual([]);
 });
 
-test('importing apple-ports/pulumi loads the ec2, vpc and networkfirewall modules, never the whole @pulumi/aws (fresh node process)', () => {
+test('importing apple-ports/pulumi loads those modules, never the whole @pulumi/aws (fresh node process)', () => {
   const root = join(__dirname, '..', '..');
   const script = [
     "require('./lib/pulumi/index.ts');",
@@ -39,7 +54,8 @@ test('importing apple-ports/pulumi loads the ec2, vpc and networkfirewall module
   const loaded: string[] = JSON.parse(execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: root, encoding: 'utf8' }));
   // index.js is the whole package; types/ and utilities.js are what every module shares.
   expect(loaded).not.toContain('index.js');
-  expect(loaded.filter((part) => !part.includes('.') && part !== 'types')).toEqual(['ec2', 'networkfirewall', 'vpc']);
+  expect(loaded.filter((part) => !part.includes('.') && part !== 'types')).toEqual(['cloudwatch', 'ec2', 'iam', 'networkfirewall', 'route53', 'vpc']);
+  expect(loaded).toContain('getCallerIdentity.js');
 });
 
 test('lib/pulumi holds no port numbers', () => {

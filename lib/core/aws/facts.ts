@@ -83,3 +83,24 @@ export const PATH_MTU_DISCOVERY_ICMP = {
 export const SECURITY_GROUP_ID_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Prefix-list ids AWS issues: `pl-` and 8 or 17 lower-case hex digits. */
 export const PREFIX_LIST_ID_PATTERN = /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/**
+ * The retention periods CloudWatch Logs accepts for a log group, in days (CloudWatch Logs API
+ * reference, PutRetentionPolicy `retentionInDays`); no retention keeps events forever.
+ */
+export const CLOUDWATCH_LOGS_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/** The maximum aggregation intervals a VPC flow log accepts, in seconds (Amazon VPC user guide: flow log records). */
+export const FLOW_LOG_AGGREGATION_INTERVALS: readonly number[] = [60, 600];
+
+/** The service principal that publishes VPC flow logs and assumes the role that lets it. */
+export const FLOW_LOGS_SERVICE_PRINCIPAL = 'vpc-flow-logs.amazonaws.com';
+
+/** The most characters a CloudWatch Logs Insights query string may hold. */
+export const LOGS_INSIGHTS_MAX_QUERY_LENGTH = 10000;
+
+/** The instance metadata service's link-local address, whose traffic flow logs never record. */
+export const INSTANCE_METADATA_ADDRESS = '169.254.169.254';
+
+/** The port flow logs write for protocols without ports (ICMP and others). */
+export const FLOW_LOG_NO_PORT = 0;

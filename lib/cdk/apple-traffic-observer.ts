@@ -1,0 +1,150 @@
+/**
+ * The first step of the workflow for the AWS CDK: watch what the Apple devices use before writing
+ * a policy for it. Flow logs in the format `apple-ports flows` reads best, a log group with a
+ * retention, a role that may only write to it, a Logs Insights query by Apple port, and optionally
+ * Resolver query logging for the VPC. Everything comes from `planTrafficObserver`; this file only
+ * creates the resources.
+ */
+import { Aws, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
+import { Construct } from 'constructs';
+import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { withConstructPath } from './errors';
+import { raiseWarnings } from './warnings';
+
+/** Props of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
+export interface AppleTrafficObserverProps {
+  /**
+   * The VPC to watch: one flow log for every interface in it, unless `subnets` or
+   * `networkInterfaceIds` narrow it. Needed for `resolverQueryLogging`.
+   * @default - no VPC; give subnets or networkInterfaceIds
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * Subnets to watch, one flow log each (for example the VDI subnets only).
+   * @default - none
+   */
+  readonly subnets?: readonly ec2.ISubnet[];
+  /**
+   * Network interfaces (`eni-…`) to watch, one flow log each (for example an EC2 Mac host's).
+   * @default - none
+   */
+  readonly networkInterfaceIds?: readonly string[];
+  /**
+   * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
+   * @default DEFAULT_OBSERVER_RETENTION_DAYS (two weeks: a week of watching, a week to read it)
+   */
+  readonly retentionDays?: number;
+  /**
+   * Which traffic the flow logs record.
+   * @default 'ALL'
+   */
+  readonly trafficType?: FlowLogTrafficType;
+  /**
+   * The longest a flow is aggregated into one record, in seconds: one of the two intervals AWS allows.
+   * @default - the shorter interval AWS allows (one minute)
+   */
+  readonly maxAggregationInterval?: number;
+  /**
+   * Also log the VPC's DNS queries through Route 53 Resolver, to tie flows to Apple hosts.
+   * @default false
+   */
+  readonly resolverQueryLogging?: boolean;
+  /**
+   * Keep the log groups when the stack is deleted.
+   * @default true
+   */
+  readonly retainLogs?: boolean;
+}
+
+const RESOURCE_TYPES = { vpc: 'VPC', subnet: 'Subnet', 'network-interface': 'NetworkInterface' } as const;
+
+/**
+ * Turns VPC flow logs on for Apple devices, in the custom format `apple-ports flows` reads, with a
+ * Logs Insights query that summarises their traffic by Apple port. Watch for a week, then run
+ * `apple-ports flows --suggest` on the records.
+ *
+ * @example
+ * new AppleTrafficObserver(this, 'Watch', { vpc, subnets: vpc.privateSubnets, resolverQueryLogging: true });
+ */
+export class AppleTrafficObserver extends Construct {
+  /** The plan the resources render: format, fields, retention, query, role statements, notices. */
+  public readonly plan: TrafficObserverPlan;
+  /** The log group the flow logs write to. */
+  public readonly logGroup: logs.CfnLogGroup;
+  /** The role the flow logs service assumes to write to it. */
+  public readonly role: iam.CfnRole;
+  /** One flow log per watched VPC, subnet or network interface, in the plan's order. */
+  public readonly flowLogs: readonly ec2.CfnFlowLog[];
+  /** The Logs Insights query definition. */
+  public readonly queryDefinition: logs.CfnQueryDefinition;
+  /** The Resolver query log group, when `resolverQueryLogging` is on. */
+  public readonly resolverLogGroup?: logs.CfnLogGroup;
+
+  constructor(scope: Construct, id: string, props: AppleTrafficObserverProps) {
+    super(scope, id);
+    const subnets = props.subnets ?? [];
+    const interfaces = props.networkInterfaceIds ?? [];
+    this.plan = withConstructPath(this, () =>
+      planTrafficObserver({
+        targets: { vpc: props.vpc !== undefined, subnets: subnets.length, networkInterfaces: interfaces.length },
+        ...(props.retentionDays !== undefined ? { retentionDays: props.retentionDays } : {}),
+        ...(props.trafficType !== undefined ? { trafficType: props.trafficType } : {}),
+        ...(props.maxAggregationInterval !== undefined ? { maxAggregationInterval: props.maxAggregationInterval } : {}),
+        ...(props.resolverQueryLogging !== undefined ? { resolverQueryLogging: props.resolverQueryLogging } : {}),
+        ...(props.retainLogs !== undefined ? { retainLogs: props.retainLogs } : {}),
+      }),
+    );
+    const plan = this.plan;
+    const removalPolicy = plan.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.logGroup = new logs.CfnLogGroup(this, 'FlowLogs', { retentionInDays: plan.retentionInDays });
+    this.logGroup.applyRemovalPolicy(removalPolicy);
+
+    this.role = new iam.CfnRole(this, 'Role', {
+      assumeRolePolicyDocument: observerTrustPolicy(plan, {
+        account: Aws.ACCOUNT_ID,
+        sourceArn: Fn.sub(plan.role.sourceArnPattern.replace('{account}', '${AWS::AccountId}')),
+      }),
+      // The log group's Arn attribute ends in `:*`, which names the group's streams too.
+      policies: [{ policyName: plan.role.policyName, policyDocument: observerPermissionsPolicy(plan, this.logGroup.attrArn) }],
+    });
+
+    const resourceIds = (kind: (typeof plan.flowLogs)[number]['kind'], index: number): string =>
+      kind === 'vpc' ? props.vpc!.vpcId : kind === 'subnet' ? subnets[index].subnetId : interfaces[index];
+    this.flowLogs = plan.flowLogs.map(
+      (flowLog) =>
+        new ec2.CfnFlowLog(this, `FlowLog${flowLog.name}`, {
+          resourceId: resourceIds(flowLog.kind, flowLog.index),
+          resourceType: RESOURCE_TYPES[flowLog.kind],
+          trafficType: plan.trafficType,
+          logDestinationType: 'cloud-watch-logs',
+          logGroupName: this.logGroup.ref,
+          deliverLogsPermissionArn: this.role.attrArn,
+          logFormat: plan.logFormat,
+          maxAggregationInterval: plan.maxAggregationInterval,
+        }),
+    );
+
+    this.queryDefinition = new logs.CfnQueryDefinition(this, 'AppleTrafficQuery', {
+      name: plan.queries[0].name,
+      queryString: plan.queries[0].queryString,
+      logGroupNames: [this.logGroup.ref],
+    });
+
+    if (plan.resolverQueryLogging) {
+      this.resolverLogGroup = new logs.CfnLogGroup(this, 'ResolverQueryLogs', { retentionInDays: plan.retentionInDays });
+      this.resolverLogGroup.applyRemovalPolicy(removalPolicy);
+      const config = new route53resolver.CfnResolverQueryLoggingConfig(this, 'ResolverQueryLogging', { destinationArn: this.resolverLogGroup.attrArn });
+      new route53resolver.CfnResolverQueryLoggingConfigAssociation(this, 'ResolverQueryLoggingAssociation', {
+        resolverQueryLogConfigId: config.attrId,
+        resourceId: props.vpc!.vpcId,
+      });
+    }
+
+    raiseWarnings(this, plan.warnings);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What `--replay` names, read into a candidate policy: a `cdk.out` directory (its templates'
+ * security groups), a JSON file (a resolved policy, or a CloudFormation template), or a
+ * selection of products and profiles.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ApplePortsError,
+  findProfile,
+  isResolvedPolicy,
+  replayPolicyFromResolved,
+  replayPolicyFromSelection,
+  replayPolicyFromTemplates,
+  type ReplayPolicy,
+} from '../core';
+import { splitList } from './selection-options';
+
+function templatesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? templatesIn(path) : entry.name.endsWith('.template.json') ? [path] : [];
+    });
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ApplePortsError([{ code: 'invalid-replay-policy', message: `--replay ${path}: not JSON (${(error as Error).message}). Give a policy JSON, a template, a cdk.out directory or products.` }]);
+  }
+}
+
+/** The candidate policy `--replay` names. */
+export function readReplayPolicy(value: string): ReplayPolicy {
+  if (existsSync(value)) {
+    if (statSync(value).isDirectory()) {
+      const files = templatesIn(value);
+      return replayPolicyFromTemplates(
+        files.map((file) => ({ name: file.slice(value.length).replace(/^[\\/]/, ''), template: readJson(file) })),
+        value,
+      );
+    }
+    const json = readJson(value);
+    if (isResolvedPolicy(json)) {
+      return replayPolicyFromResolved(json, value);
+    }
+    return replayPolicyFromTemplates([{ name: value, template: json }], value);
+  }
+  const names = splitList([value]);
+  const profiles = names.filter((name) => findProfile(name));
+  const products = names.filter((name) => !findProfile(name));
+  try {
+    return replayPolicyFromSelection({ products, profiles }, names.join(', '));
+  } catch (error) {
+    if (error instanceof ApplePortsError) {
+      throw new ApplePortsError(error.problems.map((p) => ({ ...p, message: `--replay: ${p.message}` })));
+    }
+    throw error;
+  }
+}

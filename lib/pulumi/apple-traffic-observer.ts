@@ -1,0 +1,175 @@
+/**
+ * The first step of the workflow for Pulumi: watch what the Apple devices use before writing a
+ * policy for it. Flow logs in the format `apple-ports flows` reads best, a log group with a
+ * retention, a role that may only write to it, a Logs Insights query by Apple port, and optionally
+ * Resolver query logging for the VPC. Everything comes from `planTrafficObserver`; this file only
+ * creates the resources.
+ */
+import * as pulumi from '@pulumi/pulumi';
+// The files, not the cloudwatch module: its index loads the lambda, iam and config modules for event helpers.
+import { LogGroup } from '@pulumi/aws/cloudwatch/logGroup';
+import { QueryDefinition } from '@pulumi/aws/cloudwatch/queryDefinition';
+import { FlowLog } from '@pulumi/aws/ec2';
+import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
+import { Role, RolePolicy } from '@pulumi/aws/iam';
+import { ResolverQueryLogConfig, ResolverQueryLogConfigAssociation } from '@pulumi/aws/route53';
+import { ApplePortsError, formatProblems, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { typeToken } from './type-tokens';
+import { logWarnings } from './warnings';
+
+/** Arguments of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
+export interface AppleTrafficObserverArgs {
+  /**
+   * The VPC to watch: one flow log for every interface in it, unless `subnetIds` or
+   * `networkInterfaceIds` narrow it. Needed for `resolverQueryLogging`.
+   * @default no VPC; give subnetIds or networkInterfaceIds
+   */
+  readonly vpcId?: pulumi.Input<string>;
+  /**
+   * Subnets to watch, one flow log each; add new ones at the end, as flow logs are named by position.
+   * @default []
+   */
+  readonly subnetIds?: readonly pulumi.Input<string>[];
+  /**
+   * Network interfaces (`eni-…`) to watch, one flow log each.
+   * @default []
+   */
+  readonly networkInterfaceIds?: readonly pulumi.Input<string>[];
+  /**
+   * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
+   * @default DEFAULT_OBSERVER_RETENTION_DAYS (two weeks: a week of watching, a week to read it)
+   */
+  readonly retentionDays?: number;
+  /**
+   * Which traffic the flow logs record.
+   * @default 'ALL'
+   */
+  readonly trafficType?: FlowLogTrafficType;
+  /**
+   * The longest a flow is aggregated into one record, in seconds: one of the two intervals AWS allows.
+   * @default the shorter interval AWS allows (one minute)
+   */
+  readonly maxAggregationInterval?: number;
+  /**
+   * Also log the VPC's DNS queries through Route 53 Resolver, to tie flows to Apple hosts.
+   * @default false
+   */
+  readonly resolverQueryLogging?: boolean;
+  /**
+   * Keep the log groups when the stack is destroyed (`retainOnDelete`).
+   * @default true
+   */
+  readonly retainLogs?: boolean;
+  /**
+   * Tags for the log groups, the role and the flow logs.
+   * @default no tags
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Turns VPC flow logs on for Apple devices, in the custom format `apple-ports flows` reads, with a
+ * Logs Insights query that summarises their traffic by Apple port. Watch for a week, then run
+ * `apple-ports flows --suggest` on the records.
+ *
+ * ```ts
+ * new AppleTrafficObserver('watch', { vpcId: vpc.id, subnetIds: [vdi.id], resolverQueryLogging: true });
+ * ```
+ */
+export class AppleTrafficObserver extends pulumi.ComponentResource {
+  /** The plan the resources render: format, fields, retention, query, role statements, notices. */
+  public readonly plan: TrafficObserverPlan;
+  /** The log group the flow logs write to. */
+  public readonly logGroup: LogGroup;
+  /** The role the flow logs service assumes to write to it. */
+  public readonly role: Role;
+  /** One flow log per watched VPC, subnet or network interface, in the plan's order. */
+  public readonly flowLogs: readonly FlowLog[];
+  /** The Logs Insights query definition. */
+  public readonly queryDefinition: QueryDefinition;
+  /** The Resolver query log group, when `resolverQueryLogging` is on. */
+  public readonly resolverLogGroup?: LogGroup;
+
+  constructor(name: string, args: AppleTrafficObserverArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(typeToken('AppleTrafficObserver'), name, {}, opts);
+    const given = args ?? {};
+    const subnetIds = given.subnetIds ?? [];
+    const interfaceIds = given.networkInterfaceIds ?? [];
+    let plan: TrafficObserverPlan;
+    try {
+      plan = planTrafficObserver({
+        targets: { vpc: given.vpcId !== undefined, subnets: subnetIds.length, networkInterfaces: interfaceIds.length },
+        ...(given.retentionDays !== undefined ? { retentionDays: given.retentionDays } : {}),
+        ...(given.trafficType !== undefined ? { trafficType: given.trafficType } : {}),
+        ...(given.maxAggregationInterval !== undefined ? { maxAggregationInterval: given.maxAggregationInterval } : {}),
+        ...(given.resolverQueryLogging !== undefined ? { resolverQueryLogging: given.resolverQueryLogging } : {}),
+        ...(given.retainLogs !== undefined ? { retainLogs: given.retainLogs } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ApplePortsError) {
+        // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
+        throw new pulumi.ResourceError(formatProblems(error.problems, `AppleTrafficObserver '${name}'`), this, true);
+      }
+      throw error;
+    }
+    this.plan = plan;
+    const tags = given.tags !== undefined ? { tags: given.tags } : {};
+    const logOptions = { parent: this, retainOnDelete: plan.retainLogs };
+
+    this.logGroup = new LogGroup(`${name}-flow-logs`, { retentionInDays: plan.retentionInDays, ...tags }, logOptions);
+    const account = getCallerIdentityOutput({}, { parent: this }).accountId;
+    this.role = new Role(
+      `${name}-role`,
+      {
+        assumeRolePolicy: pulumi.jsonStringify(observerTrustPolicy(plan, { account, sourceArn: account.apply((id) => plan.role.sourceArnPattern.replace('{account}', id)) })),
+        ...tags,
+      },
+      { parent: this },
+    );
+    new RolePolicy(
+      `${name}-role-policy`,
+      // `:*` after the group's ARN names the group's streams too, as CloudFormation's Arn attribute does.
+      { name: plan.role.policyName, role: this.role.id, policy: pulumi.jsonStringify(observerPermissionsPolicy(plan, pulumi.interpolate`${this.logGroup.arn}:*`)) },
+      { parent: this },
+    );
+
+    const target = (kind: (typeof plan.flowLogs)[number]['kind'], index: number) =>
+      kind === 'vpc' ? { vpcId: given.vpcId } : kind === 'subnet' ? { subnetId: subnetIds[index] } : { eniId: interfaceIds[index] };
+    this.flowLogs = plan.flowLogs.map(
+      (flowLog) =>
+        new FlowLog(
+          `${name}-flow-log-${flowLog.name.toLowerCase()}`,
+          {
+            ...target(flowLog.kind, flowLog.index),
+            trafficType: plan.trafficType,
+            logDestinationType: 'cloud-watch-logs',
+            logDestination: this.logGroup.arn,
+            iamRoleArn: this.role.arn,
+            logFormat: plan.logFormat,
+            maxAggregationInterval: plan.maxAggregationInterval,
+            ...tags,
+          },
+          { parent: this },
+        ),
+    );
+
+    this.queryDefinition = new QueryDefinition(
+      `${name}-apple-traffic-query`,
+      { name: plan.queries[0].name, queryString: plan.queries[0].queryString, logGroupNames: [this.logGroup.name] },
+      { parent: this },
+    );
+
+    if (plan.resolverQueryLogging) {
+      this.resolverLogGroup = new LogGroup(`${name}-resolver-query-logs`, { retentionInDays: plan.retentionInDays, ...tags }, logOptions);
+      const config = new ResolverQueryLogConfig(`${name}-resolver-query-logging`, { destinationArn: this.resolverLogGroup.arn, ...tags }, { parent: this });
+      new ResolverQueryLogConfigAssociation(
+        `${name}-resolver-query-logging-association`,
+        { resolverQueryLogConfigId: config.id, resourceId: given.vpcId! },
+        { parent: this },
+      );
+    }
+
+    logWarnings(this, plan.warnings);
+    this.registerOutputs({ logGroupName: this.logGroup.name, plan: this.plan });
+  }
+}
