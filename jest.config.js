@@ -11,5 +11,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/template-dump.ts'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
