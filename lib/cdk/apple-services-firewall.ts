@@ -63,6 +63,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
         peers,
         appleNetworkPeers,
         networkAclStandIns: this.peers.networkAclStandIns,
+        ownedSecurityGroups: this.peers.ownedSecurityGroups,
         target: {
           vpc: props.vpc !== undefined,
           securityGroup: props.securityGroup !== undefined,

@@ -2,8 +2,9 @@
  * Translates between the peers users give (resolver destinations or CDK `IPeer`s) and the
  * resolver's `Peer`s, and back to CDK peers and ACL CIDRs when rules are rendered.
  *
- * Values only known at deploy time (tokens) are swapped for placeholders numbered by their
- * position in the props (`{Unresolved1}`…) before the resolver sees them. Token text such as
+ * Values only known at deploy time (tokens) are swapped for placeholders that name them as users
+ * know them — the construct and attribute they refer to (`{Test/Bastion.GroupId}`), or where in the
+ * props they were given (`{sources[1]}`) — before the resolver sees them. Token text such as
  * `${Token[TOKEN.123]}` changes whenever unrelated code creates tokens; left in place it would
  * reorder the rules and change the NACL entries' hashed rule numbers and construct ids, and a
  * renumbered entry is replaced at deploy time. Placeholders stay in `policy`, for stable
@@ -20,7 +21,13 @@ import type { AppleServicesPeer } from './props';
 import { describeReference, findTokenReference, ownerOf, referencedPeerKind } from './token-references';
 
 /** Placeholders the translator puts where tokens were. */
-const PLACEHOLDER = /\{Unresolved\d+\}/g;
+
+/** How a token is named: in its placeholder, and (where longer) in messages. */
+interface TokenName {
+  readonly name: string;
+  /** @default the name */
+  readonly label?: string;
+}
 
 function isCdkPeer(value: AppleServicesPeer): value is ec2.IPeer {
   return typeof value === 'object' && value !== null && typeof (value as ec2.IPeer).toEgressRuleConfig === 'function';
@@ -55,11 +62,24 @@ export class PeerTranslator {
   }
 
   /** Text with every placeholder replaced by what the user gave, for warnings and errors. */
-  public readonly readable = (text: string): string => text.replace(PLACEHOLDER, (placeholder) => this.labels.get(placeholder) ?? placeholder);
+  public readonly readable = (text: string): string => this.replacePlaceholders(text, (placeholder) => this.labels.get(placeholder)!);
 
   /** Text with every placeholder replaced by its token, for resource properties. */
   public withTokens(text: string): string {
-    return text.replace(PLACEHOLDER, (placeholder) => this.actual(placeholder));
+    return this.replacePlaceholders(text, (placeholder) => this.actual(placeholder));
+  }
+
+  /** Security groups given as groups (not ids): the planner gives each the matching rule. */
+  public get ownedSecurityGroups(): ReadonlySet<string> {
+    return new Set([...this.cdkPeers].filter(([key, peer]) => key.startsWith('security-group:') && ec2.SecurityGroup.isSecurityGroup(peer)).map(([key]) => key.slice('security-group:'.length)));
+  }
+
+  private replacePlaceholders(text: string, by: (placeholder: string) => string): string {
+    let result = text;
+    for (const placeholder of this.tokens.keys()) {
+      result = result.replaceAll(placeholder, by(placeholder));
+    }
+    return result;
   }
 
   /** The CDK peer a resolved rule goes to: the user's own object where there was one. */
@@ -90,25 +110,34 @@ export class PeerTranslator {
     return this.tokens.get(value) ?? value;
   }
 
-  /** The placeholder of a token (`label` names it in messages), or the value itself. */
-  private placeholder(value: string, label: () => string): string {
+  /** The placeholder of a token (`naming` names it in the placeholder and in messages), or the value itself. */
+  private placeholder(value: string, naming: () => TokenName | string): string {
     if (!Token.isUnresolved(value)) {
       return value;
     }
     let placeholder = this.placeholders.get(value);
     if (placeholder === undefined) {
-      placeholder = `{Unresolved${this.placeholders.size + 1}}`;
+      const named = naming();
+      const { name, label = name } = typeof named === 'string' ? { name: named } : named;
+      placeholder = `{${name}}`;
+      // Two values named alike (the same attribute given twice through different tokens) stay apart.
+      for (let n = 2; this.tokens.has(placeholder); n++) {
+        placeholder = `{${name} #${n}}`;
+      }
       this.placeholders.set(value, placeholder);
       this.tokens.set(placeholder, value);
-      this.labels.set(placeholder, label());
+      this.labels.set(placeholder, label);
     }
     return placeholder;
   }
 
-  /** A token named by what it refers to (`Test/Vpc.CidrBlock`), or by where it was given. */
-  private describeToken(value: string, where: string): string {
+  /**
+   * A token named by what it refers to (`Test/Vpc.CidrBlock`), or by where it was given
+   * (`destinations[1]`, said in messages to be a value known at deploy time).
+   */
+  private describeToken(value: string, where: string): TokenName {
     const reference = findTokenReference(value);
-    return reference ? describeReference(reference) : `${where} (a value known at deploy time)`;
+    return reference ? { name: describeReference(reference) } : { name: where, label: `${where} (a value known at deploy time)` };
   }
 
   private toDestination(value: AppleServicesPeer, where: string): Destination {

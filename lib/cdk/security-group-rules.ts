@@ -62,10 +62,12 @@ export function addSecurityGroupRules(scope: IConstruct, group: ec2.ISecurityGro
   if (problems.length > 0) {
     throw new AppleServicesError(scope, problems);
   }
+  const matched = new Set(design.matchingRules.map((m) => `${m.group} ${m.protocol} ${m.fromPort}-${m.toPort}`));
   for (const rule of policy.rules) {
     const peer = peers.toCdkPeer(rule.peer);
     const port = toSecurityGroupPort(rule.protocol, rule.fromPort, rule.toPort);
-    if (ec2.SecurityGroup.isSecurityGroup(peer)) {
+    // The planner names the peer groups that get the matching rule; connections writes both.
+    if (rule.peer.kind === 'security-group' && matched.has(`${rule.peer.id} ${rule.protocol} ${rule.fromPort}-${rule.toPort}`) && ec2.SecurityGroup.isSecurityGroup(peer)) {
       if (policy.direction === 'egress') {
         group.connections.allowTo(peer, port, rule.description);
       } else {

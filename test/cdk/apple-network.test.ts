@@ -94,7 +94,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     expect(mac.policy.rules.map((r) => r.peer)).toEqual([
       { kind: 'ipv4', cidr: ANY },
       { kind: 'ipv4', cidr: ANY },
-      { kind: 'prefix-list', id: '{Unresolved1}', family: 'ipv4', maxEntries: 1 },
+      { kind: 'prefix-list', id: '{Test/AppleNetwork}', family: 'ipv4', maxEntries: 1 },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     expect(mac.policy.rules.map((r) => r.peer)).toEqual([
       { kind: 'ipv4', cidr: ANY },
       { kind: 'ipv4', cidr: ANY },
-      { kind: 'prefix-list', id: '{Unresolved1}', family: 'ipv4', maxEntries: 1 },
+      { kind: 'prefix-list', id: '{Test/AppleNetwork.PrefixListId}', family: 'ipv4', maxEntries: 1 },
     ]);
     template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
       DestinationPrefixListId: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::EC2::PrefixList'), 'PrefixListId'] },
@@ -161,10 +161,10 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     expect(mac.policy.rules.map((r) => `${r.fromPort} ${describePeer(r.peer)}`)).toEqual([
       '443 0.0.0.0/0',
       '443 ::/0',
-      '2197 list ipv4 max 1',
       '2197 list ipv6 max 4',
-      '5223 list ipv4 max 1',
+      '2197 list ipv4 max 1',
       '5223 list ipv6 max 4',
+      '5223 list ipv4 max 1',
     ]);
   });
 
@@ -305,7 +305,7 @@ describe('AppleServicesFirewallRules', () => {
         StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' },
       },
     });
-    expect(rules.plan.homeNet).toEqual(['{Unresolved1}', '10.1.0.0/16']);
+    expect(rules.plan.homeNet).toEqual(['{Test/Vpc.CidrBlock}', '10.1.0.0/16']);
     expect([rules.plan.capacity, rules.plan.requiredCapacity]).toEqual([100, 6]);
   });
 
@@ -318,12 +318,12 @@ describe('AppleServicesFirewallRules', () => {
 
     const [separator, parts] = rulesString['Fn::Join'];
     const joined = parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(separator);
-    expect(joined).toBe(rules.plan.rulesString.replaceAll('{Unresolved1}', '{"Ref":"ProxyCidr"}'));
+    expect(joined).toBe(rules.plan.rulesString.replaceAll('{Test/ProxyCidr}', '{"Ref":"ProxyCidr"}'));
     expect(rules.plan.rules.filter((r) => r.kind === 'port').map((r) => `${r.rule.protocol} ${r.rule.destination} ${r.rule.destinationPort}`)).toEqual([
       'tcp 17.0.0.0/8 5223',
-      'udp {Unresolved1} 3478:3497',
-      'udp {Unresolved1} 16384:16387',
-      'udp {Unresolved1} 16393:16402',
+      'udp {Test/ProxyCidr} 3478:3497',
+      'udp {Test/ProxyCidr} 16384:16387',
+      'udp {Test/ProxyCidr} 16393:16402',
     ]);
   });
 

@@ -229,15 +229,15 @@ describe('network ACLs', () => {
 
     expect(networkAclEntries(template)).toEqual([
       'egress 6470 icmp 3:4 0.0.0.0/0 allow',
-      'egress 19750 tcp 1024-65535 {"Ref":"AdminCidr"} allow',
+      'egress 9230 tcp 1024-65535 {"Ref":"AdminCidr"} allow',
+      'ingress 22180 tcp 22-22 {"Ref":"AdminCidr"} allow',
       'ingress 27020 icmp 3:4 0.0.0.0/0 allow',
-      'ingress 27710 tcp 22-22 {"Ref":"AdminCidr"} allow',
     ]);
     expect(Object.keys(resourcesOfType(template, 'AWS::EC2::NetworkAclEntry')).sort()).toEqual([
-      expect.stringMatching(/^HostsSharedEntriesEgress19750[0-9A-F]{8}$/),
       expect.stringMatching(/^HostsSharedEntriesEgress6470[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesEgress9230[0-9A-F]{8}$/),
+      expect.stringMatching(/^HostsSharedEntriesIngress22180[0-9A-F]{8}$/),
       expect.stringMatching(/^HostsSharedEntriesIngress27020[0-9A-F]{8}$/),
-      expect.stringMatching(/^HostsSharedEntriesIngress27710[0-9A-F]{8}$/),
     ]);
   });
 });

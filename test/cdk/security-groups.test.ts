@@ -439,7 +439,7 @@ describe('values known at deploy time given as plain strings', () => {
     });
     template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
     template.resourceCountIs('AWS::EC2::SecurityGroupEgress', 0);
-    expect(hosts.policy.rules.map((r) => r.peer)).toEqual([{ kind: 'security-group', id: '{Unresolved1}' }]);
+    expect(hosts.policy.rules.map((r) => r.peer)).toEqual([{ kind: 'security-group', id: '{Test/Bastion.GroupId}' }]);
   });
 
   test("a bare prefix list's id is a prefix-list destination, counted as its max entries", () => {
@@ -460,7 +460,7 @@ describe('values known at deploy time given as plain strings', () => {
     );
     // A standalone egress rule replaces the group's default allow-all, so CDK drops the no-traffic placeholder.
     template.hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: 'Test/Mac/SecurityGroup', SecurityGroupEgress: Match.absent() });
-    expect(mac.policy.rules.map((r) => r.peer)).toEqual(Array(3).fill({ kind: 'prefix-list', id: '{Unresolved1}', family: 'ipv4', maxEntries: 5 }));
+    expect(mac.policy.rules.map((r) => r.peer)).toEqual(Array(3).fill({ kind: 'prefix-list', id: '{Test/Proxies.PrefixListId}', family: 'ipv4', maxEntries: 5 }));
     expect(() => new AppleServicesEgress(stack, 'Over', { products: ['iCloud'], destinations: [proxies.prefixListId], vpc, securityGroupRuleQuota: 14 })).toThrow(
       'Test/Over: The egress rules need 15 IPv4 security-group rules, more than the quota of 14. Set maxRules to 14 so ports are widened to fit, select fewer products, or raise the quota and pass it as securityGroupRuleQuota.',
     );
@@ -477,10 +477,11 @@ describe('values known at deploy time given as plain strings', () => {
     const ingress = Template.fromStack(stack).findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: 'Test/MacHosts/SecurityGroup' } });
     const rules = (Object.values(ingress)[0] as { Properties: { SecurityGroupIngress: Record<string, unknown>[] } }).Properties.SecurityGroupIngress;
     expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith('Source') || k.startsWith('Cidr')))).toEqual([['SourceSecurityGroupId'], ['SourceSecurityGroupId'], ['SourceSecurityGroupId']]);
+    // In the order of their readable names: Network/Admins.GroupId, Test/AdminGroup, Test/Legacy.
     expect(rules.map((r) => r.SourceSecurityGroupId)).toEqual([
-      { Ref: stack.getLogicalId(l1) },
-      { Ref: 'AdminGroup' },
       { 'Fn::ImportValue': expect.stringMatching(/^Network:ExportsOutputFnGetAttAdmins/) },
+      { Ref: 'AdminGroup' },
+      { Ref: stack.getLogicalId(l1) },
     ]);
   });
 
@@ -506,16 +507,16 @@ describe('values known at deploy time given as plain strings', () => {
     });
   });
 
-  test('warnings name the value (its construct and attribute, or where it was given), while policy keeps the placeholders', () => {
+  test('warnings name the value (its construct and attribute, or where it was given), and so do the policy’s placeholders', () => {
     const { stack, vpc } = stackWithVpc();
     const proxyCidr = new CfnParameter(stack, 'ProxyCidr', { type: 'String' });
     const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [vpc.vpcCidrBlock, Fn.importValue('ProxyCidr'), proxyCidr.valueAsString], maxRules: 6, vpc });
     Annotations.fromStack(stack).hasWarning(
       '/Test/Mac',
-      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to Test/Vpc.CidrBlock; tcp 81-442 to destinations[1] (a value known at deploy time); tcp 81-442 to Test/ProxyCidr. [ack: apple-ports:budget-widened]',
+      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to Test/ProxyCidr; tcp 81-442 to Test/Vpc.CidrBlock; tcp 81-442 to destinations[1] (a value known at deploy time). [ack: apple-ports:budget-widened]',
     );
     expect(mac.policy.notices.find((n) => n.code === 'budget-widened')?.message).toBe(
-      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to {Unresolved1}; tcp 81-442 to {Unresolved2}; tcp 81-442 to {Unresolved3}.',
+      'Opened 1086 ports beyond the selection to fit maxRules 6 per address family: tcp 81-442 to {Test/ProxyCidr}; tcp 81-442 to {Test/Vpc.CidrBlock}; tcp 81-442 to {destinations[1]}.',
     );
   });
 });

@@ -7,7 +7,7 @@
 import { AWS_QUOTAS } from '../aws/facts';
 import { DEFAULT_NETWORK_ACL_ENTRIES, networkAclRuleBudget, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
-import { familyName, peerKey, peersField, resolve, type Destination, type Peer, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { familyName, peerKey, peersField, resolve, type Destination, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
 import { attempt, type PlanOutcome } from './outcome';
 import type { AppleServicesSelection } from './selection';
@@ -65,6 +65,13 @@ export interface ServicesRequest extends AppleServicesSelection {
    * @default none
    */
   readonly networkAclStandIns?: ReadonlyMap<string, readonly Peer[]>;
+  /**
+   * Security-group peers (by id or placeholder) the user created in the same app or program and
+   * handed over as groups rather than ids: each gets the matching rule on its side, as the CDK's
+   * `connections.allowTo/allowFrom` do, so the traffic is allowed at both ends.
+   * @default none: peer groups given by id are left untouched
+   */
+  readonly ownedSecurityGroups?: ReadonlySet<string>;
   readonly target: TargetRequest;
   /** @default rule numbers, return ports and budget as `planNetworkAcl` defaults them */
   readonly networkAclOptions?: NetworkAclOptions;
@@ -88,6 +95,18 @@ export interface NetworkAclDesign {
   readonly warnings: readonly PlannedWarning[];
 }
 
+/** A rule on a peer security group that lets the traffic leave (or enter) at its end too. */
+export interface MatchingRule {
+  /** The peer group (its id or placeholder) the rule goes on. */
+  readonly group: string;
+  /** The direction on the peer group: the opposite of the policy's. */
+  readonly direction: Direction;
+  readonly protocol: PolicyRule['protocol'];
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly description: string;
+}
+
 /** What an adapter renders. */
 export interface ServicesDesign {
   readonly securityGroup: TargetMode;
@@ -98,6 +117,8 @@ export interface ServicesDesign {
   readonly securityGroupRuleQuota: number;
   /** One per notice of the policy. */
   readonly warnings: readonly PlannedWarning[];
+  /** The rules owned peer groups get so the traffic is allowed at their end too. */
+  readonly matchingRules: readonly MatchingRule[];
   /** The terms the planner words messages in, for the ledgers' checks. */
   readonly terms: SelectionTerms;
   /** The network ACL design: planned with the rest when the request names an ACL, else on first use. */
@@ -261,6 +282,15 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
   };
 }
 
+/** The rules owned peer groups need for the policy's rules to them. */
+function matchingRules(policy: ResolvedPolicy, owned: ReadonlySet<string>): MatchingRule[] {
+  return policy.rules.flatMap((rule) =>
+    rule.peer.kind === 'security-group' && owned.has(rule.peer.id)
+      ? [{ group: rule.peer.id, direction: policy.direction === 'egress' ? 'ingress' : 'egress', protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, description: rule.description }]
+      : [],
+  );
+}
+
 /** The resolver's selection for a request and its peers. */
 function selectionOf(request: ServicesRequest, peers: readonly Destination[] | undefined, appleNetworkPeers: readonly Destination[] | undefined) {
   return {
@@ -320,6 +350,7 @@ export function planServices(request: ServicesRequest): PlanOutcome<ServicesDesi
       policy,
       securityGroupRuleQuota: quota,
       warnings: plannedWarnings(policy.notices, { readable }),
+      matchingRules: matchingRules(policy, request.ownedSecurityGroups ?? new Set()),
       terms,
       networkAclDesign,
       unattachedMessage: `The rules are attached to nothing, so they open no ports. ${attachChoices(request.vocabulary)}`,
