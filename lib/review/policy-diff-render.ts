@@ -8,7 +8,7 @@ import { formatPeer } from '../core/policy';
 import type { PolicyDiff, PortChangeReason, RuleChange } from './policy-diff';
 import { reasonSentence, reviewProduct, reviewService } from './review';
 import { nameList } from './render';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 
 /** The shapes a diff is rendered in. */

@@ -7,7 +7,7 @@ import { formatPortRange, formatProtocolPorts } from '../core/ports';
 import { hostBlocks, hostRemarks } from './hosts';
 import { nameList } from './names';
 import type { PolicyReview, ReviewPortRange, ReviewQuotaCount } from './types';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 import { csvTable, type Table } from './text-table';
 
