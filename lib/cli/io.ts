@@ -19,3 +19,11 @@ export const EXIT_FAILURE = 3;
 export interface CommandOutcome {
   exitCode: number;
 }
+
+/** A usage error the CLI finds itself (an unreadable cloud assembly): exit code 2, its message on stderr. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ApplePortsError } from '../core';
 import { COMMANDS } from './commands';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo, type CommandOutcome } from './io';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandOutcome } from './io';
 
 export { EXIT_CHANGED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
@@ -45,8 +45,9 @@ export function createProgram(io: CliIo, outcome: CommandOutcome = { exitCode: E
 
 /**
  * Runs `apple-ports` with `argv` (the arguments after the program name) and returns the exit code:
- * 0 on success, 2 on a usage error (unknown command, option, product, profile or host group, bad
- * port or value), 3 on an unexpected failure. Messages go to `io.stderr`.
+ * 0 on success, 1 when `review --base` finds a change, 2 on a usage error (unknown command,
+ * option, product, profile or host group, bad port or value, unreadable cloud assembly), 3 on an
+ * unexpected failure. Messages go to `io.stderr`.
  */
 export function run(argv: readonly string[], io: CliIo): number {
   const outcome: CommandOutcome = { exitCode: EXIT_OK };
@@ -75,7 +76,7 @@ function exitCodeFor(error: unknown, io: CliIo): number {
     // Commander has already printed its message (or the help / version) through io.
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
-  if (error instanceof ApplePortsError) {
+  if (error instanceof ApplePortsError || error instanceof UsageError) {
     io.stderr(`error: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -86,7 +86,8 @@ function headerFields(diff: PolicyDiff, locale: Locale, language: ReviewLanguage
   return { kind: 'fields', separator: language.fieldSeparator, fields };
 }
 
-function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
+/** The diff as document blocks, title first: a table in Markdown, +/-/~ lines in text. */
+export function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
   const language = reviewLanguage(locale);
   const text = language.diff;
   const blocks: DocumentBlock[] = [{ kind: 'title', text: text.title }, headerFields(diff, locale, language)];

@@ -8,10 +8,21 @@ import { registerLookup } from './lookup';
 import { registerProducts } from './products';
 import { registerProfiles } from './profiles';
 import { registerResolve } from './resolve';
+import { registerReview } from './review';
 
 export type { CommandContext, RegisterCommand } from './command';
 
 /** The commands' register functions; a new command adds its own here. */
-export const COMMANDS: readonly RegisterCommand[] = [registerProducts, registerProfiles, registerResolve, registerLookup, registerHosts, registerFirewall, registerDiff, (program, { io }) => {
-  registerFlowsCommand(program, io);
-}];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerProducts,
+  registerProfiles,
+  registerResolve,
+  registerLookup,
+  registerHosts,
+  registerFirewall,
+  registerDiff,
+  (program, { io }) => {
+    registerFlowsCommand(program, io);
+  },
+  registerReview,
+];
