@@ -1,5 +1,6 @@
 /** Every command of `apple-ports`, in the order `--help` lists them. */
 import type { RegisterCommand } from './command';
+import { registerCompletion } from './completion';
 import { registerDiff } from './diff';
 import { registerFirewall } from './firewall';
 import { registerFlowsCommand } from './flows';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
     registerFlowsCommand(program, io);
   },
   registerReview,
+  registerCompletion,
 ];
