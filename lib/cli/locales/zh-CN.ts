@@ -14,7 +14,7 @@ export const zhCN: CliLanguage = {
   lookup: {
     header: ['端口', '服务', '名称', '状态', '产品'],
     anyProtocol: (port) => `端口 ${port}`,
-    heading: (asked) => `使用 ${asked} 的 Apple 服务：`,
+    heading: (asked) => `${asked} 上的 Apple 服务：`,
     none: (asked) => `目录中没有 Apple 服务使用 ${asked}。`,
     retiredProduct: (name, date) => `${name}（已于 ${date} 停用）`,
   },
