@@ -5,10 +5,10 @@
  * and names values known only at deploy time as the user knows them (`AppleMacHosts/Bastion.GroupId`),
  * never as token strings, so it is the same on every synth.
  */
-import type { AppleProduct, Direction, ProfileId, ServiceId } from '../core/catalogue';
+import type { AppleProduct } from '../core/catalogue';
 import type { AppleNetworkPrefixListPlan } from '../core/aws';
 import type { FirewallRuleGroupPlan } from '../core/network-firewall';
-import type { ExcludedService, NoticeCode, Peer, PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy';
+import type { Peer, PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy';
 
 /** The template `Metadata` key holding the records of a stack's constructs, by construct path. */
 export const POLICY_METADATA_KEY = 'apple-ports:policies';
@@ -19,40 +19,22 @@ export const POLICY_RECORD_VERSION = 1;
 /** The construct types that record a policy. */
 export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList';
 
-/** A rule as recorded: `widened` holds the port ranges only (protocol and peer are the rule's). */
-export interface RecordedRule {
-  readonly protocol: PolicyRule['protocol'];
-  readonly fromPort: number;
-  readonly toPort: number;
-  readonly peer: Peer;
-  readonly description: string;
-  readonly services: readonly ServiceId[];
-  readonly products: readonly AppleProduct[];
+/** A rule as recorded: `widened` holds the port ranges only (protocol and peer are the rule's); empty lists are left out. */
+export type RecordedRule = Omit<PolicyRule, 'extra' | 'widened'> & {
   /** @default [] */
   readonly extra?: readonly string[];
   /** @default [] */
   readonly widened?: readonly { readonly fromPort: number; readonly toPort: number }[];
-}
+};
 
 /** A notice as recorded; the ports a budget widened are the rules' own. */
-export interface RecordedNotice {
-  readonly code: NoticeCode;
-  readonly message: string;
-  readonly services: readonly ServiceId[];
-  readonly products: readonly AppleProduct[];
-}
+export type RecordedNotice = Omit<PolicyNotice, 'widened'>;
 
 /** A resolved policy as recorded. */
-export interface RecordedPolicy {
-  readonly direction: Direction;
-  readonly products: readonly AppleProduct[];
-  readonly profiles: readonly ProfileId[];
-  /** @default no budget */
-  readonly maxRules?: number;
+export type RecordedPolicy = Omit<ResolvedPolicy, 'rules' | 'notices'> & {
   readonly rules: readonly RecordedRule[];
   readonly notices: readonly RecordedNotice[];
-  readonly excluded: readonly ExcludedService[];
-}
+};
 
 /** What one construct records, by its type. */
 export type PolicyRecord =
