@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue, ServiceEntry } from '../lib/core/catalogue';
+import { productNamesOf, type Catalogue, type ProductEntry, type ServiceEntry } from '../lib/core/catalogue';
 import { formatPortsByProtocol } from '../lib/core/ports';
 
 /** Where the generated file lives, relative to the package root. */
@@ -14,16 +14,17 @@ export const GENERATED_IDS_PATH = join('lib', 'core', 'catalogue', 'ids.generate
 /** The parts of the catalogue the id unions come from. */
 interface RawCatalogue {
   readonly services: readonly { readonly id: string }[];
-  readonly products: readonly { readonly id: string }[];
+  readonly products: readonly Pick<ProductEntry, 'id' | 'name' | 'aliases'>[];
   readonly profiles: readonly { readonly id: string }[];
   readonly networks: readonly { readonly id: string }[];
   readonly hostGroups: readonly { readonly id: string }[];
 }
 
 function union(name: string, doc: string, ids: readonly string[]): string {
-  const members = [...ids].sort().map((id) => `  | '${id}'`).join('\n');
+  const members = [...new Set(ids)].sort().map((id) => `  | '${id}'`).join('\n');
   return `/** ${doc} */\nexport type ${name} =\n${members};\n`;
 }
+
 
 /** The generated module's full text for a catalogue. */
 export function renderCatalogueIds(catalogue: RawCatalogue): string {
@@ -31,6 +32,11 @@ export function renderCatalogueIds(catalogue: RawCatalogue): string {
     '// Generated from data/catalogue.json by `npm run gen`. Do not edit: change the catalogue and regenerate.',
     '',
     union('AppleProduct', 'An Apple product, feature or protocol in the catalogue.', catalogue.products.map((p) => p.id)),
+    union(
+      'AppleProductName',
+      "A product as a selection may name it: its id, its English or Chinese name, or an alias (`'iMessage'`, `'APNs'`), spelt exactly. Names known only at run time go through `parseProducts` or `parseSelection`.",
+      catalogue.products.flatMap(productNamesOf),
+    ),
     union('ServiceId', 'A service (one row of Apple\'s port table) in the catalogue.', catalogue.services.map((s) => s.id)),
     union('ProfileId', 'A named bundle of products in the catalogue.', catalogue.profiles.map((p) => p.id)),
     union('NetworkId', 'An address range Apple publishes for its endpoints.', catalogue.networks.map((n) => n.id)),

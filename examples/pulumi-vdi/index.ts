@@ -3,8 +3,15 @@
  * network ACL on their subnets), and EC2 Mac hosts that admins reach over Screen Sharing from a
  * bastion. Only network resources: `pulumi up` launches no instance and costs nothing to keep.
  */
+import * as pulumi from '@pulumi/pulumi';
 import * as ec2 from '@pulumi/aws/ec2';
+import { parseProducts } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesIngress } from 'apple-ports/pulumi';
+
+// Names from the stack's config are only known at run time: parseProducts checks them (and
+// suggests the closest for a typo) where the compiler cannot. `pulumi config set --path
+// 'desktopProducts[0]' iCloud` overrides the default.
+const desktopProducts = parseProducts(new pulumi.Config().getObject<string[]>('desktopProducts') ?? ['iCloud', 'FaceTime']);
 
 const vpc = new ec2.Vpc('apple-vdi', {
   cidrBlock: '10.20.0.0/16',
@@ -20,7 +27,7 @@ const macHostSubnet = new ec2.Subnet('mac-hosts', { vpcId: vpc.id, cidrBlock: '1
 // The desktops' security group and their subnets' network ACL allow exactly what iCloud and
 // FaceTime need; the ACL also gets the inbound return entries a stateless ACL needs.
 const desktops = new AppleServicesEgress('vdi-desktops', {
-  products: ['iCloud', 'FaceTime'],
+  products: desktopProducts,
   vpcId: vpc.id,
   subnetIds: vdiSubnets.map((subnet) => subnet.id),
 });

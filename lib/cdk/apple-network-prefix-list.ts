@@ -7,6 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { appleNetworkPrefixList, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
 import { withConstructPath } from './errors';
+import { recordPolicy } from './policy-metadata';
 import { registerCatalogueCidrs } from './prefix-list-peers';
 
 /** Props of `AppleNetworkPrefixList`: what the list holds, and its name. */
@@ -62,5 +63,6 @@ export class AppleNetworkPrefixList extends Construct {
     this.prefixListId = this.prefixList.prefixListId;
     this.family = this.plan.family;
     this.maxEntries = this.plan.maxEntries;
+    recordPolicy(this, () => ({ type: 'AppleNetworkPrefixList', plan: this.plan }));
   }
 }

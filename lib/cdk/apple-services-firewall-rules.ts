@@ -11,6 +11,7 @@ import { RULE_GROUP_NAME_MAX_LENGTH, planFirewallRuleGroup } from '../core/inter
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
+import { recordPolicy } from './policy-metadata';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
@@ -95,5 +96,6 @@ export class AppleServicesFirewallRules extends Construct {
     this.ruleGroupArn = this.ruleGroup.attrRuleGroupArn;
 
     raiseWarnings(this, warnings);
+    recordPolicy(this, () => ({ type: 'AppleServicesFirewallRules', plan }));
   }
 }

@@ -14,6 +14,7 @@ import { addNetworkAclEntries, associateAfterEntries } from './network-acl-entri
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer, AppleServicesSelectionProps, AppleServicesTargetProps } from './props';
 import { addSecurityGroupRules } from './security-group-rules';
+import { recordPolicy } from './policy-metadata';
 import { raiseWarnings } from './warnings';
 
 /** How the constructs name themselves and their props in the planner's messages. */
@@ -94,6 +95,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
       this.applyToNetworkAcl(acl);
     }
     this.node.addValidation({ validate: () => this.validateAttached(direction) });
+    recordPolicy(this, () => ({ type: CDK_VOCABULARY.typeName[direction] as 'AppleServicesEgress' | 'AppleServicesIngress', policy: this.policy }));
   }
 
   /**

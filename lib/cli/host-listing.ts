@@ -6,7 +6,7 @@
 import { getHostGroup, getProduct, getProfile, type HostList, type Locale } from '../core';
 import { hostBlocks, reviewHosts } from '../review/hosts';
 import { nameList } from '../review/names';
-import { reviewLanguage, type ReviewLanguage } from '../review/locales/language';
+import { reviewLanguage, type ReviewLanguage } from '../review/locales';
 import type { ReviewHosts } from '../review/types';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from '../review/text-document';
 import { csvTable } from '../review/text-table';

@@ -1,10 +1,12 @@
 /**
  * The catalogue as the `products`, `profiles` and `lookup` commands print it: an aligned table for
- * people, or JSON for scripts.
+ * people, or JSON for scripts, in the language asked for.
  */
-import { countPortRanges, findService, getProduct, lookupPort, portsUsedBy, products, profiles, type Locale, type Protocol } from '../core';
+import { countPortRanges, getProduct, lookupPort, portsUsedBy, products, profiles, resolve, type Locale, type ProductEntry, type ProfileEntry, type ProtocolPortRange, type ServiceEntry } from '../core';
 import { formatProtocolPorts } from '../core/ports';
 import { alignedTable } from '../review/text-table';
+import { cliLanguage, type CliLanguage } from './locales';
+import type { PortQuery } from './options';
 
 /** How a listing is printed. */
 export type ListingFormat = 'table' | 'json';
@@ -13,8 +15,19 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** A product's or service's status: current, retired with its date, or link-local multicast. */
+function statusText(entry: Pick<ServiceEntry, 'status' | 'retired'> & { readonly reach?: ServiceEntry['reach'] }, language: CliLanguage): string {
+  if (entry.retired) {
+    return language.status.retired(entry.retired.date);
+  }
+  if (entry.reach === 'link-local-multicast') {
+    return language.status.linkLocal;
+  }
+  return language.status[entry.status];
+}
+
 /** Every product with its names, aliases, status and the ports its services use. */
-export function productListing(format: ListingFormat): string {
+export function productListing(format: ListingFormat, locale: Locale): string {
   const rows = products.map((product) => {
     const ports = portsUsedBy([product.id]);
     return { product, ports, portCount: countPortRanges(ports) };
@@ -33,23 +46,34 @@ export function productListing(format: ListingFormat): string {
       })),
     );
   }
+  const language = cliLanguage(locale);
   return `${alignedTable({
-    header: ['Product', 'English', '中文', 'Aliases', 'Status', 'Ports'],
+    header: language.products.header,
     rows: rows.map(({ product, portCount }) => [
       product.id,
       product.name.en,
       product.name['zh-CN'],
       product.aliases.join(', ') || '-',
-      product.retired ? `legacy (retired ${product.retired.date})` : product.status,
+      statusText(product, language),
       `${portCount}`,
     ]),
   })}\n`;
 }
 
-/** Every profile with its names, direction, products and the ports its products use. */
-export function profileListing(format: ListingFormat): string {
+/**
+ * The ports a profile opens by default, from the resolver itself: retired services and link-local
+ * multicast are left out, and so are outbound-only services of an ingress profile.
+ */
+function openedByDefault(profile: ProfileEntry): ProtocolPortRange[] {
+  // Ingress has no default source; any one source opens the same ports.
+  const policy = resolve({ profiles: [profile.id], ...(profile.direction === 'ingress' ? { destinations: ['anywhere'] } : {}) });
+  return policy.rules.map((rule) => ({ protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort }));
+}
+
+/** Every profile with its names, direction, products and the ports it opens by default. */
+export function profileListing(format: ListingFormat, locale: Locale): string {
   const rows = profiles.map((profile) => {
-    const ports = portsUsedBy(profile.products);
+    const ports = openedByDefault(profile);
     return { profile, ports, portCount: countPortRanges(ports) };
   });
   if (format === 'json') {
@@ -65,26 +89,27 @@ export function profileListing(format: ListingFormat): string {
       })),
     );
   }
-  return `${alignedTable({
-    header: ['Profile', 'English', '中文', 'Direction', 'Products', 'Ports'],
+  const language = cliLanguage(locale);
+  const table = alignedTable({
+    header: language.profiles.header,
     rows: rows.map(({ profile, portCount }) => [
       profile.id,
       profile.name.en,
       profile.name['zh-CN'],
-      profile.direction,
+      language.review.direction[profile.direction],
       profile.products.join(', '),
       `${portCount}`,
     ]),
-  })}\n`;
+  });
+  return `${table}\n\n${language.profiles.portsNote}\n`;
 }
 
-/** A port the user asked about, with or without a protocol. */
-export interface PortQuery {
-  readonly port: number;
-  readonly protocol?: Protocol;
+function productName(product: ProductEntry, locale: Locale, language: CliLanguage): string {
+  const name = product.name[locale];
+  return product.retired ? language.lookup.retiredProduct(name, product.retired.date) : name;
 }
 
-/** Every service that uses a port, with its status and the products that need it. */
+/** Every service that uses a port, with its status and the products that need it; retired ones marked. */
 export function portLookup(query: PortQuery, format: ListingFormat, locale: Locale): string {
   const uses = lookupPort(query.port, query.protocol);
   if (format === 'json') {
@@ -101,30 +126,27 @@ export function portLookup(query: PortQuery, format: ListingFormat, locale: Loca
         ...(use.service.retired ? { retired: use.service.retired.date } : {}),
         reach: use.service.reach,
         ianaName: use.service.ianaName,
-        products: use.products.map((id) => ({ id, name: getProduct(id).name[locale] })),
+        products: use.products.map((id) => {
+          const product = getProduct(id);
+          return { id, name: product.name[locale], status: product.status, ...(product.retired ? { retired: product.retired.date } : {}) };
+        }),
       })),
     });
   }
-  const asked = query.protocol ? formatProtocolPorts(query.protocol, { fromPort: query.port, toPort: query.port }) : `port ${query.port}`;
+  const language = cliLanguage(locale);
+  const asked = query.protocol ? formatProtocolPorts(query.protocol, { fromPort: query.port, toPort: query.port }) : language.lookup.anyProtocol(query.port);
   if (uses.length === 0) {
-    return `No Apple service in the catalogue uses ${asked}.\n`;
+    return `${language.lookup.none(asked)}\n`;
   }
-  const status = (id: string) => {
-    const service = findService(id)!;
-    if (service.retired) {
-      return `legacy (retired ${service.retired.date})`;
-    }
-    return service.reach === 'link-local-multicast' ? 'link-local multicast' : service.status;
-  };
   const table = alignedTable({
-    header: ['Ports', 'Service', 'Name', 'Status', 'Products'],
+    header: language.lookup.header,
     rows: uses.map((use) => [
       formatProtocolPorts(use.range.protocol, use.range),
       use.service.id,
       use.service.name?.[locale] ?? use.service.label,
-      status(use.service.id),
-      use.products.map((id) => getProduct(id).name[locale]).join(locale === 'zh-CN' ? '、' : ', ') || '-',
+      statusText(use.service, language),
+      use.products.map((id) => productName(getProduct(id), locale, language)).join(language.review.listSeparator) || '-',
     ]),
   });
-  return `Apple services using ${asked}:\n\n${table}\n`;
+  return `${language.lookup.heading(asked)}\n\n${table}\n`;
 }

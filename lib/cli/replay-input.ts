@@ -9,12 +9,13 @@ import {
   ApplePortsError,
   findProfile,
   isResolvedPolicy,
+  parseSelection,
   replayPolicyFromResolved,
   replayPolicyFromSelection,
   replayPolicyFromTemplates,
   type ReplayPolicy,
 } from '../core';
-import { splitList } from './selection-options';
+import { splitList } from './options';
 
 function templatesIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -53,7 +54,7 @@ export function readReplayPolicy(value: string): ReplayPolicy {
   const profiles = names.filter((name) => findProfile(name));
   const products = names.filter((name) => !findProfile(name));
   try {
-    return replayPolicyFromSelection({ products, profiles }, names.join(', '));
+    return replayPolicyFromSelection(parseSelection({ products, profiles }), names.join(', '));
   } catch (error) {
     if (error instanceof ApplePortsError) {
       throw new ApplePortsError(error.problems.map((p) => ({ ...p, message: `--replay: ${p.message}` })));

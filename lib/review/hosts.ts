@@ -9,7 +9,7 @@ import { formatProtocolPorts, type ProtocolPortRange } from '../core/ports';
 import { hostsFor, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy } from '../core/policy';
 import { getHostGroup } from '../core/catalogue';
 import { nameList } from './names';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import type { ReviewHost, ReviewHosts, ReviewPortRange, ReviewProduct } from './types';
 import type { DocumentBlock } from './text-document';
 import type { Table } from './text-table';

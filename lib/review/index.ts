@@ -2,6 +2,20 @@
 export { renderReview, reviewPolicy, type ReviewFormat, type ReviewOptions, type ReviewPolicyOptions } from './review';
 export type * from './types';
 export { REVIEW_SCHEMA_VERSION } from './types';
-export { diffPolicies, type ClosingCause, type PolicyDiff, type PortChangeReason, type PortTotals, type RuleChange, type RuleChangeKind } from './policy-diff';
+export { diffPolicies, emptyPolicy, type ClosingCause, type PolicyDiff, type PortChangeReason, type PortTotals, type RuleChange, type RuleChangeKind } from './policy-diff';
 export { renderPolicyDiff, type PolicyDiffFormat, type PolicyDiffRenderOptions } from './policy-diff-render';
 export { flowReportDocument, productName, renderFlowReport, type FlowReportFormat, type FlowReportRenderOptions } from './flow-report';
+export {
+  POLICY_METADATA_KEY,
+  POLICY_RECORD_VERSION,
+  policyRecord,
+  readPolicyRecord,
+  type PolicyRecord,
+  type PolicyRecordSubject,
+  type ReadPolicyRecord,
+  type RecordedConstructType,
+  type RecordedNotice,
+  type RecordedPolicy,
+  type RecordedRule,
+} from './policy-record';
+export { applePortsSerializer, type SnapshotSerializer } from './snapshot-serializer';

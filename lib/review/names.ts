@@ -2,7 +2,7 @@
  * How the review names products, profiles and host groups: by the name in the review's locale,
  * with the id beside it where the name does not show it, so a reviewer can search the code for it.
  */
-import type { ReviewLanguage } from './locales/language';
+import type { ReviewLanguage } from './locales';
 
 /** "FaceTime" or, where the name does not show the id, "FaceTime 通话 (FaceTime)". */
 export function nameWithId(item: { readonly id: string; readonly name: string }): string {

@@ -8,7 +8,7 @@ import { formatPeer } from '../core/policy';
 import type { PolicyDiff, PortChangeReason, RuleChange } from './policy-diff';
 import { reasonSentence, reviewProduct, reviewService } from './review';
 import { nameList } from './render';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 
 /** The shapes a diff is rendered in. */
@@ -86,7 +86,8 @@ function headerFields(diff: PolicyDiff, locale: Locale, language: ReviewLanguage
   return { kind: 'fields', separator: language.fieldSeparator, fields };
 }
 
-function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
+/** The diff as document blocks, title first: a table in Markdown, +/-/~ lines in text. */
+export function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
   const language = reviewLanguage(locale);
   const text = language.diff;
   const blocks: DocumentBlock[] = [{ kind: 'title', text: text.title }, headerFields(diff, locale, language)];

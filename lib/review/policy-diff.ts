@@ -234,6 +234,11 @@ function totals(intervals: readonly (readonly PortRange[])[]): PortTotals {
   return { ports: intervals.reduce((sum, i) => sum + countPorts(i), 0), ranges: intervals.reduce((sum, i) => sum + i.length, 0) };
 }
 
+/** A policy that opens nothing: the side of a diff that selects no products, or a construct added or removed. */
+export function emptyPolicy(direction: Direction, maxRules?: number): ResolvedPolicy {
+  return { direction, products: [], profiles: [], rules: [], notices: [], excluded: [], ...(maxRules !== undefined ? { maxRules } : {}) };
+}
+
 /**
  * Compares two resolved policies by the ports each opens to each peer: rules added, removed,
  * widened and narrowed, each with the products and services (or the rule budget, or the user's own

@@ -7,7 +7,7 @@ import { formatPortRange, formatProtocolPorts } from '../core/ports';
 import { hostBlocks, hostRemarks } from './hosts';
 import { nameList } from './names';
 import type { PolicyReview, ReviewPortRange, ReviewQuotaCount } from './types';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 import { csvTable, type Table } from './text-table';
 
@@ -96,7 +96,8 @@ function quotaBlocks(review: PolicyReview, language: ReviewLanguage): DocumentBl
 /** Notices the dedicated sections do not already say. */
 const NOTICES_SHOWN_ELSEWHERE = new Set(['legacy-excluded', 'link-local-excluded', 'direction-excluded', 'user-excluded', 'budget-widened']);
 
-function reviewBlocks(review: PolicyReview, lineBreak: string): DocumentBlock[] {
+/** The review as document blocks, title first; `lineBreak` joins a cell's lines (`<br>` in Markdown). */
+export function reviewBlocks(review: PolicyReview, lineBreak: string): DocumentBlock[] {
   const language = reviewLanguage(review.locale);
   const notes = review.notices.filter((n) => !NOTICES_SHOWN_ELSEWHERE.has(n.code)).map((n) => n.message);
   return [
@@ -137,6 +138,11 @@ function samePorts(a: ReviewPortRange, b: ReviewPortRange): boolean {
  * reasons are in the review's language.
  */
 export function renderReviewCsv(review: PolicyReview): string {
+  return csvTable(reviewCsvTable(review));
+}
+
+/** The review's CSV records (see `renderReviewCsv`) as a table, for documents that add columns. */
+export function reviewCsvTable(review: PolicyReview): Table {
   const language = reviewLanguage(review.locale);
   const names = (items: readonly { name: string }[]) => items.map((i) => i.name).join('; ');
   const rules = review.rules.map((rule) => [
@@ -177,5 +183,5 @@ export function renderReviewCsv(review: PolicyReview): string {
       [host.hostGroups.map((g) => g.name).join('; '), ...hostRemarks(host, host.portsNotOpened.filter((p) => samePorts(p, port)), language)].join('; '),
     ]),
   );
-  return csvTable({ header: language.csvColumns, rows: [...rules, ...excluded, ...hosts] });
+  return { header: language.csvColumns, rows: [...rules, ...excluded, ...hosts] };
 }

@@ -11,7 +11,7 @@ import { countPorts, formatPortRanges, formatProtocolPorts } from '../core/ports
 import { AWS_QUOTAS, countNetworkAclEntries, countRulesByFamily } from '../core/aws';
 import { policyHosts } from './hosts';
 import { renderReviewCsv, renderReviewMarkdown, renderReviewText } from './render';
-import { reviewLanguage, type ReviewLanguage } from './locales/language';
+import { reviewLanguage, type ReviewLanguage } from './locales';
 import {
   REVIEW_SCHEMA_VERSION,
   type PolicyReview,

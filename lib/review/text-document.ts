@@ -8,7 +8,8 @@ import { alignedTable, displayWidth, markdownTable, type Table } from './text-ta
 /** One block of a document. */
 export type DocumentBlock =
   | { readonly kind: 'title'; readonly text: string }
-  | { readonly kind: 'heading'; readonly text: string }
+  /** A section heading; `level` 2 by default, 3 for a section within a section. */
+  | { readonly kind: 'heading'; readonly text: string; readonly level?: 2 | 3 | 4 }
   | { readonly kind: 'fields'; readonly separator: string; readonly fields: readonly (readonly [label: string, value: string])[] }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
@@ -19,7 +20,7 @@ function markdownBlock(block: DocumentBlock): string {
     case 'title':
       return `# ${block.text}`;
     case 'heading':
-      return `## ${block.text}`;
+      return `${'#'.repeat(block.level ?? 2)} ${block.text}`;
     case 'fields':
       return block.fields.map(([label, value]) => `- **${label}**${block.separator}${value}`).join('\n');
     case 'paragraph':
@@ -31,6 +32,9 @@ function markdownBlock(block: DocumentBlock): string {
   }
 }
 
+/** Plain text marks heading levels by their underline. */
+const UNDERLINES: Readonly<Record<2 | 3 | 4, string>> = { 2: '-', 3: '~', 4: '.' };
+
 function underline(text: string, character: string): string {
   return `${text}\n${character.repeat(displayWidth(text))}`;
 }
@@ -40,7 +44,7 @@ function textBlock(block: DocumentBlock): string {
     case 'title':
       return underline(block.text, '=');
     case 'heading':
-      return underline(block.text, '-');
+      return underline(block.text, UNDERLINES[block.level ?? 2]);
     case 'fields':
       return block.fields.map(([label, value]) => `${label}${block.separator}${value}`).join('\n');
     case 'paragraph':
@@ -50,6 +54,19 @@ function textBlock(block: DocumentBlock): string {
     case 'table':
       return alignedTable(block.table);
   }
+}
+
+/**
+ * The blocks of a document set one level down, inside a section of another document: its title
+ * becomes a heading of `level` and its headings the level below.
+ */
+export function nestedBlocks(blocks: readonly DocumentBlock[], level: 2 | 3): DocumentBlock[] {
+  return blocks.map((block) => {
+    if (block.kind === 'title') {
+      return { kind: 'heading', text: block.text, level };
+    }
+    return block.kind === 'heading' ? { ...block, level: (level + 1) as 3 | 4 } : block;
+  });
 }
 
 /** The document as GitHub-flavoured Markdown, ending with a newline. */

@@ -1,7 +1,7 @@
 import { CfnParameter, Annotations as ConstructAnnotations, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ApplePortsError, NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList, planFirewallRules } from 'apple-ports';
+import { ApplePortsError, NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList, planFirewallRules, type AppleProductName } from 'apple-ports';
 import { AppleNetworkPrefixList, AppleServicesEgress, AppleServicesError, AppleServicesFirewallRules } from 'apple-ports/cdk';
 import { parseSuricataRule, unquote } from '../core/network-firewall/suricata-rule-parser';
 import { networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
@@ -370,6 +370,7 @@ describe('AppleServicesFirewallRules', () => {
     expect(() => new AppleServicesFirewallRules(stack, 'ToList', { products: ['FaceTime'], destinations: [list.peer] })).toThrow(
       "Test/ToList: Invalid destination 'Test/AppleNetwork': a Network Firewall rules string takes CIDRs, not prefix lists. Use 'anywhere', 'apple-network' or CIDRs.",
     );
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     const many = errorOf(() => new AppleServicesFirewallRules(stack, 'Many', { products: ['iCloudd'], homeNet: ['10.0.0.0/33'], sidBase: 0 }));
     expect(many).toBeInstanceOf(ApplePortsError);
     expect((many as ApplePortsError).problems.map((p) => p.code)).toEqual(['unknown-product', 'invalid-firewall-option', 'invalid-firewall-option']);
@@ -382,7 +383,7 @@ describe('AppleServicesFirewallRules', () => {
   });
 
   test('the template does not depend on product order', () => {
-    const build = (products: string[]) => {
+    const build = (products: AppleProductName[]) => {
       const { stack } = stackWithVpc();
       new AppleServicesFirewallRules(stack, 'Rules', { products, ipv6: true });
       return JSON.stringify(Template.fromStack(stack).toJSON());

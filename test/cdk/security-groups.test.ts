@@ -1,7 +1,7 @@
 import { App, CfnParameter, Annotations as ConstructAnnotations, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ApplePortsError } from 'apple-ports';
+import { ApplePortsError, type AppleProductName, type PolicySelection } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'apple-ports/cdk';
 import { OTHER_SG_ID, PREFIX_LIST_ID, SG_ID, stackWithVpc, strictApp, resourcesOfType } from './cdk-test-app';
 import { errorOf } from '../thrown';
@@ -228,7 +228,7 @@ describe('AppleServicesEgress on security groups', () => {
     expect(annotations.findWarning('*', Match.anyValue())).toHaveLength(3);
   });
 
-  test.each([
+  test.each<[string, PolicySelection, string]>([
     [
       'link-local-excluded',
       { products: ['AirPlay'] },
@@ -269,7 +269,7 @@ describe('AppleServicesEgress on security groups', () => {
   });
 
   test('the template does not depend on product order and is byte-identical for the same inputs', () => {
-    const build = (products: string[]) => {
+    const build = (products: AppleProductName[]) => {
       const { stack, vpc } = stackWithVpc();
       new AppleServicesEgress(stack, 'Mac', { products, ipv6: true, destinations: ['anywhere', '10.0.0.0/8', '2001:db8::/32'], vpc, subnets: { subnetGroupName: 'Desktops' }, networkAclOptions: {} });
       return JSON.stringify(Template.fromStack(stack).toJSON());
@@ -283,7 +283,9 @@ describe('AppleServicesEgress on security groups', () => {
 describe('AppleServicesEgress errors', () => {
   test('bad selections fail at construction, naming the construct path and the fix', () => {
     const { stack } = stackWithVpc();
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(() => new AppleServicesEgress(stack, 'One', { products: ['iCloudd'] })).toThrow("Test/One: Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?");
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     const error = errorOf(() => new AppleServicesEgress(stack, 'Many', { products: ['iCloudd', 'Facetime2'], destinations: ['10.0.0.0/33'] }));
     expect(error).toBeInstanceOf(ApplePortsError);
     expect(error.message).toBe(
@@ -305,6 +307,7 @@ describe('AppleServicesEgress errors', () => {
       "Test/Mac: Profile 'remote-admin-host' is meant for ingress, not egress. Use it with AppleServicesIngress, or select its products (AppleRemoteDesktop, ScreenSharing, SSH) for egress.",
     );
     expect((egress as ApplePortsError).problems.map((p) => p.code)).toEqual(['profile-direction']);
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     const both = errorOf(() => new AppleServicesEgress(stack, 'Both', { products: ['iCloudd'], profiles: ['remote-admin-host'] }));
     expect(both.message).toBe(
       [

@@ -40,7 +40,12 @@ export function assertBuilt(): void {
 
 /** Runs `apple-ports` with `args` and waits for it to exit. */
 export function runCli(...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return runCliIn(root, ...args);
+}
+
+/** Runs `apple-ports` with `args` in the directory `cwd`, so relative paths in its output are stable. */
+export function runCliIn(cwd: string, ...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   if (result.error) {
     throw result.error;
   }

@@ -84,8 +84,9 @@ describe('apple-ports products and profiles', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Profile\s+English\s+中文\s+Direction\s+Products\s+Ports$/);
-    expect(lines).toHaveLength(profiles.length + 1);
+    expect(lines[0]).toMatch(/^Profile\s+English\s+中文\s+Direction\s+Products\s+Ports opened$/);
+    expect(lines).toHaveLength(profiles.length + 3);
+    expect(lines.slice(-2)).toEqual(['', 'Ports opened: what the profile opens by default, without --include-legacy or --include-link-local.']);
     expect(lines).toContainEqual(
       expect.stringMatching(/^remote-admin-host {2,}Remotely administered Mac host {2,}远程管理的 Mac 主机 {2,}ingress {4,}AppleRemoteDesktop, ScreenSharing, SSH {2,}6$/),
     );
@@ -142,8 +143,8 @@ describe('apple-ports lookup', () => {
     const { status, stdout, stderr } = runCli('lookup', '5223');
     expect(status).toBe(0);
     expect(stderr).toBe('');
-    const users = lookupPort(5223)[0].products.map((id) => getProduct(id).name.en);
-    expect(users).toEqual(expect.arrayContaining(['FaceTime', 'iCloud', 'Messages']));
+    const users = lookupPort(5223)[0].products.map((id) => getProduct(id)).map((p) => (p.retired ? `${p.name.en} (retired ${p.retired.date})` : p.name.en));
+    expect(users).toEqual(expect.arrayContaining(['FaceTime', 'iCloud', 'Messages', 'My Photo Stream (retired 2023-07-26)']));
     expect(stdout).toBe(
       [
         'Apple services using port 5223:',
@@ -166,7 +167,7 @@ describe('apple-ports lookup', () => {
       ['facetime-rtp-extended', 16393, 16402],
       ['game-center-rtp', 16403, 16472],
     ].filter(([, from, to]) => (from as number) <= 16400 && 16400 <= (to as number)));
-    expect(result.services[0].products).toEqual([{ id: 'Messages', name: '信息' }]);
+    expect(result.services[0].products).toEqual([{ id: 'Messages', name: '信息', status: 'current' }]);
   });
 
   test('a port no service uses is an answer, not an error', () => {
@@ -199,9 +200,9 @@ describe('usage errors exit with code 2 and say what to do on stderr', () => {
     [['resolve', 'iCloud', '--profile', 'managed-mak'], "error: Unknown apple-ports profile 'managed-mak'. Did you mean 'managed-mac'?\n"],
     [
       ['resolve'],
-      "error: Nothing is selected. Name at least one Apple product or profile, e.g. products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac'].\n",
+      'error: Nothing is selected. Name at least one Apple product or profile, e.g. `apple-ports resolve iCloud FaceTime` or `apple-ports resolve --profile managed-mac`.\n',
     ],
-    [['resolve', 'iCloud', '--destination', '10.0.0.0/33'], "error: Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
+    [['resolve', 'iCloud', '--destination', '10.0.0.0/33'], "error: Invalid --destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
     [['resolve', 'iCloud', '--source', '10.0.0.0/8'], 'error: --source names who may connect in, so it needs --ingress. Use --destination for where egress may go.\n'],
     [['resolve', 'SSH', '--ingress', '--destination', '10.0.0.0/8'], 'error: --destination is where egress may go. With --ingress, name who may connect in with --source.\n'],
     [['diff', '--from', 'iCloud', '--to', 'FaceTme'], "error: Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?\n"],
@@ -211,7 +212,8 @@ describe('usage errors exit with code 2 and say what to do on stderr', () => {
     [['resolve', 'iCloud', '--bogus'], "error: unknown option '--bogus'\n(add --help for usage)\n"],
     [['resolve', 'iCloud', '--max-rule', '5'], "error: unknown option '--max-rule'\n(Did you mean --max-rules?)\n(add --help for usage)\n"],
     [['resolve', 'iCloud', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, markdown, json, csv.\n(add --help for usage)\n"],
-    [['resolve', 'iCloud', '--max-rules', '0'], "error: option '--max-rules <n>' argument '0' is invalid. Use a whole number of at least 1, e.g. --max-rules 60.\n(add --help for usage)\n"],
+    [['resolve', 'iCloud', '--max-rules', '0'], 'error: --max-rules 0 is not a rule count. Use a whole number of at least 1.\n'],
+    [['resolve', 'iCloud', '--max-rules', 'x'], "error: option '--max-rules <n>' argument 'x' is invalid. Use a whole number, e.g. --max-rules 20.\n(add --help for usage)\n"],
     [['diff', '--from', 'iCloud'], "error: required option '--to <products>' not specified\n(add --help for usage)\n"],
     [['resolv', 'iCloud'], "error: unknown command 'resolv'\n(Did you mean resolve?)\n(add --help for usage)\n"],
   ])('apple-ports %j', (args, stderr) => {

@@ -1,4 +1,5 @@
 import { FIREWALL_LIMITATIONS, planFirewallRules } from '../../lib/core';
+import { cliTerms } from '../../lib/cli/terms';
 import { assertBuilt, runCli } from './cli-process';
 
 beforeAll(assertBuilt);
@@ -75,7 +76,10 @@ describe('apple-ports firewall', () => {
   test('--format json prints the plan of planFirewallRules', () => {
     const { status, stdout } = runCli('firewall', 'iCloud', '--ipv6', '--exclude', 'http', '--format', 'json');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(planFirewallRules({ products: ['iCloud'], ipv6: true, exclude: ['http'] }))));
+    // The same plan, its messages in the command's words.
+    const plan = planFirewallRules({ products: ['iCloud'], ipv6: true, exclude: ['http'] }, { terms: cliTerms('firewall') });
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(plan)));
+    expect(plan.policy!.notices.find((n) => n.code === 'user-excluded')!.message).toBe('Left out by --exclude: http (tcp 80) for iCloud.');
   });
 
   test('--help explains the command', () => {
@@ -96,9 +100,9 @@ describe('apple-ports firewall usage errors exit with code 2 and say what to do 
       ['firewall', 'Maps'],
       "error: The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for Maps, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.\n",
     ],
-    [['firewall', 'iCloud', '--sid-base', '0'], 'error: sidBase 0 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
-    [['firewall', 'iCloud', '--capacity', '2'], 'error: capacity 2 is below the 18 rules this selection needs. Use at least 18, or leave it out.\n'],
-    [['firewall', 'iCloud', '--home-net', '10.0.0.0/33'], "error: homeNet: '10.0.0.0/33' is not a CIDR: the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
+    [['firewall', 'iCloud', '--sid-base', '0'], 'error: --sid-base 0 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
+    [['firewall', 'iCloud', '--capacity', '2'], 'error: --capacity 2 is below the 18 rules this selection needs. Use at least 18, or leave it out.\n'],
+    [['firewall', 'iCloud', '--home-net', '10.0.0.0/33'], "error: --home-net: '10.0.0.0/33' is not a CIDR: the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
     [['firewall', 'iCloud', '--sid-base', 'x'], "error: option '--sid-base <n>' argument 'x' is invalid. Use a whole number, e.g. --sid-base 1000000.\n(add --help for usage)\n"],
     [['firewall', 'iCloud', '--capacity', '1.5'], "error: option '--capacity <n>' argument '1.5' is invalid. Use a whole number, e.g. --capacity 100.\n(add --help for usage)\n"],
     [['firewall', 'iCloud', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, rules, json.\n(add --help for usage)\n"],

@@ -106,7 +106,7 @@ describe('apple-ports hosts usage errors exit with code 2 and say what to do on 
     [['hosts', 'iCloud', '--profile', 'managed-mak'], "error: Unknown apple-ports profile 'managed-mak'. Did you mean 'managed-mac'?\n"],
     [
       ['hosts'],
-      "error: Nothing is selected. Name at least one Apple product, profile or host group, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].\n",
+      'error: Nothing is selected. Name at least one Apple product, profile or host group, e.g. `apple-ports hosts iCloud` or `apple-ports hosts --host-group certificate-validation`.\n',
     ],
     [['hosts', 'iCloud', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, markdown, json, csv.\n(add --help for usage)\n"],
     [['hosts', 'iCloud', '--lang', 'fr'], "error: option '--lang <locale>' argument 'fr' is invalid. Allowed choices are en, zh-CN.\n(add --help for usage)\n"],

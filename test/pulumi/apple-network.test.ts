@@ -380,6 +380,7 @@ describe('AppleServicesFirewallRules', () => {
     ],
     [
       'several problems at once',
+      // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
       () => new AppleServicesFirewallRules('many', { products: ['iCloudd'], homeNet: ['10.0.0.0/33'], sidBase: 0, ruleGroupName: 'apple push' }),
       [
         "AppleServicesFirewallRules 'many': invalid apple-ports selection (4 problems):",

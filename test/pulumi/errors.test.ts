@@ -66,9 +66,11 @@ const cases: readonly [string, () => unknown, string][] = [
     () => new Ingress('f2', { profiles: ['managed-mac'], sources: ['10.0.0.0/8'], vpcId: VPC }),
     `AppleServicesIngress 'f2': Profile 'managed-mac' is meant for egress, not ingress. Use it with AppleServicesEgress, or select its products (${getProfile('managed-mac').products.join(', ')}) for ingress.`,
   ],
+  // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
   ['a misspelt product', () => new Egress('g', { products: ['FaceTme'], vpcId: VPC }), "AppleServicesEgress 'g': Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"],
   [
     'several problems at once',
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     () => new Egress('h', { products: ['FaceTme'], destinations: ['10.0.0.0/33'] }),
     [
       "AppleServicesEgress 'h': invalid apple-ports selection (3 problems):",
@@ -191,6 +193,7 @@ describe('bad input fails with a ResourceError that names the component and the 
   test('nothing but the component is registered when the input is bad', async () => {
     const recording = await record(() => {
       try {
+        // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
         new Egress('y', { products: ['FaceTme'], vpcId: VPC });
       } catch {
         // expected

@@ -26,6 +26,9 @@ describe(GENERATED_IDS_PATH, () => {
       return block ? [...block[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
     };
     expect(members('AppleProduct')).toEqual(c.products.map((p) => p.id).sort());
+    const names = members('AppleProductName');
+    expect(names).toEqual([...new Set(c.products.flatMap((p) => [p.id, p.name.en, p.name['zh-CN'], ...p.aliases]))].sort());
+    expect(names).toEqual(expect.arrayContaining(['FaceTime', 'iMessage', 'APNs', 'FaceTime 通话', '信息']));
     expect(members('ServiceId')).toHaveLength(56);
     expect(members('ServiceId')).toEqual(c.services.map((s) => s.id).sort());
     expect(members('ProfileId')).toEqual(['communications', 'ec2-mac-build-host', 'managed-mac', 'remote-admin-host']);

@@ -11,6 +11,7 @@ import {
   DEFAULT_SID_BASE,
   FlowObservation,
   parseFieldList,
+  parseProducts,
   planFirewallRules,
   type FirewallRuleGroupPlan,
   type Locale,
@@ -20,7 +21,7 @@ import { renderFlowReport, type FlowReportFormat } from '../../review';
 import { expandInputs, sniff, textChunks, type SniffedInput } from '../flow-inputs';
 import { ProgressBar } from '../progress';
 import { readReplayPolicy } from '../replay-input';
-import { collect, splitList } from '../selection-options';
+import { collect, splitList } from '../options';
 
 /** Where the command writes, and the process streams it reads and draws progress on. */
 export interface FlowsIo {
@@ -82,7 +83,7 @@ function firewallPlan(value: string, sidBase: number | undefined): FirewallRuleG
     return plan;
   }
   try {
-    return planFirewallRules({ products: splitList([value]) }, sidBase !== undefined ? { sidBase } : {});
+    return planFirewallRules({ products: parseProducts(splitList([value])) }, sidBase !== undefined ? { sidBase } : {});
   } catch (error) {
     if (error instanceof ApplePortsError) {
       throw new ApplePortsError(error.problems.map((p) => ({ ...p, message: `--firewall: ${p.message}` })));

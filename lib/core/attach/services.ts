@@ -7,7 +7,7 @@
 import { AWS_QUOTAS } from '../aws/facts';
 import { DEFAULT_NETWORK_ACL_ENTRIES, networkAclRuleBudget, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
-import { familyName, peerKey, peersField, resolve, type Destination, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, familyName, peerKey, peersField, resolve, type Destination, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
 import { attempt, type PlanOutcome } from './outcome';
 import type { AppleServicesSelection } from './selection';
@@ -130,11 +130,9 @@ export interface ServicesDesign {
 /** The adapter's terms: its props keep the selection's names; directions are its classes. */
 function adapterTerms(vocabulary: AdapterVocabulary): SelectionTerms {
   return {
-    field: (field) => field,
-    enable: (field) => `set ${field}`,
+    ...API_TERMS,
     direction: (direction) => vocabulary.typeName[direction],
     chooseDirection: `Use ${vocabulary.typeName.egress} or ${vocabulary.typeName.ingress}.`,
-    selectExample: "products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac']",
     peerExamples: vocabulary.peerExamples,
   };
 }

@@ -42,15 +42,15 @@ export const networks: readonly NetworkEntry[] = catalogue.networks;
 const servicesById = new Map<string, ServiceEntry>(services.map((s) => [s.id, s]));
 const networksById = new Map<string, NetworkEntry>(networks.map((n) => [n.id, n]));
 
-/** Every name a product answers to, lower-cased, including its Chinese name. */
-function productNames(product: ProductEntry): string[] {
+/** Every name a product answers to: its id, its English and Chinese names and its aliases (the `AppleProductName` union). */
+export function productNamesOf(product: Pick<ProductEntry, 'id' | 'name' | 'aliases'>): string[] {
   return [product.id, product.name.en, product.name['zh-CN'], ...product.aliases];
 }
 
 const productsByName = new Map<string, ProductEntry>();
 const productCandidates: NameCandidate[] = [];
 for (const product of products) {
-  for (const name of productNames(product)) {
+  for (const name of productNamesOf(product)) {
     productsByName.set(name.toLowerCase(), product);
     productCandidates.push({ name, id: product.id });
   }

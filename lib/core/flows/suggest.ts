@@ -6,7 +6,7 @@
  * the cheapest way to cover each port still uncovered. Ties go to fewer products, then to the
  * product ids in catalogue order, so the answer is the same on every run.
  */
-import { compareIds, findProduct, products as allProducts, profiles as allProfiles, type AppleProduct, type Direction, type ProfileId } from '../catalogue';
+import { compareIds, findProduct, products as allProducts, profiles as allProfiles, type AppleProduct, type Direction, type ProfileId, type ServiceId } from '../catalogue';
 import { PROTOCOLS, countPorts, normalizePorts, type PortRange, type Protocol } from '../ports';
 import { resolve, type PolicySelection } from '../policy';
 import { ApplePortsError } from '../problems';
@@ -30,7 +30,7 @@ export interface CoverOptions {
   /** Allow link-local multicast services, as `resolve` does. @default false */
   readonly includeLinkLocal?: boolean;
   /** Service ids never to open, as `resolve` does. @default [] */
-  readonly exclude?: readonly string[];
+  readonly exclude?: readonly ServiceId[];
   /** Only these products; for tests that compare against brute force. @default every product */
   readonly candidates?: readonly AppleProduct[];
 }

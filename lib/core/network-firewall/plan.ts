@@ -6,7 +6,7 @@
  * adapters only copy `rulesString`, `capacity` and `homeNet` into their rule-group resource.
  */
 import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
-import { formatPeer, hostsFor, isAnywhere, parseCidr, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy } from '../policy';
+import { API_TERMS, asSentenceEnd, formatPeer, hostsFor, isAnywhere, parseCidr, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { FIREWALL_LIMITATIONS } from './limitations';
 import {
@@ -90,19 +90,19 @@ function portRules(policy: ResolvedPolicy | undefined, problems: Problem[]): Dra
   });
 }
 
-function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: string) => boolean): Problem[] {
+function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: string) => boolean, terms: SelectionTerms): Problem[] {
   const problems: Problem[] = [];
   const invalid = (message: string) => problems.push({ code: 'invalid-firewall-option', message });
   const { sidBase, capacity, homeNet } = options;
   if (sidBase !== undefined && !(Number.isInteger(sidBase) && sidBase >= 1 && sidBase <= MAX_SID)) {
-    invalid(`sidBase ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SID}.`);
+    invalid(`${terms.field('sidBase')} ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SID}.`);
   }
   if (capacity !== undefined && !(Number.isInteger(capacity) && capacity >= 1)) {
-    invalid(`capacity ${String(capacity)} is not a rule-group capacity. Use a whole number of at least the rule count, or leave it out.`);
+    invalid(`${terms.field('capacity')} ${String(capacity)} is not a rule-group capacity. Use a whole number of at least the rule count, or leave it out.`);
   }
   if (homeNet !== undefined) {
     if (homeNet.length === 0) {
-      invalid('homeNet is empty. Name the CIDRs of the VPCs the Apple devices are in, or leave it out to use the firewall policy\'s HOME_NET.');
+      invalid(`${terms.field('homeNet')} is empty. Name the CIDRs of the VPCs the Apple devices are in, or leave it out to use the firewall policy's HOME_NET.`);
     }
     for (const cidr of homeNet) {
       if (isUnresolved(cidr)) {
@@ -110,7 +110,7 @@ function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: str
       }
       const parsed = parseCidr(String(cidr));
       if (!parsed.ok) {
-        invalid(`homeNet: '${String(cidr)}' is not a CIDR: ${parsed.reason}.`);
+        invalid(`${terms.field('homeNet')}: '${String(cidr)}' is not a CIDR: ${asSentenceEnd(parsed.reason)}`);
       }
     }
   }
@@ -234,8 +234,9 @@ function withoutHostsNotice(policy: ResolvedPolicy | undefined, hostList: HostLi
  */
 export function planFirewallRules(selection: FirewallSelection, options: FirewallRuleOptions = {}): FirewallRuleGroupPlan {
   const isUnresolved = options.isUnresolved ?? (() => false);
+  const terms = options.terms ?? API_TERMS;
   const problems: Problem[] = [...ingressProfiles(selection)];
-  const hostList = collect(problems, () => hostsFor(selection));
+  const hostList = collect(problems, () => hostsFor(selection, { terms }));
   const wantsPorts = [selection.products, selection.profiles, selection.extraRules].some((list) => (list ?? []).length > 0);
   const policy =
     hostList && wantsPorts && problems.length === 0
@@ -251,11 +252,11 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
               exclude: selection.exclude,
               extraRules: selection.extraRules,
             },
-            { isUnresolved },
+            { isUnresolved, terms },
           ),
         )
       : undefined;
-  problems.push(...validateOptions(options, isUnresolved));
+  problems.push(...validateOptions(options, isUnresolved, terms));
   throwIfProblems(problems);
 
   const layers = activeLayers(selection.exclude ?? []);
@@ -272,13 +273,13 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
   if (sidBase + drafts.length - 1 > MAX_SID) {
     problems.push({
       code: 'invalid-firewall-option',
-      message: `sidBase ${sidBase} leaves no room for ${drafts.length} rules: the last sid would be ${sidBase + drafts.length - 1}, above ${MAX_SID}. Use a smaller sidBase.`,
+      message: `${terms.field('sidBase')} ${sidBase} leaves no room for ${drafts.length} rules: the last sid would be ${sidBase + drafts.length - 1}, above ${MAX_SID}. Use a smaller ${terms.field('sidBase')}.`,
     });
   }
   if (options.capacity !== undefined && Number.isInteger(options.capacity) && options.capacity < drafts.length) {
     problems.push({
       code: 'invalid-firewall-option',
-      message: `capacity ${options.capacity} is below the ${drafts.length} rules this selection needs. Use at least ${drafts.length}, or leave it out.`,
+      message: `${terms.field('capacity')} ${options.capacity} is below the ${drafts.length} rules this selection needs. Use at least ${drafts.length}, or leave it out.`,
     });
   }
   throwIfProblems(problems);

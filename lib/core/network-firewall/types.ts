@@ -3,7 +3,7 @@
  * deterministic plan the CDK and Pulumi adapters copy into their rule-group resource.
  */
 import type { AppleProduct, HostGroupId, ServiceId } from '../catalogue';
-import type { Destination, HostList, HostSelection, PolicySelection, ResolvedPolicy } from '../policy';
+import type { Destination, HostList, HostSelection, PolicySelection, ResolvedPolicy, SelectionTerms } from '../policy';
 import type { FirewallLimitation } from './limitations';
 import type { SuricataRule } from './suricata';
 
@@ -49,6 +49,11 @@ export interface FirewallRuleOptions {
   readonly homeNet?: readonly string[];
   /** True for a value only known at deploy time (CDK token, Pulumi output); it skips validation. @default () => false */
   readonly isUnresolved?: (value: string) => boolean;
+  /**
+   * How messages name the selection's fields and these options (`sidBase`, `--sid-base`).
+   * @default the field names as written here
+   */
+  readonly terms?: SelectionTerms;
 }
 
 /** What a rule does: opens TCP handshakes, allows a TLS or HTTP host by name, or a port range. */

@@ -96,6 +96,14 @@ function networkOf(groups: readonly number[], prefix: number, bitsPerGroup: numb
   });
 }
 
+/**
+ * A reason ending a sentence: the reasons above may already end with a question ("Did you mean
+ * '10.0.0.0/8'?"), which takes no full stop after it.
+ */
+export function asSentenceEnd(reason: string): string {
+  return /[.?!]$/.test(reason) ? reason : `${reason}.`;
+}
+
 /** True if the text looks like an IPv6 address or CIDR rather than IPv4. */
 export function looksLikeIpv6(text: string): boolean {
   return text.includes(':');

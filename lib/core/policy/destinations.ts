@@ -3,7 +3,7 @@
  * value and passing unresolved ones (CDK tokens, Pulumi outputs) through untouched.
  */
 import { PREFIX_LIST_ID_PATTERN, SECURITY_GROUP_ID_PATTERN } from '../aws/facts';
-import { parseCidr } from './cidr';
+import { asSentenceEnd, parseCidr } from './cidr';
 import { ANY_IPV4, ANY_IPV6, familyName, peerKey } from './peers';
 import type { AddressFamily, Destination, Peer } from './types';
 import type { Problem } from '../problems';
@@ -18,11 +18,11 @@ export interface ParsedDestinations {
   readonly problems: readonly Problem[];
 }
 
-function invalid(value: string, reason: string): Problem {
-  return { code: 'invalid-destination', message: `Invalid destination '${value}': ${reason}${/[.?]$/.test(reason) ? '' : '.'}` };
+function invalid(value: string, reason: string, label: string): Problem {
+  return { code: 'invalid-destination', message: `Invalid ${label} '${value}': ${asSentenceEnd(reason)}` };
 }
 
-function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean): Peer | Problem {
+function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean, label: string): Peer | Problem {
   const pattern = kind === 'prefix-list' ? PREFIX_LIST_ID_PATTERN : SECURITY_GROUP_ID_PATTERN;
   if (isUnresolved(id) || pattern.test(id)) {
     return { kind, id };
@@ -30,53 +30,53 @@ function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUn
   const example = kind === 'prefix-list' ? 'pl-0123456789abcdef0' : 'sg-0123456789abcdef0';
   const lower = id.toLowerCase();
   if (lower !== id && pattern.test(lower)) {
-    return invalid(id, `AWS writes ${kind} ids in lower case. Did you mean '${lower}'?`);
+    return invalid(id, `AWS writes ${kind} ids in lower case. Did you mean '${lower}'?`, label);
   }
-  return invalid(id, `a ${kind} id is '${kind === 'prefix-list' ? 'pl' : 'sg'}-' and 8 or 17 hex digits, like '${example}'`);
+  return invalid(id, `a ${kind} id is '${kind === 'prefix-list' ? 'pl' : 'sg'}-' and 8 or 17 hex digits, like '${example}'`, label);
 }
 
-function parseCidrPeer(cidr: string, expected: AddressFamily | undefined): Peer | Problem {
+function parseCidrPeer(cidr: string, expected: AddressFamily | undefined, label: string): Peer | Problem {
   const parsed = parseCidr(cidr);
   if (!parsed.ok) {
-    return invalid(cidr, parsed.reason);
+    return invalid(cidr, parsed.reason, label);
   }
   if (expected && parsed.family !== expected) {
-    return invalid(cidr, `it is an ${familyName(parsed.family)} CIDR given as ${familyName(expected)}. Use { kind: '${parsed.family}', cidr: '${cidr}' }`);
+    return invalid(cidr, `it is an ${familyName(parsed.family)} CIDR given as ${familyName(expected)}. Use { kind: '${parsed.family}', cidr: '${cidr}' }`, label);
   }
   return { kind: parsed.family, cidr: parsed.cidr };
 }
 
-function parseString(value: string, isUnresolved: (v: string) => boolean): Peer | Problem {
+function parseString(value: string, isUnresolved: (v: string) => boolean, label: string): Peer | Problem {
   if (isUnresolved(value)) {
     // Like CDK's Peer.ipv4, an unresolved string is taken as an IPv4 CIDR; pass a Peer for IPv6.
     return { kind: 'ipv4', cidr: value };
   }
   const trimmed = value.trim();
   if (trimmed.startsWith('pl-')) {
-    return parseReference('prefix-list', trimmed, isUnresolved);
+    return parseReference('prefix-list', trimmed, isUnresolved, label);
   }
   if (trimmed.startsWith('sg-')) {
-    return parseReference('security-group', trimmed, isUnresolved);
+    return parseReference('security-group', trimmed, isUnresolved, label);
   }
   if (!/^[0-9a-fA-F:.]+(\/.*)?$/.test(trimmed)) {
-    return invalid(value, "use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)");
+    return invalid(value, "use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)", label);
   }
-  return parseCidrPeer(trimmed, undefined);
+  return parseCidrPeer(trimmed, undefined, label);
 }
 
-function parsePeer(peer: Peer, isUnresolved: (v: string) => boolean): Peer | Problem {
+function parsePeer(peer: Peer, isUnresolved: (v: string) => boolean, label: string): Peer | Problem {
   switch (peer.kind) {
     case 'ipv4':
     case 'ipv6':
-      return isUnresolved(peer.cidr) ? peer : parseCidrPeer(peer.cidr, peer.kind);
+      return isUnresolved(peer.cidr) ? peer : parseCidrPeer(peer.cidr, peer.kind, label);
     case 'prefix-list': {
-      const parsed = parseReference(peer.kind, peer.id, isUnresolved);
+      const parsed = parseReference(peer.kind, peer.id, isUnresolved, label);
       return isProblem(parsed) ? parsed : { ...peer, ...parsed };
     }
     case 'security-group':
-      return parseReference(peer.kind, peer.id, isUnresolved);
+      return parseReference(peer.kind, peer.id, isUnresolved, label);
     default:
-      return invalid(JSON.stringify(peer), "a peer's kind is 'ipv4', 'ipv6', 'prefix-list' or 'security-group'");
+      return invalid(JSON.stringify(peer), "a peer's kind is 'ipv4', 'ipv6', 'prefix-list' or 'security-group'", label);
   }
 }
 
@@ -87,11 +87,14 @@ function isProblem(value: Peer | Problem): value is Problem {
 /**
  * Parses destinations. `'anywhere'` adds `0.0.0.0/0` (and `::/0` with `ipv6`); with only
  * `'apple-network'` given, services outside Apple's network keep the default, anywhere.
+ * @param label how messages name one value: "Invalid destination '…'"
+ * @default label 'destination'
  */
 export function parseDestinations(
   destinations: readonly Destination[],
   ipv6: boolean,
   isUnresolved: (value: string) => boolean,
+  label = 'destination',
 ): ParsedDestinations {
   const peers = new Map<string, Peer>();
   const problems: Problem[] = [];
@@ -117,7 +120,7 @@ export function parseDestinations(
     } else if (destination === 'apple-network') {
       appleNetwork = true;
     } else {
-      const parsed = typeof destination === 'string' ? parseString(destination, isUnresolved) : parsePeer(destination, isUnresolved);
+      const parsed = typeof destination === 'string' ? parseString(destination, isUnresolved, label) : parsePeer(destination, isUnresolved, label);
       if (isProblem(parsed)) {
         problems.push(parsed);
       } else {

@@ -24,6 +24,7 @@ import {
 import type { ProtocolPortRange } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
 import { expandSelection } from './selection';
+import { API_TERMS, type SelectionTerms } from './terms';
 import type { PolicySelection } from './types';
 
 /** What `hostsFor` reads of a selection: the products and profiles `resolve` takes, plus host groups. */
@@ -34,10 +35,10 @@ export interface HostSelection {
   readonly profiles?: PolicySelection['profiles'];
   /**
    * Host groups to add by id, for categories no product stands for, such as
-   * `'certificate-validation'` or `'content-caching'`.
+   * `'certificate-validation'` or `'content-caching'` (`parseSelection` for ids known only at run time).
    * @default []
    */
-  readonly hostGroups?: readonly (HostGroupId | (string & {}))[];
+  readonly hostGroups?: readonly HostGroupId[];
 }
 
 /** One host a selection needs, merged over every group and product that lists it. */
@@ -137,8 +138,17 @@ function toRequiredHost(host: string, demands: readonly HostDemand[]): RequiredH
   };
 }
 
+/** Options for `hostsFor`. */
+export interface HostsForOptions {
+  /**
+   * How messages name the selection's fields, for callers that write them differently.
+   * @default the selection's own field names
+   */
+  readonly terms?: SelectionTerms;
+}
+
 /** The products and host groups a selection names, validated as `resolve` validates products. */
-function expandHostSelection(selection: HostSelection): {
+function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
   readonly products: readonly ProductEntry[];
   readonly profiles: readonly ProfileId[];
   readonly groups: readonly HostGroupEntry[];
@@ -147,7 +157,7 @@ function expandHostSelection(selection: HostSelection): {
   const names = { products: selection.products ?? [], profiles: selection.profiles ?? [] };
   // Hosts are always reached outbound, so the profiles' directions do not matter here.
   const expansionProblems: Problem[] = [];
-  const expanded = expandSelection(names, expansionProblems);
+  const expanded = expandSelection(names, expansionProblems, terms);
   problems.push(...expansionProblems.filter((p) => p.code !== 'conflicting-profile-directions' && p.code !== 'profile-direction'));
   const groups: HostGroupEntry[] = [];
   for (const id of selection.hostGroups ?? []) {
@@ -161,7 +171,7 @@ function expandHostSelection(selection: HostSelection): {
   if (names.products.length === 0 && names.profiles.length === 0 && (selection.hostGroups ?? []).length === 0) {
     problems.push({
       code: 'empty-selection',
-      message: "Nothing is selected. Name at least one Apple product, profile or host group, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].",
+      message: `Nothing is selected. Name at least one Apple product, profile or host group, e.g. ${terms.selectHostsExample}.`,
     });
   }
   throwIfProblems(problems);
@@ -174,8 +184,8 @@ function expandHostSelection(selection: HostSelection): {
  * with its ports, the products that need it and the groups that list it. Unknown names throw the
  * same `ApplePortsError` as `resolve`.
  */
-export function hostsFor(selection: HostSelection): HostList {
-  const { products, profiles, groups } = expandHostSelection(selection);
+export function hostsFor(selection: HostSelection, options: HostsForOptions = {}): HostList {
+  const { products, profiles, groups } = expandHostSelection(selection, options.terms ?? API_TERMS);
   const demands: HostDemand[] = [...products.flatMap(productHosts), ...groups.flatMap((g) => groupHosts(g))];
   const byHost = new Map<string, HostDemand[]>();
   for (const demand of demands) {

@@ -4,6 +4,7 @@ export * from './descriptions';
 export * from './destinations';
 export * from './hosts';
 export * from './notices';
+export * from './parse-selection';
 export * from './peers';
 export * from './resolve';
 export * from './selection';

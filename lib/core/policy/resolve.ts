@@ -294,7 +294,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   if (direction === 'ingress' && destinations.length === 0) {
     problems.push({
       code: 'ingress-without-sources',
-      message: `Ingress needs ${peers}: name who may connect in, e.g. ${terms.peerExamples}. There is no default; 'anywhere' works but warns.`,
+      message: `Ingress needs ${peers}: name who may connect in, e.g. ${terms.peerExamples}. There is no default; ${terms.anywhere(direction)} works but warns.`,
     });
   }
   if (direction === 'egress' && destinations.length === 0) {
@@ -303,7 +303,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
       message: `${peers} is empty, so nothing could leave. Leave it out for 'anywhere', or name where egress may go: 'apple-network', CIDRs, prefix lists ('pl-…') or security groups ('sg-…').`,
     });
   }
-  const parsed = parseDestinations(destinations, ipv6, isUnresolved);
+  const parsed = parseDestinations(destinations, ipv6, isUnresolved, terms.peer(direction));
   problems.push(...parsed.problems);
   if (selection.appleNetworkPeers !== undefined && !parsed.appleNetwork) {
     problems.push({
@@ -314,7 +314,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   if (direction === 'ingress' && parsed.appleNetwork) {
     problems.push({
       code: 'invalid-destination',
-      message: "Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead.",
+      message: `Invalid ${terms.appleNetwork}: it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead.`,
     });
   }
 

@@ -19,7 +19,11 @@ export type TermField =
   | 'extraRules'
   | 'maxRules'
   | 'securityGroupRuleQuota'
-  | 'networkAclOptions';
+  | 'networkAclOptions'
+  | 'hostGroups'
+  | 'sidBase'
+  | 'capacity'
+  | 'homeNet';
 
 /** The words a caller uses for the selection. */
 export interface SelectionTerms {
@@ -35,6 +39,14 @@ export interface SelectionTerms {
   readonly selectExample: string;
   /** Examples of a security-group, CIDR and prefix-list peer for messages about sources. */
   readonly peerExamples: string;
+  /** One destination (egress) or source (ingress) in "Invalid destination '…'": `destination`, `--source`. */
+  readonly peer: (direction: Direction) => string;
+  /** The `'apple-network'` destination: "destination 'apple-network'", "--apple-network". */
+  readonly appleNetwork: string;
+  /** Allowing every address: "'anywhere'", "--source anywhere". */
+  readonly anywhere: (direction: Direction) => string;
+  /** An example of naming products or host groups for the hosts and Network Firewall rules. */
+  readonly selectHostsExample: string;
 }
 
 /** The field a direction's peers are given in: destinations (egress) or sources (ingress). */
@@ -50,4 +62,8 @@ export const API_TERMS: SelectionTerms = {
   chooseDirection: "Set direction to 'egress' or 'ingress'.",
   selectExample: "products: ['iCloud', 'FaceTime'] or profiles: ['managed-mac']",
   peerExamples: "a bastion security group ('sg-…'), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…')",
+  peer: () => 'destination',
+  appleNetwork: "destination 'apple-network'",
+  anywhere: () => "'anywhere'",
+  selectHostsExample: "products: ['iCloud'] or hostGroups: ['certificate-validation']",
 };

@@ -2,7 +2,7 @@
  * The resolver's contract: what a user selects and the plain, deterministic policy it becomes.
  * Every adapter (CDK, Pulumi, review, CLI) renders a `ResolvedPolicy`; none computes rules itself.
  */
-import type { AppleProduct, Direction, ProfileId, ServiceId } from '../catalogue';
+import type { AppleProduct, AppleProductName, Direction, ProfileId, ServiceId } from '../catalogue';
 import type { Protocol } from '../ports';
 import type { SelectionTerms } from './terms';
 
@@ -47,15 +47,18 @@ export interface ExtraRule {
 /** What the user asks for. */
 export interface PolicySelection {
   /**
-   * Apple products by id; aliases (`iMessage`, `APNs`, `ARD`, Chinese names) are accepted at run time.
+   * Apple products by id, English or Chinese name, or alias (`'iMessage'`, `'APNs'`, `'ARD'`),
+   * checked by the compiler. Names known only at run time (a config file) go through
+   * `parseProducts` or `parseSelection`, which check them and suggest the closest.
    * @default [] (name products, profiles or extraRules)
    */
-  readonly products?: readonly (AppleProduct | (string & {}))[];
+  readonly products?: readonly AppleProductName[];
   /**
-   * Named bundles of products from the catalogue.
+   * Named bundles of products from the catalogue, checked by the compiler (`parseSelection` for
+   * names known only at run time).
    * @default []
    */
-  readonly profiles?: readonly (ProfileId | (string & {}))[];
+  readonly profiles?: readonly ProfileId[];
   /**
    * `'egress'`: the Apple devices connect out; `'ingress'`: they host a service.
    * @default the profiles' direction, else 'egress'
@@ -86,8 +89,8 @@ export interface PolicySelection {
    * @default false
    */
   readonly includeLinkLocal?: boolean;
-  /** Service ids to leave out even though a selected product uses them. @default [] */
-  readonly exclude?: readonly (ServiceId | (string & {}))[];
+  /** Service ids to leave out even though a selected product uses them (`parseSelection` for ids known only at run time). @default [] */
+  readonly exclude?: readonly ServiceId[];
   /** Rules of the user's own, merged with the catalogue's. @default [] */
   readonly extraRules?: readonly ExtraRule[];
   /**

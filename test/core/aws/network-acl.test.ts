@@ -1,4 +1,4 @@
-import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan } from '../../../lib/core';
+import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan, type PolicySelection } from '../../../lib/core';
 import { entryTraffic } from '../../../lib/core/internal';
 
 const text = (e: NetworkAclEntryPlan) => `${e.egress ? 'out' : 'in'} ${e.purpose} ${entryTraffic(e)} ${e.cidr}`;
@@ -120,7 +120,7 @@ describe('planNetworkAcl', () => {
   });
 
   test('a policy resolved with the rule budget fits the entry budget, widened', () => {
-    const selection = { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'] };
+    const selection: PolicySelection = { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'] };
     expect(resolve(selection).rules).toHaveLength(25);
     expect(networkAclRuleBudget()).toBe(18);
     expect(networkAclRuleBudget({ maxEntries: 30, pathMtuDiscovery: false })).toBe(30);

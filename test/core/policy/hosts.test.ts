@@ -134,6 +134,7 @@ describe('hostsFor', () => {
 
   test('does not depend on the order of the selection', () => {
     const a = hostsFor({ products: ['iCloud', 'SoftwareUpdate', 'Siri'], hostGroups: ['content-caching', 'device-setup'] });
+    // @ts-expect-error another case than the catalogue's, as JavaScript or a cast could pass it: matched at run time
     const b = hostsFor({ products: ['Siri', 'softwareupdate', 'iCloud'], hostGroups: ['device-setup', 'content-caching'] });
     expect(b).toEqual(a);
   });
@@ -141,7 +142,9 @@ describe('hostsFor', () => {
 
 describe('hostsFor errors', () => {
   test('an unknown product fails exactly as resolve fails', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     const ours = thrown(() => hostsFor({ products: ['FaceTmie'] }));
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     const resolvers = thrown(() => resolve({ products: ['FaceTmie'] }));
     expect(ours.message).toBe(resolvers.message);
     expect(ours.problems).toEqual(resolvers.problems);
@@ -149,17 +152,21 @@ describe('hostsFor errors', () => {
   });
 
   test('an unknown profile fails exactly as resolve fails', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(thrown(() => hostsFor({ profiles: ['managed-macs'] })).message).toBe(thrown(() => resolve({ profiles: ['managed-macs'] })).message);
   });
 
   test('an unknown host group names the closest ones', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(() => hostsFor({ hostGroups: ['certificate-validations'] })).toThrow("Unknown Apple host group 'certificate-validations'. Did you mean 'certificate-validation'?");
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(thrown(() => hostsFor({ hostGroups: ['zzz'] })).problems).toEqual([
       { code: 'unknown-host-group', message: expect.stringMatching(/^Unknown Apple host group 'zzz'\. Valid host groups: 'additional-content', 'app-features', /) },
     ]);
   });
 
   test('every problem is reported at once', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(thrown(() => hostsFor({ products: ['Nope'], hostGroups: ['nope'] })).problems.map((p) => p.code)).toEqual(['unknown-product', 'unknown-host-group']);
   });
 

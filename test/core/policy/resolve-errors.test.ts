@@ -13,15 +13,19 @@ function problemsOf(selection: PolicySelection): [string, string][] {
 
 describe('bad input gets one error naming every problem and its fix', () => {
   test('a misspelt product names the nearest valid products', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ products: ['FaceTme'] })).toEqual([['unknown-product', "Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"]]);
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ products: ['icloudmial'] })).toEqual([['unknown-product', "Unknown Apple product 'icloudmial'. Did you mean 'iCloudMail'?"]]);
   });
 
   test('a product with no close match says where the list is', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ products: ['Zune'] })).toEqual([['unknown-product', "Unknown Apple product 'Zune'. Run `apple-ports products` to list the valid products."]]);
   });
 
   test('an unknown profile names the nearest profiles', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ profiles: ['managed-macs'] })).toEqual([['unknown-profile', "Unknown apple-ports profile 'managed-macs'. Did you mean 'managed-mac'?"]]);
   });
 
@@ -102,6 +106,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
   });
 
   test('unknown services in exclude, and conflicting profile directions', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ products: ['iCloud'], exclude: ['htps'] })).toEqual([['unknown-service', "exclude: Unknown Apple service 'htps'. Did you mean 'https'?"]]);
     expect(problemsOf({ profiles: ['managed-mac', 'remote-admin-host'], destinations: ['10.0.0.0/8'] })).toEqual([
       ['conflicting-profile-directions', "The profiles 'managed-mac', 'remote-admin-host' are meant for different directions. Set direction to 'egress' or 'ingress'."],
@@ -138,6 +143,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
   });
 
   test('every problem is reported at once, in one message', () => {
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(() => resolve({ products: ['FaceTme', 'iCloud'], destinations: ['10.0.0.0/33'], maxRules: -1 })).toThrow(
       [
         'Invalid apple-ports selection (3 problems):',

@@ -3,7 +3,7 @@
  * a bitmap of every (protocol, peer, port) the selected services need.
  */
 import fc from 'fast-check';
-import { findService, getNetwork, products, resolve, type AddressFamily, type PolicySelection, type ProductEntry, type ResolvedPolicy } from '../../../lib/core';
+import { findService, getNetwork, products, resolve, type AddressFamily, type AppleProductName, type PolicySelection, type ProductEntry, type ResolvedPolicy, type ServiceId } from '../../../lib/core';
 import { peerFamilies, peerKey } from '../../../lib/core/internal';
 
 const PORTS = 65536;
@@ -86,7 +86,7 @@ const selectionArbitrary = fc.record({
     ['sg-0123456789abcdef0', '2001:db8::/32', 'anywhere'],
     ['pl-0123456789abcdef0', 'apple-network', '::/0', '10.0.0.0/8'],
   ),
-  exclude: fc.subarray(['http', 'https', 'apns', 'dns', 'facetime-rtp', 'messages-rtp', 'rfb']),
+  exclude: fc.subarray<ServiceId>(['http', 'https', 'apns', 'dns', 'facetime-rtp', 'messages-rtp', 'rfb']),
 });
 
 /** Selections that open at least one port (others are refused with 'nothing-to-open'). */
@@ -127,7 +127,8 @@ describe('resolver properties', () => {
         const renamed = (selection.products ?? []).map((id) => {
           const product = products.find((p) => p.id === id)!;
           const names = [product.id, product.id.toUpperCase(), product.id.toLowerCase(), product.name['zh-CN'], ...product.aliases];
-          return names[next() % names.length];
+          // Upper- and lower-case ids are not AppleProductName literals: JavaScript callers pass them.
+          return names[next() % names.length] as AppleProductName;
         });
         const shuffled = [...renamed].sort(() => (next() % 2 === 0 ? -1 : 1));
         const destinations = selection.destinations && [...selection.destinations, ...selection.destinations].sort(() => (next() % 2 === 0 ? -1 : 1));

@@ -1,4 +1,4 @@
-import { resolve, type PolicyRule } from '../../../lib/core';
+import { resolve, type AppleProduct, type PolicyRule } from '../../../lib/core';
 import { rulesText } from './rule-text';
 
 const byText = (rules: readonly PolicyRule[], text: string) => rules.find((r) => `${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}` === text);
@@ -61,7 +61,7 @@ describe('golden cases', () => {
 
   test('every product with ipv6 (snapshot of the whole catalogue, compact)', () => {
     const listing = Object.fromEntries(
-      require('../../../lib/core').products.map((p: { id: string }) => {
+      require('../../../lib/core').products.map((p: { id: AppleProduct }) => {
         const policy = resolve({ products: [p.id], ipv6: true, includeLegacy: true, includeLinkLocal: true });
         return [p.id, policy.rules.map((r) => `${rulesText([r])[0]} | ${r.description}`)];
       }),

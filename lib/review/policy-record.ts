@@ -1,0 +1,178 @@
+/**
+ * The record of a construct's resolved policy that the CDK writes into the synthesized template,
+ * so `apple-ports review cdk.out` can render and diff it without the app's code. One function
+ * writes it and one reads it back; the record is versioned, holds only what the review needs,
+ * and names values known only at deploy time as the user knows them (`{AppleMacHosts/Bastion}`),
+ * never as token strings, so it is the same on every synth.
+ */
+import type { AppleProduct } from '../core/catalogue';
+import type { AppleNetworkPrefixListPlan } from '../core/aws';
+import type { FirewallRuleGroupPlan } from '../core/network-firewall';
+import type { PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy';
+
+/** The template `Metadata` key holding the records of a stack's constructs, by construct path. */
+export const POLICY_METADATA_KEY = 'apple-ports:policies';
+
+/** The version of the record's shape; a reader refuses versions it does not know. */
+export const POLICY_RECORD_VERSION = 1;
+
+/** The construct types that record a policy. */
+export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList';
+
+/** A rule as recorded: `widened` holds the port ranges only (protocol and peer are the rule's); empty lists are left out. */
+export type RecordedRule = Omit<PolicyRule, 'extra' | 'widened'> & {
+  /** @default [] */
+  readonly extra?: readonly string[];
+  /** @default [] */
+  readonly widened?: readonly { readonly fromPort: number; readonly toPort: number }[];
+};
+
+/** A notice as recorded; the ports a budget widened are the rules' own. */
+export type RecordedNotice = Omit<PolicyNotice, 'widened'>;
+
+/** A resolved policy as recorded. */
+export type RecordedPolicy = Omit<ResolvedPolicy, 'rules' | 'notices'> & {
+  readonly rules: readonly RecordedRule[];
+  readonly notices: readonly RecordedNotice[];
+};
+
+/** What one construct records, by its type. */
+export type PolicyRecord =
+  | { readonly version: 1; readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: RecordedPolicy }
+  | {
+      readonly version: 1;
+      readonly type: 'AppleServicesFirewallRules';
+      readonly products: readonly AppleProduct[];
+      readonly profiles: readonly string[];
+      readonly hostGroups: readonly string[];
+      readonly capacity: number;
+      readonly rules: number;
+      /** The hosts the rules allow by name, sorted as the plan sorts them. */
+      readonly hosts: readonly string[];
+      /** The port rules' policy; absent when only host groups are selected. */
+      readonly policy?: RecordedPolicy;
+    }
+  | {
+      readonly version: 1;
+      readonly type: 'AppleNetworkPrefixList';
+      /** Apple's whole network (`apple`) or the APNs subnets (`apns`). */
+      readonly scope: AppleNetworkPrefixListPlan['scope'];
+      readonly family: AppleNetworkPrefixListPlan['family'];
+      readonly maxEntries: number;
+      readonly entries: readonly string[];
+    };
+
+/** What a construct hands to `policyRecord`. */
+export type PolicyRecordSubject =
+  | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
+  | { readonly type: 'AppleServicesFirewallRules'; readonly plan: FirewallRuleGroupPlan }
+  | { readonly type: 'AppleNetworkPrefixList'; readonly plan: AppleNetworkPrefixListPlan };
+
+/** A recorded construct read back, with its policies whole again for `reviewPolicy` and `diffPolicies`. */
+export type ReadPolicyRecord =
+  | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
+  | (Omit<Extract<PolicyRecord, { type: 'AppleServicesFirewallRules' }>, 'version' | 'policy'> & { readonly policy?: ResolvedPolicy })
+  | Omit<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' }>, 'version'>;
+
+function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
+  return {
+    direction: policy.direction,
+    products: policy.products,
+    profiles: policy.profiles,
+    ...(policy.maxRules !== undefined ? { maxRules: policy.maxRules } : {}),
+    rules: policy.rules.map((rule) => ({
+      protocol: rule.protocol,
+      fromPort: rule.fromPort,
+      toPort: rule.toPort,
+      peer: rule.peer,
+      description: rule.description,
+      services: rule.services,
+      products: rule.products,
+      ...(rule.extra.length > 0 ? { extra: rule.extra } : {}),
+      ...(rule.widened.length > 0 ? { widened: rule.widened.map((w) => ({ fromPort: w.fromPort, toPort: w.toPort })) } : {}),
+    })),
+    notices: policy.notices.map((notice) => ({ code: notice.code, message: notice.message, services: notice.services, products: notice.products })),
+    excluded: policy.excluded,
+  };
+}
+
+/**
+ * The record a construct writes into its template: compact and versioned. Deploy-time values are
+ * already named as the user knows them (`{AppleMacHosts/Bastion}`) by the adapter's placeholders.
+ */
+export function policyRecord(subject: PolicyRecordSubject): PolicyRecord {
+  switch (subject.type) {
+    case 'AppleServicesEgress':
+    case 'AppleServicesIngress':
+      return { version: POLICY_RECORD_VERSION, type: subject.type, policy: recordPolicy(subject.policy) };
+    case 'AppleServicesFirewallRules': {
+      const { plan } = subject;
+      return {
+        version: POLICY_RECORD_VERSION,
+        type: subject.type,
+        products: plan.products,
+        profiles: plan.profiles,
+        hostGroups: plan.hostGroups,
+        capacity: plan.capacity,
+        rules: plan.rules.length,
+        hosts: plan.hosts.hosts.map((host) => host.host),
+        ...(plan.policy ? { policy: recordPolicy(plan.policy) } : {}),
+      };
+    }
+    case 'AppleNetworkPrefixList':
+      return { version: POLICY_RECORD_VERSION, type: subject.type, scope: subject.plan.scope, family: subject.plan.family, maxEntries: subject.plan.maxEntries, entries: subject.plan.entries.map((e) => e.cidr) };
+  }
+}
+
+function readPolicy(recorded: RecordedPolicy): ResolvedPolicy {
+  const rules: PolicyRule[] = recorded.rules.map((rule) => ({
+    protocol: rule.protocol,
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    peer: rule.peer,
+    description: rule.description,
+    services: rule.services,
+    products: rule.products,
+    extra: rule.extra ?? [],
+    widened: (rule.widened ?? []).map((w) => ({ protocol: rule.protocol, fromPort: w.fromPort, toPort: w.toPort, peer: rule.peer })),
+  }));
+  const widened = rules.flatMap((rule) => rule.widened);
+  const notices: PolicyNotice[] = recorded.notices.map((notice) => ({ ...notice, widened: notice.code === 'budget-widened' ? widened : [] }));
+  return {
+    direction: recorded.direction,
+    products: recorded.products,
+    profiles: recorded.profiles,
+    rules,
+    notices,
+    excluded: recorded.excluded,
+    ...(recorded.maxRules !== undefined ? { maxRules: recorded.maxRules } : {}),
+  };
+}
+
+const TYPES: readonly RecordedConstructType[] = ['AppleServicesEgress', 'AppleServicesIngress', 'AppleServicesFirewallRules', 'AppleNetworkPrefixList'];
+
+/**
+ * Reads a record from a template (already parsed JSON), with its policies whole again. Throws an
+ * `Error` that says what is wrong when the value is not a record this version can read.
+ */
+export function readPolicyRecord(value: unknown): ReadPolicyRecord {
+  const record = value as Partial<PolicyRecord> | null;
+  if (record === null || typeof record !== 'object' || !TYPES.includes(record.type as RecordedConstructType)) {
+    throw new Error(`not an apple-ports policy record: its type must be one of ${TYPES.join(', ')}`);
+  }
+  if (record.version !== POLICY_RECORD_VERSION) {
+    throw new Error(`the policy record has version ${String(record.version)}; this apple-ports reads version ${POLICY_RECORD_VERSION}. Use the apple-ports version that synthesized it, or a later one`);
+  }
+  const { version: _version, ...rest } = record as PolicyRecord;
+  switch (rest.type) {
+    case 'AppleServicesEgress':
+    case 'AppleServicesIngress':
+      return { type: rest.type, policy: readPolicy(rest.policy) };
+    case 'AppleServicesFirewallRules': {
+      const { policy, ...plan } = rest;
+      return { ...plan, ...(policy ? { policy: readPolicy(policy) } : {}) };
+    }
+    case 'AppleNetworkPrefixList':
+      return rest;
+  }
+}
