@@ -162,6 +162,38 @@ describe('the resolver, the CDK template and the Pulumi resources agree', () => 
     expect(pulumiAclEntries(recording)).toEqual(expectedEntries);
   });
 
+  test('a bastion group of the app or program gets the same matching egress in both', async () => {
+    const selection = { products: ['ScreenSharing', 'SSH'] } as const;
+    const expected = coreRules({ ...selection, direction: 'ingress', destinations: [BASTION] }).map((line) => line.replace(/^ingress (\S+ \S+) \S+$/, 'egress $1 hosts'));
+
+    const stack = new Stack(strictApp(), 'Matching');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const bastion = new ec2.SecurityGroup(stack, 'Bastion', { vpc, allowAllOutbound: false });
+    const hosts = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Hosts', SECURITY_GROUP, { allowAllOutbound: false });
+    new cdk.AppleServicesIngress(stack, 'Apple', { ...selection, sources: [bastion], securityGroup: hosts });
+    // The CDK writes a rule referencing another group as a resource of its own, never inline.
+    const cdkLines = (Object.values(Template.fromStack(stack).findResources('AWS::EC2::SecurityGroupEgress')) as { Properties: Record<string, unknown> }[])
+      .filter(({ Properties: e }) => JSON.stringify(e.GroupId).includes(stack.getLogicalId(bastion.node.defaultChild as ec2.CfnSecurityGroup)))
+      .map(({ Properties: e }) => `egress ${PROTOCOL_NAMES[String(e.IpProtocol)]} ${e.FromPort}-${e.ToPort} ${e.DestinationSecurityGroupId === SECURITY_GROUP ? 'hosts' : String(e.DestinationSecurityGroupId)}`)
+      .sort();
+
+    const ec2Pulumi = await import('@pulumi/aws/ec2');
+    let bastionId!: string;
+    const recording = await record(() => {
+      const group = new ec2Pulumi.SecurityGroup('bastion', { vpcId: 'vpc-0123456789abcdef0' });
+      group.id.apply((id) => (bastionId = id));
+      new pulumiApple.AppleServicesIngress('apple', { ...selection, sources: [{ securityGroup: group }], securityGroupId: SECURITY_GROUP });
+    });
+    const pulumiLines = ofType(recording, TYPES.egressRule)
+      .filter((r) => r.inputs.securityGroupId === bastionId)
+      .map(({ inputs: i }) => `egress ${String(i.ipProtocol)} ${i.fromPort}-${i.toPort} ${i.referencedSecurityGroupId === SECURITY_GROUP ? 'hosts' : String(i.referencedSecurityGroupId)}`)
+      .sort();
+
+    expect(expected).toEqual(['egress tcp 22-22 hosts', 'egress tcp 5900-5900 hosts', 'egress tcp 88-88 hosts', 'egress udp 5900-5900 hosts']);
+    expect(cdkLines).toEqual(expected);
+    expect(pulumiLines).toEqual(expected);
+  });
+
   test('the budget case really widens the network ACL and not the security group', () => {
     const pressured = CASES.find((c) => c.name === 'a network ACL under budget pressure')!.selection;
     expect(resolve(pressured).rules.every((r) => r.widened.length === 0)).toBe(true);

@@ -51,7 +51,8 @@ function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, poli
 export function addSecurityGroupRules(scope: IConstruct, group: ec2.ISecurityGroup, design: ServicesDesign, peers: PeerTranslator): void {
   const { policy } = design;
   checkGroupTakesRules(scope, group, policy);
-  const problems = securityGroupLedger(group).claim(policy, {
+  // The CDK adds an identical rule to a group once by itself, so only the quota is checked here.
+  const { problems } = securityGroupLedger(group).claim(policy, {
     claimant: 'construct',
     groupName: `the security group '${group.node.path}'`,
     actualOf: (value) => peers.actual(value),

@@ -3,9 +3,24 @@
  * where the rules go, with ids as Pulumi inputs.
  */
 import type * as pulumi from '@pulumi/pulumi';
+import type { SecurityGroup } from '@pulumi/aws/ec2';
 import type { AddressFamily, AppleServicesSelection, Destination, NetworkAclOptions } from '../core';
 
-/** A security group named by a Pulumi input, e.g. `{ securityGroupId: bastion.id }`. */
+/**
+ * A security group created in the program, e.g. `{ securityGroup: bastion }`. It gets the matching
+ * rule too: the egress to the hosts an ingress component lets it reach, or the ingress from the
+ * devices an egress component lets reach it, as the CDK's `connections.allowTo/allowFrom` do.
+ * Give `{ securityGroupId: bastion.id }` instead to leave the group untouched.
+ */
+export interface SecurityGroupResourceReference {
+  /** The security group, which gets the matching rule. */
+  readonly securityGroup: SecurityGroup;
+}
+
+/**
+ * A security group named by a Pulumi input, e.g. `{ securityGroupId: bastion.id }`. Only the rules
+ * of this component are added: the group itself is left untouched.
+ */
 export interface SecurityGroupReference {
   /** The referenced security group's id. */
   readonly securityGroupId: pulumi.Input<string>;
@@ -44,7 +59,7 @@ export interface Ipv6CidrReference {
  * A peer whose value may only be known at deploy time. A plain string is validated like any
  * destination; an `Output` is passed through and substituted when the rules are created.
  */
-export type InputReference = SecurityGroupReference | PrefixListReference | Ipv4CidrReference | Ipv6CidrReference;
+export type InputReference = SecurityGroupResourceReference | SecurityGroupReference | PrefixListReference | Ipv4CidrReference | Ipv6CidrReference;
 
 /**
  * A destination (egress) or source (ingress): everything the core accepts (`'anywhere'`,
@@ -117,8 +132,9 @@ export interface AppleServicesEgressArgs extends AppleServicesCommonArgs {
 /** Arguments of `AppleServicesIngress`: Macs hosting a service such as Screen Sharing. */
 export interface AppleServicesIngressArgs extends AppleServicesCommonArgs {
   /**
-   * Who may connect in, e.g. `[{ securityGroupId: bastion.id }]` or `['203.0.113.0/24']`.
-   * There is no default: `'anywhere'` must be written out, and warns.
+   * Who may connect in, e.g. `[{ securityGroup: bastion }]` (which also gets the matching egress),
+   * `[{ securityGroupId: bastion.id }]` or `['203.0.113.0/24']`. There is no default: `'anywhere'`
+   * must be written out, and warns.
    */
   readonly sources: readonly PulumiDestination[];
 }

@@ -4,15 +4,44 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { NetworkAcl, SecurityGroup } from '@pulumi/aws/ec2';
-import { formatProblems, type Direction, type NetworkAclEntryPlan, type Problem, type ResolvedPolicy } from '../core';
-import type { SecurityGroupClaim } from '../core/internal';
+import { formatProblems, type Direction, type NetworkAclEntryPlan, type PlanOutcome, type Problem, type ResolvedPolicy } from '../core';
+import type { MatchingRule, SecurityGroupClaim } from '../core/internal';
 import { PULUMI_VOCABULARY, planComponent, type PlannerArgs } from './component-plan';
-import { inputContent, networkAclLedgers, securityGroupLedgers, subnetLedgers } from './ledgers';
+import { inputContent, networkAclLedgers, reserveInputContent, securityGroupLedgers, subnetLedgers } from './ledgers';
 import { associateSubnets, createNetworkAcl, createNetworkAclRules } from './network-acl-entries';
 import type { RenderContext } from './render-context';
-import { createSecurityGroup, createSecurityGroupRules } from './security-group-rules';
+import { createMatchingRules, createSecurityGroup, createSecurityGroupRules } from './security-group-rules';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
+
+/**
+ * Claims the matching rules on each peer group's ledger, so a group several components reach is
+ * held to its quota and gets each rule once. `ownGroup` is this component's group as ledger content.
+ */
+function claimMatchingRules(
+  wanted: readonly MatchingRule[],
+  peerGroups: ReadonlyMap<string, SecurityGroup>,
+  ownGroup: string,
+  groupClaim: (groupName: string) => SecurityGroupClaim,
+): PlanOutcome<MatchingRule[]> {
+  const byGroup = new Map<string, MatchingRule[]>();
+  for (const rule of wanted) {
+    byGroup.set(rule.group, [...(byGroup.get(rule.group) ?? []), rule]);
+  }
+  const claimed: MatchingRule[] = [];
+  for (const [placeholder, rules] of byGroup) {
+    const outcome = securityGroupLedgers.of(peerGroups.get(placeholder)!.id).claim(
+      { direction: rules[0]!.direction, rules: rules.map((rule) => ({ ...rule, peer: { kind: 'security-group' as const, id: ownGroup } })) },
+      // The peer is this component's group, already ledger content.
+      { ...groupClaim(`the security group ${placeholder}`), actualOf: (value) => value },
+    );
+    if (outcome.problems.length > 0) {
+      return { ok: false, problems: outcome.problems };
+    }
+    claimed.push(...outcome.rules.map(({ peer: _peer, ...rule }) => rule));
+  }
+  return { ok: true, value: claimed };
+}
 
 /** The base of both components; use `AppleServicesEgress` or `AppleServicesIngress`. */
 export abstract class AppleServicesComponent extends pulumi.ComponentResource {
@@ -52,11 +81,20 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
 
     // Every claim on a shared target is checked before anything is created.
     const groupId = design.securityGroup === 'existing' ? args.securityGroupId! : undefined;
+    let rules = design.policy.rules;
     if (groupId !== undefined) {
-      const problems = securityGroupLedgers.of(groupId).claim(design.policy, groupClaim(typeof groupId === 'string' ? `the security group '${groupId}'` : 'the security group'));
-      if (problems.length > 0) {
-        throw refuse(problems);
+      const claimed = securityGroupLedgers.of(groupId).claim(design.policy, groupClaim(typeof groupId === 'string' ? `the security group '${groupId}'` : 'the security group'));
+      if (claimed.problems.length > 0) {
+        throw refuse(claimed.problems);
       }
+      rules = claimed.rules;
+    }
+    // The matching rules on peer groups name this component's group, created below when it is new.
+    const ownGroup = groupId !== undefined ? { content: inputContent(groupId), bind: () => undefined } : reserveInputContent();
+    const peerGroups = references.ownedSecurityGroups;
+    const matchingRules = claimMatchingRules(design.matchingRules, peerGroups, ownGroup.content, groupClaim);
+    if (!matchingRules.ok) {
+      throw refuse(matchingRules.problems);
     }
     let entries: readonly NetworkAclEntryPlan[] = aclDesign?.entries ?? [];
     const claimEntries = (acl: pulumi.Input<string>) => {
@@ -99,10 +137,12 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
       if (this.securityGroup) {
         // Other components may add rules to this group by passing its id on.
         securityGroupLedgers.of(this.securityGroupId).claim(design.policy, groupClaim('the security group'));
+        ownGroup.bind(this.securityGroupId);
       } else {
         securityGroupLedgers.alias(args.securityGroupId!, this.securityGroupId);
       }
-      createSecurityGroupRules(context, this.securityGroupId, design.policy);
+      createSecurityGroupRules(context, this.securityGroupId, direction, rules);
+      createMatchingRules(context, this.securityGroupId, matchingRules.value, peerGroups);
     }
 
     if (design.networkAcl === 'create') {

@@ -25,7 +25,7 @@ import { logWarnings } from './warnings';
 export class AppleServicesFirewallRules extends pulumi.ComponentResource {
   /**
    * The planned rules, capacity, notices and limitations, for review snapshots. Outputs appear as
-   * placeholders in it (`<cidrIpv4#0>`, `<homeNet#0>`), so the snapshot stays stable.
+   * placeholders named after their resource (`<vpc.cidrIpv4>`, `<vpc.homeNet>`), so the snapshot stays stable.
    */
   public readonly plan: FirewallRuleGroupPlan;
   /** The rule group resource. */

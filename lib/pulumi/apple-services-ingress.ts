@@ -5,12 +5,13 @@ import { AppleServicesComponent } from './apple-services-component';
 
 /**
  * Lets the named sources reach the Apple services a Mac hosts (Screen Sharing, Apple Remote
- * Desktop, SSH…) and nothing else. Sources are required; `'anywhere'` works but warns.
+ * Desktop, SSH…) and nothing else. Sources are required; `'anywhere'` works but warns. A source
+ * given as `{ securityGroup: bastion }` also gets the matching egress to the Macs.
  *
  * ```ts
  * const macs = new AppleServicesIngress('macs', {
  *   products: ['ScreenSharing'],
- *   destinations: [{ securityGroupId: bastion.id }],
+ *   sources: [{ securityGroup: bastion }],
  *   vpcId: vpc.id,
  * });
  * ```

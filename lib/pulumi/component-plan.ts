@@ -21,7 +21,7 @@ export const PULUMI_VOCABULARY: AdapterVocabulary = {
   typeName: { egress: 'AppleServicesEgress', ingress: 'AppleServicesIngress' },
   claimant: 'component',
   props: { vpc: 'vpcId', securityGroup: 'securityGroupId', subnets: 'subnetIds', networkAcl: 'networkAclId' },
-  peerExamples: "a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…')",
+  peerExamples: "a bastion security group ({ securityGroup: bastion }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…')",
 };
 
 /** The core's design, and the way back from its placeholders to the user's inputs. */
@@ -58,6 +58,7 @@ export function planComponent(args: PlannerArgs, direction: Direction): PlanOutc
     peers,
     appleNetworkPeers,
     networkAclStandIns: references.networkAclStandIns,
+    ownedSecurityGroups: new Set(references.ownedSecurityGroups.keys()),
     target: {
       vpc: args.vpcId !== undefined,
       securityGroup: args.securityGroupId !== undefined,

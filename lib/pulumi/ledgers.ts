@@ -85,3 +85,12 @@ export function inputContent(value: pulumi.Input<string>): string {
   }
   return `<input ${inputIds.get(object)}>`;
 }
+
+/**
+ * The tag an Output created later will have: a component checks its claims before it creates the
+ * group whose id they name, then binds the id's Output to the tag with `bindInputContent`.
+ */
+export function reserveInputContent(): { readonly content: string; readonly bind: (output: pulumi.Output<string>) => void } {
+  const id = nextInputId++;
+  return { content: `<input ${id}>`, bind: (output) => inputIds.set(output, id) };
+}

@@ -6,9 +6,19 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SecurityGroup } from '@pulumi/aws/ec2';
 import { SecurityGroupEgressRule, SecurityGroupIngressRule } from '@pulumi/aws/vpc';
-import type { Peer, PolicyRule, ResolvedPolicy } from '../core';
+import type { Direction, Peer, PolicyRule } from '../core';
+import type { MatchingRule } from '../core/internal';
 import type { RenderContext } from './render-context';
-import { securityGroupRuleName } from './resource-names';
+import { matchingRuleName, securityGroupRuleName } from './resource-names';
+
+/** The id or CIDR a peer holds, where a placeholder may stand. */
+function peerValue(peer: Peer): string {
+  return peer.kind === 'ipv4' || peer.kind === 'ipv6' ? peer.cidr : peer.id;
+}
+
+function withValue(peer: Peer, value: string): Peer {
+  return peer.kind === 'ipv4' || peer.kind === 'ipv6' ? { ...peer, cidr: value } : { ...peer, id: value };
+}
 
 /** The peer fields of a rule: exactly one of cidrIpv4, cidrIpv6, prefixListId, referencedSecurityGroupId. */
 function peerFields(peer: Peer, references: RenderContext['references']) {
@@ -41,23 +51,52 @@ export function createSecurityGroup(context: RenderContext, vpcId: pulumi.Input<
   );
 }
 
-/** One standalone rule per policy rule, each named after what it allows. */
-export function createSecurityGroupRules(context: RenderContext, securityGroupId: pulumi.Input<string>, policy: ResolvedPolicy): (SecurityGroupEgressRule | SecurityGroupIngressRule)[] {
-  const Rule = policy.direction === 'egress' ? SecurityGroupEgressRule : SecurityGroupIngressRule;
-  return policy.rules.map(
-    (rule: PolicyRule) =>
-      new Rule(
-        securityGroupRuleName(context.name, rule, policy.direction),
-        {
-          securityGroupId,
-          ipProtocol: rule.protocol,
-          fromPort: rule.fromPort,
-          toPort: rule.toPort,
-          description: rule.description,
-          ...peerFields(rule.peer, context.references),
-          ...(context.tags !== undefined ? { tags: context.tags } : {}),
-        },
-        { parent: context.parent },
-      ),
-  );
+/**
+ * One standalone rule per policy rule, each named after what it allows. A rule whose peer was named
+ * by a numbered placeholder in earlier versions carries that name as an alias, so it is renamed in
+ * place: a replacement would create the rule before deleting its old self, and AWS refuses the copy.
+ */
+export function createSecurityGroupRules(context: RenderContext, securityGroupId: pulumi.Input<string>, direction: Direction, rules: readonly PolicyRule[]): (SecurityGroupEgressRule | SecurityGroupIngressRule)[] {
+  const Rule = direction === 'egress' ? SecurityGroupEgressRule : SecurityGroupIngressRule;
+  return rules.map((rule) => {
+    const name = securityGroupRuleName(context.name, rule, direction);
+    const legacyPeer = context.references.legacyNameOf(peerValue(rule.peer));
+    const legacyName = legacyPeer === undefined ? undefined : securityGroupRuleName(context.name, { ...rule, peer: withValue(rule.peer, legacyPeer) }, direction);
+    return new Rule(
+      name,
+      {
+        securityGroupId,
+        ipProtocol: rule.protocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        description: rule.description,
+        ...peerFields(rule.peer, context.references),
+        ...(context.tags !== undefined ? { tags: context.tags } : {}),
+      },
+      { parent: context.parent, ...(legacyName !== undefined && legacyName !== name ? { aliases: [{ name: legacyName }] } : {}) },
+    );
+  });
+}
+
+/**
+ * The rules peer groups given as `{ securityGroup }` get, referencing the component's group, so
+ * the traffic the component allows is allowed at the peer's end too.
+ */
+export function createMatchingRules(context: RenderContext, componentGroupId: pulumi.Input<string>, rules: readonly MatchingRule[], groups: ReadonlyMap<string, SecurityGroup>): (SecurityGroupEgressRule | SecurityGroupIngressRule)[] {
+  return rules.map((rule) => {
+    const Rule = rule.direction === 'egress' ? SecurityGroupEgressRule : SecurityGroupIngressRule;
+    return new Rule(
+      matchingRuleName(context.name, rule),
+      {
+        securityGroupId: groups.get(rule.group)!.id,
+        ipProtocol: rule.protocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        description: rule.description,
+        referencedSecurityGroupId: componentGroupId,
+        ...(context.tags !== undefined ? { tags: context.tags } : {}),
+      },
+      { parent: context.parent },
+    );
+  });
 }

@@ -122,17 +122,19 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     expect(securityGroupRuleLines(recording)).toEqual([`egress tcp 443 ${ANY}`, `egress tcp 5223 ${listId}`, `egress tcp 80 ${ANY}`]);
     expect(ofType(recording, TYPES.egressRule).find((r) => r.inputs.prefixListId !== undefined)).toEqual({
       type: TYPES.egressRule,
-      name: 'mac-egress-tcp-5223-prefixListId-0',
+      // Named after the list's resource; the numbered name of earlier versions is an alias.
+      name: 'mac-egress-tcp-5223-apple-network-prefix-list.prefixListId',
       inputs: { securityGroupId: mockId(TYPES.securityGroup, 'mac-sg'), ipProtocol: 'tcp', fromPort: 5223, toPort: 5223, description: 'iCloud: APNs (tcp 5223)', prefixListId: listId },
       parent: 'mac',
       deleteBeforeReplace: false,
       dependencies: ['apple-network-prefix-list', 'mac-sg'],
+      aliases: ['mac-egress-tcp-5223-prefixListId-0'],
     });
     // Placeholders keep the policy stable; the peer carries what AWS's quota counts.
     expect(mac.policy.rules.map((r) => r.peer)).toEqual([
       { kind: 'ipv4', cidr: ANY },
       { kind: 'ipv4', cidr: ANY },
-      { kind: 'prefix-list', id: '<prefixListId#0>', family: 'ipv4', maxEntries: 1 },
+      { kind: 'prefix-list', id: '<apple-network-prefix-list.prefixListId>', family: 'ipv4', maxEntries: 1 },
     ]);
   });
 
@@ -317,7 +319,7 @@ describe('AppleServicesFirewallRules', () => {
       tags: { team: 'mac' },
     });
     expect(group.dependencies).toEqual(['inspected']);
-    expect(rules.plan.homeNet).toEqual(['<homeNet#0>', '10.1.0.0/16']);
+    expect(rules.plan.homeNet).toEqual(['<inspected.homeNet>', '10.1.0.0/16']);
     expect([rules.plan.capacity, rules.plan.requiredCapacity]).toEqual([100, 6]);
   });
 
@@ -327,12 +329,12 @@ describe('AppleServicesFirewallRules', () => {
       rules = new AppleServicesFirewallRules('proxied', { products: ['FaceTime'], destinations: ['apple-network', { cidrIpv4: pulumi.output('192.0.2.0/24') }] });
     });
 
-    expect(rulesStringOf(recording)).toBe(rules.plan.rulesString.replaceAll('<cidrIpv4#0>', '192.0.2.0/24'));
+    expect(rulesStringOf(recording)).toBe(rules.plan.rulesString.replaceAll('<destinations[1].cidrIpv4>', '192.0.2.0/24'));
     expect(rules.plan.rules.filter((r) => r.kind === 'port').map((r) => `${r.rule.protocol} ${r.rule.destination} ${r.rule.destinationPort}`)).toEqual([
       'tcp 17.0.0.0/8 5223',
-      'udp <cidrIpv4#0> 3478:3497',
-      'udp <cidrIpv4#0> 16384:16387',
-      'udp <cidrIpv4#0> 16393:16402',
+      'udp <destinations[1].cidrIpv4> 3478:3497',
+      'udp <destinations[1].cidrIpv4> 16384:16387',
+      'udp <destinations[1].cidrIpv4> 16393:16402',
     ]);
   });
 
@@ -376,7 +378,7 @@ describe('AppleServicesFirewallRules', () => {
     [
       'a security-group Output as a destination',
       () => new AppleServicesFirewallRules('to-group', { products: ['FaceTime'], destinations: [{ securityGroupId: pulumi.output('sg-0123456789abcdef0') }] }),
-      "AppleServicesFirewallRules 'to-group': Invalid destination '<securityGroupId#0>': a Network Firewall rules string takes CIDRs, not security groups. Use 'anywhere', 'apple-network' or CIDRs.",
+      "AppleServicesFirewallRules 'to-group': Invalid destination '<destinations[0].securityGroupId>': a Network Firewall rules string takes CIDRs, not security groups. Use 'anywhere', 'apple-network' or CIDRs.",
     ],
     [
       'several problems at once',
@@ -408,7 +410,7 @@ describe('AppleServicesFirewallRules', () => {
     [
       'an Output given as a destination',
       () => new AppleServicesFirewallRules('unwrapped', { products: ['FaceTime'], destinations: [pulumi.output('10.0.0.0/8') as never] }),
-      "AppleServicesFirewallRules 'unwrapped': destinations[0] is a Pulumi Output or Promise; say what it is: { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.",
+      "AppleServicesFirewallRules 'unwrapped': destinations[0] is a Pulumi Output or Promise; say what it is: { securityGroup: … }, { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.",
     ],
     [
       'a component name the rule group cannot be auto-named after',

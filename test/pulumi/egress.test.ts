@@ -1,6 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
-import { networkAclRuleBudget, planNetworkAcl, resolve } from 'apple-ports';
+import * as ec2 from '@pulumi/aws/ec2';
+import { formatPeer, networkAclRuleBudget, planNetworkAcl, resolve } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
+import type { PulumiDestination } from 'apple-ports/pulumi';
 import { installMockRecorder, mockId, ofType, record, TYPES, valueOf, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
 
@@ -277,20 +279,44 @@ describe('AppleServicesEgress peers', () => {
       'egress tcp 443 sg-0cccccccccccccccc',
       'egress tcp 443 sg-0eeeeeeeeeeeeeeee',
     ]);
-    expect(ofType(recording, TYPES.egressRule).filter((r) => r.inputs.fromPort === 443).map((r) => r.name)).toEqual([
-      'mac-egress-tcp-443-cidrIpv4-0',
-      'mac-egress-tcp-443-cidrIpv6-0',
-      'mac-egress-tcp-443-prefixListId-0',
-      'mac-egress-tcp-443-securityGroupId-0',
-      'mac-egress-tcp-443-sg-0eeeeeeeeeeeeeeee',
+    // Outputs of no resource are named by where they were given; each rule keeps its earlier, numbered name as an alias.
+    expect(ofType(recording, TYPES.egressRule).filter((r) => r.inputs.fromPort === 443).map((r) => [r.name, r.aliases])).toEqual([
+      ['mac-egress-tcp-443-destinations-0.securityGroupId', ['mac-egress-tcp-443-securityGroupId-0']],
+      ['mac-egress-tcp-443-destinations-1.cidrIpv4', ['mac-egress-tcp-443-cidrIpv4-0']],
+      ['mac-egress-tcp-443-destinations-2.cidrIpv6', ['mac-egress-tcp-443-cidrIpv6-0']],
+      ['mac-egress-tcp-443-destinations-3.prefixListId', ['mac-egress-tcp-443-prefixListId-0']],
+      ['mac-egress-tcp-443-sg-0eeeeeeeeeeeeeeee', undefined],
     ]);
     expect(component.policy.rules.filter((r) => r.fromPort === 443).map((r) => r.peer)).toEqual([
-      { kind: 'ipv4', cidr: '<cidrIpv4#0>' },
-      { kind: 'ipv6', cidr: '<cidrIpv6#0>' },
-      { kind: 'prefix-list', id: '<prefixListId#0>', maxEntries: 5 },
-      { kind: 'security-group', id: '<securityGroupId#0>' },
+      { kind: 'ipv4', cidr: '<destinations[1].cidrIpv4>' },
+      { kind: 'ipv6', cidr: '<destinations[2].cidrIpv6>' },
+      { kind: 'prefix-list', id: '<destinations[3].prefixListId>', maxEntries: 5 },
+      { kind: 'security-group', id: '<destinations[0].securityGroupId>' },
       { kind: 'security-group', id: 'sg-0eeeeeeeeeeeeeeee' },
     ]);
+  });
+
+  test('an output of a resource is named after the resource, wherever it is given', async () => {
+    const peersGiven = async (order: (given: PulumiDestination[]) => PulumiDestination[]) => {
+      let component!: adapter.AppleServicesEgress;
+      await record(() => {
+        const vpc = new ec2.Vpc('office', { cidrBlock: '10.8.0.0/16' });
+        const proxy = new ec2.SecurityGroup('proxy', { vpcId: vpc.id });
+        component = new AppleServicesEgress('mac', { products: ['SSH'], destinations: order([{ cidrIpv4: vpc.cidrBlock }, { securityGroupId: proxy.id }]), securityGroupId: EXISTING_SG });
+      });
+      return component.policy.rules.map((r) => formatPeer(r.peer));
+    };
+    expect(await peersGiven((given) => given)).toEqual(['<office.cidrIpv4>', '<proxy.securityGroupId>']);
+    expect(await peersGiven((given) => [...given].reverse())).toEqual(['<office.cidrIpv4>', '<proxy.securityGroupId>']);
+  });
+
+  test('two outputs named alike stay apart', async () => {
+    let component!: adapter.AppleServicesEgress;
+    await record(() => {
+      const vpc = new ec2.Vpc('office', { cidrBlock: '10.8.0.0/16' });
+      component = new AppleServicesEgress('mac', { products: ['SSH'], destinations: [{ cidrIpv4: vpc.cidrBlock }, { cidrIpv4: vpc.cidrBlock.apply((cidr) => cidr) }], securityGroupId: EXISTING_SG });
+    });
+    expect(component.policy.rules.map((r) => formatPeer(r.peer))).toEqual(['<office.cidrIpv4 #2>', '<office.cidrIpv4>']);
   });
 
   test('a CIDR output reaches the network ACL entries', async () => {

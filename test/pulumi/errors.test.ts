@@ -6,7 +6,7 @@ import { installMockRecorder, record, TYPES } from './mock-recorder';
 const VPC = 'vpc-0123456789abcdef0';
 const ATTACH =
   'The rules are attached to nothing, so they open no ports. Attach them in one of four ways: pass vpcId (a security group is created), securityGroupId (an existing group), subnetIds with vpcId (a network ACL is created for those subnets) or networkAclId (entries are added to an existing network ACL).';
-const WRAP = 'say what it is: { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.';
+const WRAP = 'say what it is: { securityGroup: … }, { securityGroupId: … }, { prefixListId: … }, { cidrIpv4: … } or { cidrIpv6: … }.';
 const NACL_PEER = (peer: string) =>
   `network ACL: Network ACL entries take CIDRs only, but rules go to the security group '${peer}'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.`;
 
@@ -82,12 +82,12 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'ingress with no sources',
     () => new Ingress('i', { products: ['ScreenSharing'], sources: [], vpcId: VPC }),
-    "AppleServicesIngress 'i': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+    "AppleServicesIngress 'i': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroup: bastion }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
   ],
   [
     'ingress with sources left out',
     () => new Ingress('i2', untyped({ products: ['ScreenSharing'], vpcId: VPC })),
-    "AppleServicesIngress 'i2': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroupId: bastion.id }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
+    "AppleServicesIngress 'i2': Ingress needs sources: name who may connect in, e.g. a bastion security group ({ securityGroup: bastion }), an admin CIDR ('203.0.113.0/24') or a prefix list ('pl-…'). There is no default; 'anywhere' works but warns.",
   ],
   [
     "ingress from 'apple-network'",
@@ -109,8 +109,8 @@ const cases: readonly [string, () => unknown, string][] = [
     () => new Egress('l', untyped({ products: ['iCloud'], destinations: [{ cidrIpv4: '10.0.0.0/8', cidrIpv6: '::/0' }, {}], vpcId: VPC })),
     [
       "AppleServicesEgress 'l': invalid apple-ports selection (2 problems):",
-      '- destinations[0] must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has cidrIpv4, cidrIpv6).',
-      '- destinations[1] must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6.',
+      '- destinations[0] must have exactly one of securityGroup, securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has cidrIpv4, cidrIpv6).',
+      '- destinations[1] must have exactly one of securityGroup, securityGroupId, prefixListId, cidrIpv4 or cidrIpv6.',
     ].join('\n'),
   ],
   [
@@ -136,7 +136,7 @@ const cases: readonly [string, () => unknown, string][] = [
   [
     'a security-group output in a network ACL',
     () => new Egress('t', { products: ['SSH'], destinations: [{ securityGroupId: pulumi.output('sg-0123456789abcdef0') }], networkAclId: 'acl-0123456789abcdef0' }),
-    `AppleServicesEgress 't': ${NACL_PEER('<securityGroupId#0>')}`,
+    `AppleServicesEgress 't': ${NACL_PEER('<destinations[0].securityGroupId>')}`,
   ],
   [
     'more CIDRs than a network ACL holds',

@@ -1,7 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as ec2 from '@pulumi/aws/ec2';
 import { resolve } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
-import { installMockRecorder, mockId, ofType, record, TYPES, type Recording } from './mock-recorder';
+import { failureOf, installMockRecorder, mockId, ofType, record, TYPES, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
 
 const VPC = 'vpc-0123456789abcdef0';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   ({ AppleServicesIngress } = await import('apple-ports/pulumi'));
 });
 
-describe('AppleServicesIngress from a bastion security group', () => {
+describe('AppleServicesIngress from a bastion known by its id', () => {
   let recording: Recording;
   let component: adapter.AppleServicesIngress;
 
@@ -24,15 +25,17 @@ describe('AppleServicesIngress from a bastion security group', () => {
     });
   });
 
-  test('creates a group with one ingress rule per rule, referencing the bastion', () => {
+  test('creates a group with one ingress rule per rule, referencing the bastion and leaving it untouched', () => {
     const sgId = mockId(TYPES.securityGroup, 'mac-sg');
+    // An output of no resource is named by where it was given; the numbered name it had before is an alias.
     const rule = (protocol: string, port: number, description: string) => ({
       type: TYPES.ingressRule,
-      name: `mac-ingress-${protocol}-${port}-securityGroupId-0`,
+      name: `mac-ingress-${protocol}-${port}-sources-0.securityGroupId`,
       inputs: { securityGroupId: sgId, ipProtocol: protocol, fromPort: port, toPort: port, referencedSecurityGroupId: BASTION, description },
       parent: 'mac',
       deleteBeforeReplace: false,
       dependencies: ['mac-sg'],
+      aliases: [`mac-ingress-${protocol}-${port}-securityGroupId-0`],
     });
     expect(recording.resources).toEqual([
       { type: TYPES.ingressComponent, name: 'mac', inputs: {}, deleteBeforeReplace: false, dependencies: [] },
@@ -52,8 +55,82 @@ describe('AppleServicesIngress from a bastion security group', () => {
   });
 
   test('keeps the policy the resolver gives, with a placeholder for the output', () => {
-    expect(component.policy).toEqual(resolve({ products: ['ScreenSharing'], direction: 'ingress', destinations: [{ kind: 'security-group', id: '<securityGroupId#0>' }] }, { isUnresolved: (v) => v === '<securityGroupId#0>' }));
+    const placeholder = '<sources[0].securityGroupId>';
+    expect(component.policy).toEqual(resolve({ products: ['ScreenSharing'], direction: 'ingress', destinations: [{ kind: 'security-group', id: placeholder }] }, { isUnresolved: (v) => v === placeholder }));
     expect(component.policy.direction).toBe('ingress');
+  });
+});
+
+describe('AppleServicesIngress from a bastion security group created in the program', () => {
+  const macSg = mockId(TYPES.securityGroup, 'mac-sg');
+  const bastionSg = mockId(TYPES.securityGroup, 'bastion');
+
+  test('{ securityGroup } gives the bastion the matching egress to the hosts; the policy names it', async () => {
+    let component!: adapter.AppleServicesIngress;
+    const recording = await record(() => {
+      const bastion = new ec2.SecurityGroup('bastion', { vpcId: VPC });
+      component = new AppleServicesIngress('mac', { products: ['ScreenSharing'], sources: [{ securityGroup: bastion }], vpcId: VPC });
+    });
+    expect(securityGroupRuleLines(recording, macSg)).toEqual([`ingress tcp 5900 ${bastionSg}`, `ingress tcp 88 ${bastionSg}`, `ingress udp 5900 ${bastionSg}`]);
+    expect(securityGroupRuleLines(recording, bastionSg)).toEqual([`egress tcp 5900 ${macSg}`, `egress tcp 88 ${macSg}`, `egress udp 5900 ${macSg}`]);
+    expect(ofType(recording, TYPES.egressRule).map((r) => ({ name: r.name, parent: r.parent, description: r.inputs.description, aliases: r.aliases }))).toEqual([
+      { name: 'mac-bastion.securityGroupId-egress-tcp-5900', parent: 'mac', description: 'Screen Sharing: Screen Sharing (RFB) (tcp 5900)', aliases: undefined },
+      { name: 'mac-bastion.securityGroupId-egress-tcp-88', parent: 'mac', description: 'Screen Sharing: Kerberos (tcp 88)', aliases: undefined },
+      { name: 'mac-bastion.securityGroupId-egress-udp-5900', parent: 'mac', description: 'Screen Sharing: Screen Sharing (RFB) (udp 5900)', aliases: undefined },
+    ]);
+    // Named by the resource, in the policy and in the rules' names.
+    expect(component.policy.rules.map((r) => r.peer)).toEqual([
+      { kind: 'security-group', id: '<bastion.securityGroupId>' },
+      { kind: 'security-group', id: '<bastion.securityGroupId>' },
+      { kind: 'security-group', id: '<bastion.securityGroupId>' },
+    ]);
+    expect(ofType(recording, TYPES.ingressRule).map((r) => r.name)).toEqual([
+      'mac-ingress-tcp-5900-bastion.securityGroupId',
+      'mac-ingress-tcp-88-bastion.securityGroupId',
+      'mac-ingress-udp-5900-bastion.securityGroupId',
+    ]);
+  });
+
+  test('{ securityGroupId: bastion.id } leaves the bastion untouched, and is named by the resource too', async () => {
+    let component!: adapter.AppleServicesIngress;
+    const recording = await record(() => {
+      const bastion = new ec2.SecurityGroup('bastion', { vpcId: VPC });
+      component = new AppleServicesIngress('mac', { products: ['SSH'], sources: [{ securityGroupId: bastion.id }], vpcId: VPC });
+    });
+    expect(securityGroupRuleLines(recording)).toEqual([`ingress tcp 22 ${bastionSg}`]);
+    expect(component.policy.rules.map((r) => r.peer)).toEqual([{ kind: 'security-group', id: '<bastion.securityGroupId>' }]);
+  });
+
+  test('the matching egress goes on the bastion once, however many components reach it through one group', async () => {
+    const recording = await record(() => {
+      const bastion = new ec2.SecurityGroup('bastion', { vpcId: VPC });
+      const hosts = 'sg-0aaaaaaaaaaaaaaaa';
+      new AppleServicesIngress('ssh', { products: ['SSH'], sources: [{ securityGroup: bastion }], securityGroupId: hosts });
+      new AppleServicesIngress('admin', { products: ['SSH', 'ScreenSharing'], sources: [{ securityGroup: bastion }], securityGroupId: hosts });
+    });
+    expect(securityGroupRuleLines(recording, bastionSg)).toEqual(['egress tcp 22 sg-0aaaaaaaaaaaaaaaa', 'egress tcp 5900 sg-0aaaaaaaaaaaaaaaa', 'egress tcp 88 sg-0aaaaaaaaaaaaaaaa', 'egress udp 5900 sg-0aaaaaaaaaaaaaaaa']);
+    // The hosts' group gets each rule once too: AWS refuses a second copy of a rule.
+    expect(securityGroupRuleLines(recording, 'sg-0aaaaaaaaaaaaaaaa')).toEqual([`ingress tcp 22 ${bastionSg}`, `ingress tcp 5900 ${bastionSg}`, `ingress tcp 88 ${bastionSg}`, `ingress udp 5900 ${bastionSg}`]);
+  });
+
+  test("the matching rules count against the bastion's quota", async () => {
+    // Screen Sharing to two host groups: three egress rules on the bastion each, six in all.
+    const { message } = await failureOf(() => {
+      const bastion = new ec2.SecurityGroup('bastion', { vpcId: VPC });
+      new AppleServicesIngress('build-hosts', { products: ['ScreenSharing'], sources: [{ securityGroup: bastion }], vpcId: VPC, securityGroupRuleQuota: 5 });
+      new AppleServicesIngress('test-hosts', { products: ['ScreenSharing'], sources: [{ securityGroup: bastion }], vpcId: VPC, securityGroupRuleQuota: 5 });
+    });
+    // A rule referencing a group counts against both families' quotas.
+    const quota = (family: string) =>
+      `- The security group <bastion.securityGroupId> would hold 6 ${family} egress rules from apple-ports components, more than the quota of 5. Select the products in one component with maxRules 5, use separate security groups, or raise the quota and pass it as securityGroupRuleQuota.`;
+    expect(message).toBe(["AppleServicesIngress 'test-hosts': invalid apple-ports selection (2 problems):", quota('IPv4'), quota('IPv6')].join('\n'));
+  });
+
+  test('{ securityGroup } must be a security group of the program', async () => {
+    const { message } = await failureOf(() => new AppleServicesIngress('mac', { products: ['SSH'], sources: [{ securityGroup: 'sg-0bbbbbbbbbbbbbbbb' as never }], vpcId: VPC }));
+    expect(message).toBe(
+      "AppleServicesIngress 'mac': sources[0].securityGroup must be an aws.ec2.SecurityGroup created in the program, which gets the matching rule. For a group known by its id, pass { securityGroupId: … }.",
+    );
   });
 });
 

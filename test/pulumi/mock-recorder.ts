@@ -19,6 +19,8 @@ export interface RecordedResource {
   readonly deleteBeforeReplace: boolean;
   /** Names of the resources it depends on (explicit dependsOn and inputs), sorted. */
   readonly dependencies: readonly string[];
+  /** The names it was known by before (`aliases: [{ name }]`), when it has any. */
+  readonly aliases?: readonly string[];
 }
 
 /** What a program did under the mocks. */
@@ -37,6 +39,8 @@ interface RegisterResourceRequest {
   getObject(): unknown;
   getDeletebeforereplace(): boolean;
   getDependenciesList(): string[];
+  getAliasesList(): { getUrn(): string; getSpec(): { getName(): string } | undefined }[];
+  getAliasurnsList(): string[];
 }
 
 type Callback = (error: unknown, response: unknown) => void;
@@ -123,6 +127,7 @@ export async function installMockRecorder(options: MockOptions = {}): Promise<vo
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
     const parent = req.getParent();
+    const aliases = [...req.getAliasesList().map((alias) => alias.getSpec()?.getName() || lastPart(alias.getUrn())), ...req.getAliasurnsList().map(lastPart)];
     recorded.push({
       type: req.getType(),
       name: req.getName(),
@@ -130,6 +135,7 @@ export async function installMockRecorder(options: MockOptions = {}): Promise<vo
       ...(parent ? { parent: lastPart(parent) } : {}),
       deleteBeforeReplace: req.getDeletebeforereplace(),
       dependencies: [...new Set(req.getDependenciesList().map(lastPart))].sort(),
+      ...(aliases.length > 0 ? { aliases } : {}),
     });
     return register(req, callback);
   };
@@ -207,3 +213,17 @@ export const TYPES = {
   resolverQueryLogConfig: 'aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig',
   resolverQueryLogConfigAssociation: 'aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation',
 } as const;
+
+/** The `ResourceError` a program throws, once its registrations have settled; fails the test when it throws none. */
+export async function failureOf(program: () => unknown): Promise<pulumi.ResourceError> {
+  let error: unknown;
+  try {
+    await record(program);
+  } catch (thrown) {
+    error = thrown;
+  }
+  if (!pulumi.ResourceError.isInstance(error)) {
+    throw new Error(`expected the program to fail with a ResourceError, got ${error === undefined ? 'none' : String(error)}`);
+  }
+  return error;
+}

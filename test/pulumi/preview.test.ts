@@ -19,18 +19,20 @@ describe('in a preview, with ids not known yet', () => {
       const subnet = new ec2.Subnet('subnet', { vpcId: vpc.id, cidrBlock: '10.0.1.0/24' });
       const bastion = new ec2.SecurityGroup('bastion', { vpcId: vpc.id });
       new Egress('vdi', { products: ['iCloud'], vpcId: vpc.id, subnetIds: [subnet.id] });
-      new Ingress('mac', { products: ['SSH'], sources: [{ securityGroupId: bastion.id }, { cidrIpv4: vpc.cidrBlock }], vpcId: vpc.id });
+      new Ingress('mac', { products: ['SSH'], sources: [{ securityGroup: bastion }, { cidrIpv4: vpc.cidrBlock }], vpcId: vpc.id });
     });
     const unknown = expect.objectContaining({ __pulumiUnknown: true });
     expect(ofType(recording, TYPES.egressRule).map((r) => r.inputs)).toEqual([
+      // The bastion's matching egress to the Macs.
+      { securityGroupId: unknown, ipProtocol: 'tcp', fromPort: 22, toPort: 22, referencedSecurityGroupId: unknown, description: 'Remote Login (SSH): SSH (tcp 22)' },
       { securityGroupId: unknown, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0', description: 'iCloud: HTTPS (tcp 443)' },
       { securityGroupId: unknown, ipProtocol: 'tcp', fromPort: 5223, toPort: 5223, cidrIpv4: '0.0.0.0/0', description: 'iCloud: APNs (tcp 5223)' },
       { securityGroupId: unknown, ipProtocol: 'tcp', fromPort: 80, toPort: 80, cidrIpv4: '0.0.0.0/0', description: 'iCloud: HTTP (tcp 80)' },
     ]);
     const ssh = { securityGroupId: unknown, ipProtocol: 'tcp', fromPort: 22, toPort: 22, description: 'Remote Login (SSH): SSH (tcp 22)' };
     expect(ofType(recording, TYPES.ingressRule).map((r) => r.inputs)).toEqual([
-      { ...ssh, cidrIpv4: '10.0.0.0/16' },
       { ...ssh, referencedSecurityGroupId: unknown },
+      { ...ssh, cidrIpv4: '10.0.0.0/16' },
     ]);
     expect(networkAclEntryLines(recording)).toEqual([
       'out 6470 icmp 3:4 0.0.0.0/0',
@@ -40,7 +42,7 @@ describe('in a preview, with ids not known yet', () => {
       'in 22010 tcp 1024-65535 0.0.0.0/0',
       'in 27020 icmp 3:4 0.0.0.0/0',
     ]);
-    expect(ofType(recording, TYPES.ingressRule).map((r) => r.name)).toEqual(['mac-ingress-tcp-22-cidrIpv4-0', 'mac-ingress-tcp-22-securityGroupId-0']);
+    expect(ofType(recording, TYPES.ingressRule).map((r) => r.name)).toEqual(['mac-ingress-tcp-22-bastion.securityGroupId', 'mac-ingress-tcp-22-vpc.cidrIpv4']);
     expect(ofType(recording, TYPES.networkAclAssociation)).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@
  * to the quota. The adapters keep one ledger per target; the ledger itself is plain data.
  */
 import type { Direction } from '../catalogue';
-import { familyName, formatPeer, type AddressFamily, type PolicyRule, type ResolvedPolicy } from '../policy';
+import { familyName, formatPeer, type AddressFamily, type PolicyRule } from '../policy';
 import { formatPortRange } from '../ports';
 import { countRulesByFamily } from './security-group-quota';
 import type { Problem } from '../problems';
@@ -112,15 +112,31 @@ export interface SecurityGroupClaim {
   readonly quotaField: string;
 }
 
+/** A rule as a security group holds it: what it allows, and to or from where. */
+export type SecurityGroupRuleClaim = Pick<PolicyRule, 'protocol' | 'fromPort' | 'toPort' | 'peer'>;
+
 /** The rules apple-ports put on one security group, per direction. */
 export class SecurityGroupLedger {
-  private readonly rules = new Map<Direction, Map<string, PolicyRule>>();
+  private readonly rules = new Map<Direction, Map<string, SecurityGroupRuleClaim>>();
 
-  /** Claims a policy's rules; returns the problems, and claims nothing, when the sum would go over the quota. */
-  public claim(policy: ResolvedPolicy, claim: SecurityGroupClaim): readonly Problem[] {
-    const merged = new Map(this.rules.get(policy.direction));
+  /**
+   * Claims rules in one direction. Returns the rules left to create (those no one added before:
+   * AWS refuses a second copy of a rule) or, claiming nothing, the problems when the sum would go
+   * over the quota.
+   */
+  public claim<R extends SecurityGroupRuleClaim>(
+    policy: { readonly direction: Direction; readonly rules: readonly R[] },
+    claim: SecurityGroupClaim,
+  ): { readonly rules: readonly R[]; readonly problems: readonly Problem[] } {
+    const held = this.rules.get(policy.direction) ?? new Map<string, SecurityGroupRuleClaim>();
+    const merged = new Map(held);
+    const added: R[] = [];
     for (const rule of policy.rules) {
-      merged.set(`${rule.protocol} ${formatPortRange(rule)} ${rule.peer.kind}:${claim.actualOf(formatPeer(rule.peer))}`, rule);
+      const key = `${rule.protocol} ${formatPortRange(rule)} ${rule.peer.kind}:${claim.actualOf(formatPeer(rule.peer))}`;
+      if (!merged.has(key)) {
+        merged.set(key, rule);
+        added.push(rule);
+      }
     }
     const counts = countRulesByFamily({ rules: [...merged.values()] });
     const problems: Problem[] = (['ipv4', 'ipv6'] as const)
@@ -129,10 +145,11 @@ export class SecurityGroupLedger {
         code: 'security-group-quota',
         message: `${sentence(claim.groupName)} would hold ${counts[family]} ${familyName(family)} ${policy.direction} rules from apple-ports ${claim.claimant}s, more than the quota of ${claim.quota}. Select the products in one ${claim.claimant} with ${claim.maxRulesField} ${claim.quota}, use separate security groups, or raise the quota and pass it as ${claim.quotaField}.`,
       }));
-    if (problems.length === 0) {
-      this.rules.set(policy.direction, merged);
+    if (problems.length > 0) {
+      return { rules: [], problems };
     }
-    return problems;
+    this.rules.set(policy.direction, merged);
+    return { rules: added, problems: [] };
   }
 }
 

@@ -2,7 +2,7 @@
  * Security-group quota checks shared by the CDK and Pulumi adapters. AWS counts rules per direction
  * and per address family; going over the quota fails only at deploy time, so it is checked here.
  */
-import { API_TERMS, familyName, peerFamilies, peerWeight, type AddressFamily, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, familyName, peerFamilies, peerWeight, type AddressFamily, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { ApplePortsError, type Problem } from '../problems';
 import { AWS_QUOTAS } from './facts';
 
@@ -14,7 +14,7 @@ const FAMILIES: readonly AddressFamily[] = ['ipv4', 'ipv6'];
  * references a prefix list counts as the list's max entries, and rules to security groups (and to
  * prefix lists of unknown family) count in both families.
  */
-export function countRulesByFamily(policy: Pick<ResolvedPolicy, 'rules'>): Record<AddressFamily, number> {
+export function countRulesByFamily(policy: { readonly rules: readonly Pick<PolicyRule, 'peer'>[] }): Record<AddressFamily, number> {
   const counts: Record<AddressFamily, number> = { ipv4: 0, ipv6: 0 };
   for (const rule of policy.rules) {
     for (const family of peerFamilies(rule.peer)) {
