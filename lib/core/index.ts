@@ -8,6 +8,7 @@ export {
   countPortRanges,
   domainListTarget,
   findHostGroup,
+  findPlatform,
   findProduct,
   findProfile,
   findService,
@@ -22,6 +23,7 @@ export {
   hostMatch,
   lookupPort,
   networks,
+  PLATFORMS,
   portsUsedBy,
   products,
   productsUsing,
@@ -43,6 +45,7 @@ export {
   formatPeer,
   hostsFor,
   isAnywhere,
+  type HostLeftOut,
   parseCidr,
   parseProducts,
   parseSelection,
@@ -89,6 +92,22 @@ export {
   type SuricataRule,
 } from './network-firewall';
 export type * from './network-firewall/types';
+export {
+  HOST_FILE_FORMATS,
+  TLS_BYPASS_FORMATS,
+  domainList,
+  hostFile,
+  pacFile,
+  squidAcl,
+  tlsBypassList,
+  wildcardList,
+  type HostFileFormat,
+  type HostFileOptions,
+  type PacFileOptions,
+  type SquidAclOptions,
+  type TlsBypassFormat,
+  type TlsBypassVendor,
+} from './host-formats';
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
 export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
 export * from './flows';

@@ -54,6 +54,11 @@ export const en: ReviewLanguage = {
   hostsNotApplicable: "Not applicable: the devices reach Apple's hosts by connecting out, and this policy is for ingress.",
   productsWithoutHosts: (names) => `Apple lists no hosts for: ${names}.`,
   platformsOnly: (platforms) => `${platforms} only`,
+  platformsExcept: (platforms) => `not ${platforms}`,
+  platformsSelected: (platforms, leftOut) =>
+    leftOut === 0
+      ? `For ${platforms}: no host of the selection is limited to other systems.`
+      : `For ${platforms}: ${leftOut} ${leftOut === 1 ? 'host' : 'hosts'} that Apple limits to other systems ${leftOut === 1 ? 'is' : 'are'} left out:`,
   portsNotOpened: (ports) => `no rule of this policy opens ${ports}`,
   hostsTitle: 'Apple hosts',
   fieldHostGroups: 'Host groups',

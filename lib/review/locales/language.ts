@@ -63,6 +63,10 @@ export interface ReviewLanguage {
   readonly hostsNotApplicable: string;
   readonly productsWithoutHosts: (names: string) => string;
   readonly platformsOnly: (platforms: string) => string;
+  /** For a host of every system but these. */
+  readonly platformsExcept: (platforms: string) => string;
+  /** The systems a host list is for, and how many hosts Apple limits to other systems were left out. */
+  readonly platformsSelected: (platforms: string, leftOut: number) => string;
   readonly portsNotOpened: (ports: string) => string;
   /** The title of the `apple-ports hosts` document. */
   readonly hostsTitle: string;

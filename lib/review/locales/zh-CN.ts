@@ -53,6 +53,9 @@ export const zhCN: ReviewLanguage = {
   hostsNotApplicable: '不适用：设备主动向外连接 Apple 的主机，而本策略针对入站流量。',
   productsWithoutHosts: (names) => `Apple 未列出以下产品的主机：${names}。`,
   platformsOnly: (platforms) => `仅限 ${platforms}`,
+  platformsExcept: (platforms) => `不含 ${platforms}`,
+  platformsSelected: (platforms, leftOut) =>
+    leftOut === 0 ? `适用于 ${platforms}：所选内容中没有仅限其他系统的主机。` : `适用于 ${platforms}：已略去 ${leftOut} 个 Apple 仅限其他系统使用的主机：`,
   portsNotOpened: (ports) => `本策略没有规则开放 ${ports}`,
   hostsTitle: 'Apple 主机',
   fieldHostGroups: '主机组',
