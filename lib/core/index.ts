@@ -109,5 +109,16 @@ export {
   type TlsBypassVendor,
 } from './host-formats';
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
-export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
+export type { AppleDomainListSelection, AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
 export * from './flows';
+export {
+  CAPACITY_HEADROOM,
+  CAPACITY_STEP,
+  DOMAIN_LIST_LIMITATIONS,
+  defaultCapacity,
+  planDomainListRules,
+  type DomainListLimitation,
+  type DomainListOptions,
+  type DomainListRuleGroupPlan,
+  type DomainListTargetType,
+} from './network-firewall';

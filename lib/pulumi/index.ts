@@ -12,6 +12,8 @@ export { AppleNetworkPrefixList, type AppleNetworkPrefixListArgs } from './apple
 export { AppleServicesFirewallRules } from './apple-services-firewall-rules';
 export type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 export { AppleTrafficObserver, type AppleTrafficObserverArgs } from './apple-traffic-observer';
+export { AppleServicesDomainList } from './apple-services-domain-list';
+export type { AppleServicesDomainListArgs } from './domain-list-args';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,
@@ -28,6 +30,7 @@ export type {
   AppleNetworkPrefixListOptions,
   AppleNetworkPrefixListPlan,
   AppleProduct,
+  DomainListRuleGroupPlan,
   FirewallRuleGroupPlan,
   HostGroupId,
   NetworkAclOptions,
