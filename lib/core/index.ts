@@ -60,6 +60,9 @@ export {
 } from './policy';
 export {
   AWS_QUOTAS,
+  DNS_FIREWALL_QUOTAS,
+  DNS_FIREWALL_RULE_NUMBERING,
+  NETWORK_FIREWALL_QUOTAS,
   DEFAULT_NETWORK_ACL_ENTRIES,
   MAX_PREFIX_LIST_ENTRIES,
   appleNetworkPrefixList,
@@ -109,8 +112,10 @@ export {
   type TlsBypassVendor,
 } from './host-formats';
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
-export type { AppleDomainListSelection, AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
+export type { AppleDnsFirewallSelection, AppleDomainListSelection, AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
 export * from './flows';
+export { EVERY_DOMAIN, planDnsFirewall } from './dns-firewall';
+export type * from './dns-firewall/types';
 export {
   CAPACITY_HEADROOM,
   CAPACITY_STEP,

@@ -10,3 +10,4 @@ export { planDomainListRuleGroup, rulesSourceList, type DomainListRuleGroupDesig
 export { NetworkAclLedger, SecurityGroupLedger, SubnetLedger, entryTraffic, isIcmpEntry, pathMtuEntriesPerDirection, type NetworkAclClaim, type SecurityGroupClaim } from './aws';
 export { planServices, type AdapterVocabulary, type MatchingRule, type NetworkAclDesign, type ServicesDesign, type ServicesRequest, type TargetMode } from './attach';
 export { peersField } from './policy';
+export { planDnsFirewallRuleGroup, type DnsFirewallAssociationDesign, type DnsFirewallDesign, type DnsFirewallRequest } from './attach';

@@ -11,8 +11,8 @@ import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 
 type ReferenceField = 'securityGroupId' | 'prefixListId' | 'cidrIpv4' | 'cidrIpv6';
 
-/** What a placeholder may stand for: a reference's field, or a plain string argument such as `homeNet`. */
-type PlaceholderField = ReferenceField | 'homeNet';
+/** What a placeholder may stand for: a reference's field, or a plain string argument such as `homeNet` or a VPC id. */
+type PlaceholderField = ReferenceField | 'homeNet' | 'vpcIds';
 
 const REFERENCE_FIELDS: readonly ReferenceField[] = ['securityGroupId', 'prefixListId', 'cidrIpv4', 'cidrIpv6'];
 
@@ -58,7 +58,7 @@ export class InputReferences {
    * A plain string for the core: the string itself, or a placeholder (`<homeNet#0>`) for an Output,
    * which the core passes through unvalidated. `where` names the argument in messages.
    */
-  public toCoreString(value: pulumi.Input<string>, field: 'homeNet', where: string, problems: Problem[]): string | undefined {
+  public toCoreString(value: pulumi.Input<string>, field: 'homeNet' | 'vpcIds', where: string, problems: Problem[]): string | undefined {
     if (typeof value === 'string') {
       if (value.includes(STRINGIFIED_OUTPUT)) {
         problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output turned into a string by a template literal; pass the Output itself.` });
