@@ -97,4 +97,13 @@ export const en: ReviewLanguage = {
     to: 'to',
     from: 'from',
   },
+  dnsFirewall: {
+    title: 'Apple DNS Firewall rule group',
+    fieldWalledGarden: 'Every other name blocked',
+    rulesHeading: (count) => `Rules (${count})`,
+    columns: { priority: 'Priority', action: 'Action', domains: 'Domains' },
+    allow: (trusted) => (trusted ? 'ALLOW (CNAME chain trusted)' : 'ALLOW'),
+    block: (response) => `BLOCK (${response})`,
+    appleHosts: (count) => `Apple's ${count} hosts, listed below`,
+  },
 };

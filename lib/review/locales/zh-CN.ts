@@ -111,4 +111,13 @@ export const zhCN: ReviewLanguage = {
     to: '至',
     from: '来自',
   },
+  dnsFirewall: {
+    title: 'Apple DNS 防火墙规则组',
+    fieldWalledGarden: '拦截其他所有域名',
+    rulesHeading: (count) => `规则（${count} 条）`,
+    columns: { priority: '优先级', action: '操作', domains: '域名' },
+    allow: (trusted) => (trusted ? 'ALLOW（信任 CNAME 链）' : 'ALLOW'),
+    block: (response) => `BLOCK（${response}）`,
+    appleHosts: (count) => `Apple 的 ${count} 个主机，见下文`,
+  },
 };

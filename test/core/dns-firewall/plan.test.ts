@@ -37,7 +37,7 @@ describe('planDnsFirewall', () => {
   });
 
   test('bad names and selections are reported together, with the fix', () => {
-    expect(thrown(() => planDnsFirewall({ products: ['iCloudd'] }, { allowDomains: ['*', 'bad_name.com'] })).problems.map((p) => p.message)).toEqual([
+    expect(thrown(() => planDnsFirewall({ products: ['iCloudd' as never] }, { allowDomains: ['*', 'bad_name.com'] })).problems.map((p) => p.message)).toEqual([
       "Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
       "allowDomains: '*' would allow every name. List the domains to allow, e.g. '*.amazonaws.com', or leave walledGarden off.",
       "allowDomains: 'bad_name.com' is not a DNS Firewall domain. Use letters, digits and hyphens in dot-separated labels, at most 255 characters, optionally starting with '*.' for every subdomain: '*.amazonaws.com', 'example.com'.",
