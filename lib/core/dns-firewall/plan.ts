@@ -105,13 +105,17 @@ export function planDnsFirewall(selection: DnsFirewallSelection, options: DnsFir
   for (const l of lists.filter((l) => l.domains.length > DNS_FIREWALL_QUOTAS.domainsPerDomainList)) {
     problems.push({ code: 'invalid-dns-firewall-option', message: `The ${l.purpose} list would hold ${l.domains.length} domains, above DNS Firewall's ${DNS_FIREWALL_QUOTAS.domainsPerDomainList} per domain list. Allow fewer domains.` });
   }
+  const planned = rules(lists, options);
+  if (planned.length > DNS_FIREWALL_QUOTAS.rulesPerRuleGroup) {
+    problems.push({ code: 'invalid-dns-firewall-option', message: `The rule group would hold ${planned.length} rules, above DNS Firewall's ${DNS_FIREWALL_QUOTAS.rulesPerRuleGroup} per rule group.` });
+  }
   throwIfProblems(problems);
   return {
     products: list.products,
     profiles: list.profiles,
     hostGroups: list.hostGroups,
     domainLists: lists,
-    rules: rules(lists, options),
+    rules: planned,
     walledGarden,
     notices: notices(walledGarden, allowed),
     hosts: list,
