@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 async function main(): Promise<void> {
-  const suites = ['core', 'flows', 'cdk', 'pulumi'].filter((name) => existsSync(join(__dirname, `${name}.ts`)));
+  const suites = ['core', 'hosts', 'flows', 'cdk', 'pulumi'].filter((name) => existsSync(join(__dirname, `${name}.ts`)));
   let ok = true;
   for (const name of suites) {
     const suite = (await import(`./${name}`)) as { run: () => Promise<boolean | void> };

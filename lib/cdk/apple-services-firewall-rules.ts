@@ -3,15 +3,15 @@
  * `CfnRuleGroup` L1 (aws-cdk-lib has no Network Firewall L2). The rules, their order and the
  * capacity come from the core's plan; this construct only copies them into the resource.
  */
-import { Names } from 'aws-cdk-lib';
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import type { AppleFirewallRulesSelection, FirewallRuleGroupPlan } from '../core';
-import { RULE_GROUP_NAME_MAX_LENGTH, planFirewallRuleGroup } from '../core/internal';
+import { planFirewallRuleGroup } from '../core/internal';
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
 import { recordPolicy } from './policy-metadata';
+import { ruleGroupNameFor } from './rule-group-name';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
@@ -32,8 +32,11 @@ export interface AppleServicesFirewallRulesProps extends AppleFirewallRulesSelec
    */
   readonly homeNet?: readonly string[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the group.
-   * @default - a unique name generated from the construct path
+   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the
+   * group. With a fixed name, give `capacity` too: CloudFormation cannot replace a group whose
+   * name stays the same, so its capacity must never need to change.
+   * @default - a unique name from the construct path ending with the capacity (`…-c200`), so a
+   * new capacity is a new name and the group is replaced create-first
    */
   readonly ruleGroupName?: string;
   /**
@@ -67,8 +70,7 @@ export class AppleServicesFirewallRules extends Construct {
   constructor(scope: Construct, id: string, props: AppleServicesFirewallRulesProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');
-    const ruleGroupName = props.ruleGroupName ?? Names.uniqueResourceName(this, { maxLength: RULE_GROUP_NAME_MAX_LENGTH, separator: '-', allowedSpecialCharacters: '-' });
-    const { plan, warnings } = designOf(
+    const { plan, warnings, naming } = designOf(
       this,
       planFirewallRuleGroup({
         ...props,
@@ -83,7 +85,7 @@ export class AppleServicesFirewallRules extends Construct {
     this.plan = plan;
 
     this.ruleGroup = new networkfirewall.CfnRuleGroup(this, 'Resource', {
-      ruleGroupName,
+      ruleGroupName: ruleGroupNameFor(this, props.ruleGroupName, naming),
       type: 'STATEFUL',
       capacity: this.plan.capacity,
       ...(props.description !== undefined ? { description: props.description } : {}),

@@ -6,6 +6,8 @@
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListProps } from './apple-network-prefix-list';
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesFirewallRules, type AppleServicesFirewallRulesProps } from './apple-services-firewall-rules';
+export { AppleServicesDomainList, type AppleServicesDomainListProps } from './apple-services-domain-list';
+export { AppleDnsFirewall, type AppleDnsFirewallProps } from './apple-dns-firewall';
 export { AppleServicesIngress } from './apple-services-ingress';
 export { AppleTrafficObserver, type AppleTrafficObserverProps } from './apple-traffic-observer';
 export { AppleServicesError, type AppleServicesErrorCode } from './errors';
@@ -15,6 +17,8 @@ export {
   WARNING_PREFIX,
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
+  type DnsFirewallPlan,
+  type DomainListRuleGroupPlan,
   type FirewallRuleGroupPlan,
   type NetworkAclOptions,
   type ResolvedPolicy,

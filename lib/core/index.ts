@@ -8,6 +8,7 @@ export {
   countPortRanges,
   domainListTarget,
   findHostGroup,
+  findPlatform,
   findProduct,
   findProfile,
   findService,
@@ -22,6 +23,7 @@ export {
   hostMatch,
   lookupPort,
   networks,
+  PLATFORMS,
   portsUsedBy,
   products,
   productsUsing,
@@ -43,6 +45,7 @@ export {
   formatPeer,
   hostsFor,
   isAnywhere,
+  type HostLeftOut,
   parseCidr,
   parseProducts,
   parseSelection,
@@ -57,6 +60,9 @@ export {
 } from './policy';
 export {
   AWS_QUOTAS,
+  DNS_FIREWALL_QUOTAS,
+  DNS_FIREWALL_RULE_NUMBERING,
+  NETWORK_FIREWALL_QUOTAS,
   DEFAULT_NETWORK_ACL_ENTRIES,
   MAX_PREFIX_LIST_ENTRIES,
   appleNetworkPrefixList,
@@ -89,6 +95,35 @@ export {
   type SuricataRule,
 } from './network-firewall';
 export type * from './network-firewall/types';
+export {
+  HOST_FILE_FORMATS,
+  TLS_BYPASS_FORMATS,
+  domainList,
+  hostFile,
+  pacFile,
+  squidAcl,
+  tlsBypassList,
+  wildcardList,
+  type HostFileFormat,
+  type HostFileOptions,
+  type PacFileOptions,
+  type SquidAclOptions,
+  type TlsBypassFormat,
+  type TlsBypassVendor,
+} from './host-formats';
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
-export type { AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
+export type { AppleDnsFirewallSelection, AppleDomainListSelection, AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
 export * from './flows';
+export { EVERY_DOMAIN, planDnsFirewall } from './dns-firewall';
+export type * from './dns-firewall/types';
+export {
+  CAPACITY_HEADROOM,
+  CAPACITY_STEP,
+  DOMAIN_LIST_LIMITATIONS,
+  defaultCapacity,
+  planDomainListRules,
+  type DomainListLimitation,
+  type DomainListOptions,
+  type DomainListRuleGroupPlan,
+  type DomainListTargetType,
+} from './network-firewall';

@@ -29,6 +29,7 @@ export type ProblemCode =
   | 'network-acl-quota'
   | 'security-group-quota'
   | 'unknown-host-group'
+  | 'unknown-platform'
   | 'invalid-prefix-list-option'
   | 'invalid-firewall-option'
   // Where the rules go, and values the adapters translate.
@@ -54,7 +55,13 @@ export type ProblemCode =
   | 'invalid-flow-log-field'
   | 'invalid-flow-input'
   | 'invalid-replay-policy'
-  | 'invalid-observer-option';
+  | 'invalid-observer-option'
+  // Host outputs, DNS Firewall and rule-group capacity.
+  | 'invalid-capacity'
+  | 'fixed-name-replacement'
+  | 'invalid-dns-firewall-option'
+  | 'invalid-domain'
+  | 'invalid-host-format-option';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

@@ -43,7 +43,7 @@ export class AppleServicesFirewallRules extends pulumi.ComponentResource {
     if (!result.ok) {
       throw new pulumi.ResourceError(formatProblems(result.problems, `AppleServicesFirewallRules '${name}'`), this, true);
     }
-    const { plan, references, warnings } = result.value;
+    const { plan, references, warnings, naming } = result.value;
     logWarnings(this, warnings);
     this.plan = plan;
     this.ruleGroup = new RuleGroup(
@@ -62,7 +62,9 @@ export class AppleServicesFirewallRules extends pulumi.ComponentResource {
         },
         ...(tags !== undefined ? { tags } : {}),
       },
-      { parent: this },
+      // Capacity cannot change in place: Pulumi replaces the group, create-first under a new
+      // auto-name, or delete-first when the user fixed the name, since two groups cannot share it.
+      { parent: this, deleteBeforeReplace: naming.deleteBeforeReplace },
     );
     this.ruleGroupArn = this.ruleGroup.arn;
 

@@ -21,7 +21,8 @@ export interface AppleServicesFirewallRulesArgs extends AppleFirewallRulesSelect
    */
   readonly homeNet?: readonly pulumi.Input<string>[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the group.
+   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the
+   * group. With a fixed name, give `capacity` too; a replacement then deletes the old group first.
    * @default Pulumi's auto-name from the component name, e.g. `apple-rules-rule-group-1a2b3c4`
    */
   readonly ruleGroupName?: pulumi.Input<string>;

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from '@pulumi/pulumi';
 import type { PlanOutcome, Problem } from '../core';
-import { planFirewallRuleGroup, type FirewallRuleGroupDesign } from '../core/internal';
+import { planFirewallRuleGroup, type FirewallRuleGroupDesign, type FirewallRuleGroupRequest } from '../core/internal';
 import type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 import { InputReferences } from './input-references';
 
@@ -17,8 +17,27 @@ export interface FirewallRulesComponentPlan extends FirewallRuleGroupDesign {
 /** What Pulumi's default auto-naming appends to a resource name: a hyphen and seven random characters. */
 const AUTO_NAME_SUFFIX = '-0000000';
 
+/**
+ * The name fields of a rule-group request: the auto-name Pulumi will give a child named
+ * `childName`, or the user's name (an Output cannot be checked, but is still a fixed name).
+ */
+export function ruleGroupNameRequest(
+  given: pulumi.Input<string> | undefined,
+  childName: string,
+): { readonly ruleGroupName: FirewallRuleGroupRequest['ruleGroupName']; readonly fixedName: boolean } {
+  return {
+    ruleGroupName:
+      given === undefined
+        ? { value: `${childName}${AUTO_NAME_SUFFIX}`, generatedFrom: "the component's name and the seven random characters Pulumi's auto-naming adds" }
+        : typeof given === 'string'
+          ? { value: given }
+          : undefined,
+    fixedName: given !== undefined,
+  };
+}
+
 /** The homeNet CIDRs as plain strings for the core, Outputs as placeholders. */
-function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: Problem[]): string[] | undefined {
+export function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: Problem[]): string[] | undefined {
   if (homeNet === undefined) {
     return undefined;
   }
@@ -49,17 +68,11 @@ export function planFirewallRulesComponent(args: AppleServicesFirewallRulesArgs,
     // The planner would only add noise about lists emptied of the values it could not read.
     return { ok: false, problems };
   }
-  const given = args.ruleGroupName;
   const outcome = planFirewallRuleGroup({
     ...args,
     destinations,
     homeNet,
-    ruleGroupName:
-      given === undefined
-        ? { value: `${childName}${AUTO_NAME_SUFFIX}`, generatedFrom: "the component's name and the seven random characters Pulumi's auto-naming adds" }
-        : typeof given === 'string'
-          ? { value: given }
-          : undefined,
+    ...ruleGroupNameRequest(args.ruleGroupName, childName),
     isUnresolved: references.isPlaceholder,
     readable: (text) => references.readable(text),
   });

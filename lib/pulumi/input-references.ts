@@ -18,8 +18,8 @@ import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 
 type ReferenceField = 'securityGroup' | 'securityGroupId' | 'prefixListId' | 'cidrIpv4' | 'cidrIpv6';
 
-/** What a placeholder may stand for: a reference's value, or a plain string argument such as `homeNet`. */
-type PlaceholderField = Exclude<ReferenceField, 'securityGroup'> | 'homeNet';
+/** What a placeholder may stand for: a reference's value, or a plain string argument such as `homeNet` or a VPC id. */
+type PlaceholderField = Exclude<ReferenceField, 'securityGroup'> | 'homeNet' | 'vpcIds';
 
 const REFERENCE_FIELDS: readonly ReferenceField[] = ['securityGroup', 'securityGroupId', 'prefixListId', 'cidrIpv4', 'cidrIpv6'];
 
@@ -92,7 +92,7 @@ export class InputReferences {
    * A plain string for the core: the string itself, or a placeholder (`<vpc.homeNet>`) for an
    * Output, which the core passes through unvalidated. `where` names the argument in messages.
    */
-  public toCoreString(value: pulumi.Input<string>, field: 'homeNet', where: string, problems: Problem[]): string | undefined {
+  public toCoreString(value: pulumi.Input<string>, field: 'homeNet' | 'vpcIds', where: string, problems: Problem[]): string | undefined {
     if (typeof value === 'string') {
       if (value.includes(STRINGIFIED_OUTPUT)) {
         problems.push({ code: 'unwrapped-output', message: `${where} is a Pulumi Output turned into a string by a template literal; pass the Output itself.` });
@@ -217,7 +217,9 @@ export class InputReferences {
       return known;
     }
     const resourceName = resource !== undefined ? nameOfResource(resource) : undefined;
-    const name = resourceName !== undefined ? `${resourceName}.${field}` : where.startsWith(field) ? where : `${where}.${field}`;
+    // A VPC given in `vpcIds` is its id: `<vdi.vpcId>`.
+    const label = field === 'vpcIds' ? 'vpcId' : field;
+    const name = resourceName !== undefined ? `${resourceName}.${label}` : where.startsWith(field) ? where : `${where}.${label}`;
     let placeholder = `<${name}>`;
     for (let n = 2; this.inputs.has(placeholder); n++) {
       placeholder = `<${name} #${n}>`;

@@ -7,7 +7,7 @@
 import { catalogue, getProduct, type AppleProduct, type Locale } from '../core/catalogue';
 import { formatProtocolPorts, type ProtocolPortRange } from '../core/ports';
 import { hostsFor, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy } from '../core/policy';
-import { getHostGroup } from '../core/catalogue';
+import { PLATFORMS, getHostGroup, type Platform } from '../core/catalogue';
 import { nameList } from './names';
 import { reviewLanguage, type ReviewLanguage } from './locales';
 import type { ReviewHost, ReviewHosts, ReviewPortRange, ReviewProduct } from './types';
@@ -32,6 +32,15 @@ function isOpened(range: ProtocolPortRange, rules: readonly PolicyRule[]): boole
   return rules.some((rule) => rule.protocol === range.protocol && rule.fromPort <= range.fromPort && range.toPort <= rule.toPort);
 }
 
+/** "macOS only", or "not watchOS" for a host of every system but one or two, which reads shorter. */
+function platformRemark(platforms: readonly Platform[], language: ReviewLanguage): string[] {
+  if (platforms.length === 0) {
+    return [];
+  }
+  const missing = PLATFORMS.filter((p) => !platforms.includes(p));
+  return [missing.length <= 2 ? language.platformsExcept(missing.join(language.listSeparator)) : language.platformsOnly(platforms.join(language.listSeparator))];
+}
+
 /** What a reviewer should know of a host, in the review's language: descriptions, system limits, notes, closed ports. */
 export function hostRemarks(
   host: Pick<ReviewHost, 'descriptions' | 'platforms' | 'notes'>,
@@ -40,7 +49,7 @@ export function hostRemarks(
 ): string[] {
   return [
     ...host.descriptions,
-    ...(host.platforms.length > 0 ? [language.platformsOnly(host.platforms.join(language.listSeparator))] : []),
+    ...platformRemark(host.platforms, language),
     ...host.notes,
     ...(portsNotOpened.length > 0 ? [language.portsNotOpened(formatPortList(portsNotOpened))] : []),
   ];
@@ -75,6 +84,8 @@ export function reviewHosts(list: HostList, locale: Locale, rules?: readonly Pol
     statements: list.statements,
     hosts: list.hosts.map((host) => reviewHost(host, locale, language, rules)),
     productsWithoutHosts: list.productsWithoutHosts.map((id) => product(id, locale)),
+    platforms: list.platforms,
+    hostsLeftOut: list.hostsLeftOut,
   };
 }
 
@@ -87,7 +98,7 @@ export function policyHosts(policy: ResolvedPolicy, locale: Locale): ReviewHosts
   const list: HostList =
     policy.products.length > 0
       ? hostsFor({ products: policy.products })
-      : { products: [], profiles: [], hostGroups: [], hosts: [], productsWithoutHosts: [], statements: catalogue.hostSource.statements };
+      : { products: [], profiles: [], hostGroups: [], hosts: [], productsWithoutHosts: [], statements: catalogue.hostSource.statements, platforms: PLATFORMS, hostsLeftOut: [] };
   return reviewHosts(list, locale, policy.rules);
 }
 
@@ -104,6 +115,15 @@ export function hostTable(hosts: ReviewHosts, language: ReviewLanguage, lineBrea
       host.remarks.join(lineBreak),
     ]),
   };
+}
+
+/** Which systems the hosts are for, and the hosts left out for being Apple's for other systems only. */
+function platformBlocks(hosts: ReviewHosts, language: ReviewLanguage): DocumentBlock[] {
+  if (hosts.platforms.length === PLATFORMS.length) {
+    return [];
+  }
+  const leftOut = hosts.hostsLeftOut.map((h) => language.withMeaning(h.host, h.platforms.join(language.listSeparator)));
+  return [{ kind: 'paragraph', text: language.platformsSelected(hosts.platforms.join(language.listSeparator), leftOut.length) }, ...(leftOut.length > 0 ? [{ kind: 'list' as const, items: leftOut }] : [])];
 }
 
 function withoutHosts(hosts: ReviewHosts, language: ReviewLanguage): DocumentBlock[] {
@@ -124,12 +144,13 @@ export function hostBlocks(hosts: ReviewHosts | null, language: ReviewLanguage, 
   }
   const heading: DocumentBlock = { kind: 'heading', text: language.hostsHeading(hosts.hosts.length) };
   if (hosts.hosts.length === 0) {
-    return [heading, { kind: 'paragraph', text: language.noHosts(hosts.source.title, hosts.source.url) }];
+    return [heading, { kind: 'paragraph', text: language.noHosts(hosts.source.title, hosts.source.url) }, ...platformBlocks(hosts, language)];
   }
   return [
     heading,
     { kind: 'paragraph', text: language.hostsIntro(hosts.source.title, hosts.source.url) },
     { kind: 'list', items: hosts.statements },
+    ...platformBlocks(hosts, language),
     { kind: 'table', table: hostTable(hosts, language, lineBreak) },
     ...withoutHosts(hosts, language),
   ];

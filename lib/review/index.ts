@@ -19,3 +19,4 @@ export {
   type RecordedRule,
 } from './policy-record';
 export { applePortsSerializer, type SnapshotSerializer } from './snapshot-serializer';
+export { dnsFirewallBlocks, renderDnsFirewallReview, type DnsFirewallReviewFormat } from './dns-firewall';

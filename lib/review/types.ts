@@ -184,6 +184,10 @@ export interface ReviewHosts {
   readonly hosts: readonly ReviewHost[];
   /** Selected products the article lists no hosts for. */
   readonly productsWithoutHosts: readonly ReviewProduct[];
+  /** The systems the hosts are for; every platform unless the selection narrowed them. */
+  readonly platforms: readonly Platform[];
+  /** Hosts left out because the article limits them to other systems, with those systems. */
+  readonly hostsLeftOut: readonly { readonly host: string; readonly platforms: readonly Platform[] }[];
 }
 
 /** The whole review document. */

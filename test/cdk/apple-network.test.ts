@@ -254,9 +254,9 @@ describe('AppleServicesFirewallRules', () => {
       {
         Type: 'AWS::NetworkFirewall::RuleGroup',
         Properties: {
-          Capacity: 6,
+          Capacity: 100,
           RuleGroup: { RulesSource: { RulesString: PUSH_RULES.join('\n') }, StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' } },
-          RuleGroupName: 'Test-Rules-174EF4C3',
+          RuleGroupName: 'Test-Rules-174EF4C3-c100',
           Type: 'STATEFUL',
         },
       },
@@ -268,12 +268,13 @@ describe('AppleServicesFirewallRules', () => {
 
   test('every rule in the template parses, passes from HOME_NET, uses only documented keywords and has its own sid', () => {
     const { stack } = stackWithVpc();
-    new AppleServicesFirewallRules(stack, 'Rules', { products: ['iCloud', 'FaceTime', 'SoftwareUpdate'], sidBase: 5000 });
+    const rules = new AppleServicesFirewallRules(stack, 'Rules', { products: ['iCloud', 'FaceTime', 'SoftwareUpdate'], sidBase: 5000 });
     const [group] = Object.values(resourcesOfType(Template.fromStack(stack), 'AWS::NetworkFirewall::RuleGroup'));
     const text = (group!.Properties.RuleGroup as { RulesSource: { RulesString: string } }).RulesSource.RulesString;
     const parsed = text.split('\n').map(parseSuricataRule);
 
-    expect(group!.Properties.Capacity).toBe(parsed.length);
+    expect(group!.Properties.Capacity).toBe(100);
+    expect(rules.plan.requiredCapacity).toBe(parsed.length);
     const keywords = new Set<string>(NETWORK_FIREWALL_RULE_KEYWORDS);
     for (const rule of parsed) {
       expect([rule.action, rule.source, rule.sourcePort]).toEqual(['pass', '$HOME_NET', 'any']);
@@ -365,7 +366,7 @@ describe('AppleServicesFirewallRules', () => {
     );
     expect((ingress as ApplePortsError).problems.map((p) => p.code)).toEqual(['invalid-direction']);
     expect(() => new AppleServicesFirewallRules(stack, 'Small', { products: ['PushNotifications'], capacity: 5 })).toThrow(
-      'Test/Small: capacity 5 is below the 6 rules this selection needs. Use at least 6, or leave it out.',
+      'Test/Small: capacity 5 is below the 6 this selection needs. Use at least 6 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.',
     );
     expect(() => new AppleServicesFirewallRules(stack, 'ToList', { products: ['FaceTime'], destinations: [list.peer] })).toThrow(
       "Test/ToList: Invalid destination 'Test/AppleNetwork': a Network Firewall rules string takes CIDRs, not prefix lists. Use 'anywhere', 'apple-network' or CIDRs.",
@@ -376,10 +377,16 @@ describe('AppleServicesFirewallRules', () => {
     expect((many as ApplePortsError).problems.map((p) => p.code)).toEqual(['unknown-product', 'invalid-firewall-option', 'invalid-firewall-option']);
     expect(many.message.split('\n')[0]).toBe('Test/Many: invalid apple-ports selection (3 problems):');
 
-    const name = errorOf(() => new AppleServicesFirewallRules(stack, 'Named', { products: ['PushNotifications'], ruleGroupName: 'apple push' }));
+    const name = errorOf(() => new AppleServicesFirewallRules(stack, 'Named', { products: ['PushNotifications'], ruleGroupName: 'apple push', capacity: 100 }));
     expect(name).toBeInstanceOf(AppleServicesError);
     expect((name as AppleServicesError).code).toBe('invalid-rule-group-name');
     expect(name.message).toBe("Test/Named: ruleGroupName 'apple push' is not a rule group name. Use 1-128 letters, digits and hyphens, or leave it out for a generated one.");
+
+    const fixed = errorOf(() => new AppleServicesFirewallRules(stack, 'Fixed', { products: ['PushNotifications'], ruleGroupName: 'apple-push' }));
+    expect((fixed as AppleServicesError).code).toBe('fixed-name-replacement');
+    expect(fixed.message).toBe(
+      'Test/Fixed: ruleGroupName is fixed, so the rule group cannot be replaced under the same name when its capacity must grow (CloudFormation refuses to replace a custom-named resource). Give capacity as well: this selection needs 6, and 100 leaves room to grow. Or leave ruleGroupName out for a generated name that changes with the capacity.',
+    );
   });
 
   test('the template does not depend on product order', () => {

@@ -40,7 +40,10 @@ export function updateProblems(before: TemplateJson, after: TemplateJson): strin
     const type = change.newResourceType ?? change.oldResourceType ?? '';
     const replaced = change.changeImpact === 'WILL_REPLACE';
     const nameProperty = NAME_PROPERTIES[type];
-    const named = nameProperty !== undefined && (beforeResources[id]?.Properties?.[nameProperty] !== undefined || afterResources[id]?.Properties?.[nameProperty] !== undefined);
+    const oldName = nameProperty !== undefined ? beforeResources[id]?.Properties?.[nameProperty] : undefined;
+    const newName = nameProperty !== undefined ? afterResources[id]?.Properties?.[nameProperty] : undefined;
+    // A replacement under a new name is created before the old resource is deleted: only the same name fails.
+    const named = (oldName !== undefined || newName !== undefined) && JSON.stringify(oldName) === JSON.stringify(newName);
     if (replaced && named) {
       problems.push(`${id} (${type}) would be replaced under its custom name ${nameProperty}, which CloudFormation refuses.`);
     }

@@ -63,7 +63,7 @@ describe('apple-ports firewall', () => {
     const { status, stdout } = runCli('firewall', '--profile', 'managed-mac', '--host-group', 'certificate-validation', '--sid-base', '2000000');
     expect(status).toBe(0);
     const plan = planFirewallRules({ profiles: ['managed-mac'], hostGroups: ['certificate-validation'] }, { sidBase: 2_000_000 });
-    expect(stdout).toContain(`\nCapacity: ${plan.rules.length} (one per rule)\n`);
+    expect(stdout).toContain(`\nCapacity: 100 (the ${plan.rules.length} rules need ${plan.rules.length})\n`);
     expect(stdout).toContain("\nHOME_NET: not set: the firewall policy's HOME_NET applies\n");
     expect(stdout).toContain(`\n${plan.rulesString}\n`);
     expect(plan.rules[0].sid).toBe(2_000_000);
@@ -101,7 +101,7 @@ describe('apple-ports firewall usage errors exit with code 2 and say what to do 
       "error: The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for Maps, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.\n",
     ],
     [['firewall', 'iCloud', '--sid-base', '0'], 'error: --sid-base 0 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
-    [['firewall', 'iCloud', '--capacity', '2'], 'error: --capacity 2 is below the 18 rules this selection needs. Use at least 18, or leave it out.\n'],
+    [['firewall', 'iCloud', '--capacity', '2'], 'error: --capacity 2 is below the 18 this selection needs. Use at least 18 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.\n'],
     [['firewall', 'iCloud', '--home-net', '10.0.0.0/33'], "error: --home-net: '10.0.0.0/33' is not a CIDR: the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
     [['firewall', 'iCloud', '--sid-base', 'x'], "error: option '--sid-base <n>' argument 'x' is invalid. Use a whole number, e.g. --sid-base 1000000.\n(add --help for usage)\n"],
     [['firewall', 'iCloud', '--capacity', '1.5'], "error: option '--capacity <n>' argument '1.5' is invalid. Use a whole number, e.g. --capacity 100.\n(add --help for usage)\n"],

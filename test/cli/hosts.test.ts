@@ -29,8 +29,8 @@ describe('apple-ports hosts', () => {
         ...STATEMENTS,
         '',
         'Host                  Ports    Category      Products                             Notes',
-        'time.apple.com        udp 123  Device setup  Network time server synchronization',
-        'time-ios.apple.com    udp 123  Device setup  Network time server synchronization',
+        'time.apple.com        udp 123  Device setup  Network time server synchronization  not watchOS',
+        'time-ios.apple.com    udp 123  Device setup  Network time server synchronization  not macOS, watchOS',
         'time-macos.apple.com  udp 123  Device setup  Network time server synchronization  macOS only',
         '',
       ].join('\n'),
@@ -58,7 +58,7 @@ describe('apple-ports hosts', () => {
     const records = stdout.split('\r\n');
     expect(records[0]).toBe('host,match,protocol,from_port,to_port,host_groups,products,platforms,notes');
     expect(records).toContain('certs.apple.com,exact,tcp,443,443,certificate-validation,,,');
-    expect(records).toContain('oscdn.apple.com,exact,tcp,80,80,software-updates,macOS Internet Recovery,,macOS Recovery');
+    expect(records).toContain('oscdn.apple.com,exact,tcp,80,80,software-updates,macOS Internet Recovery,macOS,macOS Recovery');
     expect(records.at(-1)).toBe('');
     const list = hostsFor({ products: ['macOSInternetRecovery'], hostGroups: ['certificate-validation'] });
     expect(records).toHaveLength(1 + list.hosts.reduce((n, h) => n + h.ports.length, 0) + 1);
@@ -99,6 +99,32 @@ describe('apple-ports hosts', () => {
   });
 });
 
+describe('apple-ports hosts --format for proxies and appliances, --platform for the systems', () => {
+  test('--platform macOS leaves out the hosts Apple limits to other systems and names them', () => {
+    const { status, stdout } = runCli('hosts', 'SoftwareUpdate', '--platform', 'macOS');
+    expect(status).toBe(0);
+    expect(stdout).toContain('For macOS: 1 host that Apple limits to other systems is left out:\n\n- appldnld.apple.com (iOS, iPadOS, visionOS, watchOS)\n');
+    expect(stdout).not.toContain('\nappldnld.apple.com ');
+  });
+
+  test('--format squid with --squid-acl, and --format pac with routes, write the core’s files', () => {
+    const squid = runCli('hosts', 'PushNotifications', '--format', 'squid', '--squid-acl', 'apns');
+    expect(squid.stdout.split('\n').slice(3)).toEqual(['acl apns dstdomain .push.apple.com', '']);
+    const pac = runCli('hosts', 'PushNotifications', '--format', 'pac', '--pac-route', 'PROXY egress.example.com:8080', '--pac-otherwise', 'PROXY proxy.example.com:3128');
+    expect(pac.stdout.split('\n').slice(4, 9)).toEqual(['  if (', '    dnsDomainIs(host, ".push.apple.com")', '  ) {', '    return "PROXY egress.example.com:8080";', '  }']);
+  });
+
+  test.each([
+    ['wildcards', '*.push.apple.com\n'],
+    ['domains', 'push.apple.com\n'],
+    ['paloalto', '*.push.apple.com/\n'],
+    ['zscaler', '.push.apple.com\n'],
+    ['netskope', '*.push.apple.com\n'],
+  ])('--format %s: for watchOS, no Device setup host (the OS column leaves watchOS out)', (format, stdout) => {
+    expect(runCli('hosts', 'PushNotifications', '--host-group', 'device-setup', '--platform', 'watchOS', '--format', format)).toEqual({ status: 0, stdout, stderr: '' });
+  });
+});
+
 describe('apple-ports hosts usage errors exit with code 2 and say what to do on stderr', () => {
   test.each([
     [['hosts', 'FaceTme'], "error: Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?\n"],
@@ -108,7 +134,12 @@ describe('apple-ports hosts usage errors exit with code 2 and say what to do on 
       ['hosts'],
       'error: Nothing is selected. Name at least one Apple product, profile or host group, e.g. `apple-ports hosts iCloud` or `apple-ports hosts --host-group certificate-validation`.\n',
     ],
-    [['hosts', 'iCloud', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, markdown, json, csv.\n(add --help for usage)\n"],
+    [['hosts', 'iCloud', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, markdown, json, csv, domains, wildcards, squid, pac, paloalto, zscaler, netskope.\n(add --help for usage)\n"],
+    [['hosts', 'iCloud', '--platform', 'tvos2'], "error: Unknown platform 'tvos2'. Did you mean 'tvOS'?\n"],
+    [
+      ['hosts', 'iCloud', '--format', 'pac', '--pac-otherwise', 'PROXY proxy'],
+      "error: otherwise 'PROXY proxy' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.\n",
+    ],
     [['hosts', 'iCloud', '--lang', 'fr'], "error: option '--lang <locale>' argument 'fr' is invalid. Allowed choices are en, zh-CN.\n(add --help for usage)\n"],
     [['hosts', 'iCloud', '--host-groups', 'icloud'], "error: unknown option '--host-groups'\n(Did you mean --host-group?)\n(add --help for usage)\n"],
     [['host', 'iCloud'], "error: unknown command 'host'\n(Did you mean hosts?)\n(add --help for usage)\n"],

@@ -35,8 +35,8 @@ describe('run(argv, io)', () => {
       stderr: '',
       stdout:
         'host,match,protocol,from_port,to_port,host_groups,products,platforms,notes\r\n' +
-        'time.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,,\r\n' +
-        'time-ios.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,,\r\n' +
+        'time.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,iOS; iPadOS; macOS; tvOS; visionOS,\r\n' +
+        'time-ios.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,iOS; iPadOS; tvOS; visionOS,\r\n' +
         'time-macos.apple.com,exact,udp,123,123,device-setup,Network time server synchronization,macOS,\r\n',
     });
     expect(runInProcess('firewall', 'NetworkTime', '--format', 'rules')).toEqual({

@@ -27,11 +27,11 @@ function groupFor(category: string): HostGroupEntry {
 }
 
 describe('the host table parser', () => {
-  it('reads every row of the 20 categories', () => {
-    expect(categories).toHaveLength(20);
+  it('reads every row of the 21 categories', () => {
+    expect(categories).toHaveLength(21);
     expect(rows).toHaveLength(129);
     expect(rows[0]).toEqual({
-      line: 8,
+      line: 12,
       category: 'Apple Push Notifications',
       host: '*.push.apple.com',
       ports: [
@@ -48,8 +48,8 @@ describe('the host table parser', () => {
   it('reads UDP ports, OS limits and a host listed without ports', () => {
     const byHost = (category: string, host: string) => rows.find((r) => r.category === category && r.host === host)!;
     expect(byHost('Device setup', 'time-macos.apple.com')).toMatchObject({ ports: [{ protocol: 'udp', fromPort: 123, toPort: 123 }], platforms: ['macOS'] });
-    expect(byHost('Device setup', 'sq-device.apple.com')).toMatchObject({ platforms: ['iOS', 'iPadOS'], description: 'eSIM activation' });
-    expect(byHost('Device management (MDM)', '*.push.apple.com').ports).toEqual([]);
+    expect(byHost('Device setup', 'sq-device.apple.com')).toMatchObject({ platforms: ['iOS', 'iPadOS', 'visionOS'], description: 'eSIM activation' });
+    expect(byHost('Device management', '*.push.apple.com').ports).toEqual([]);
   });
 
   it('fails loudly on a row it cannot read', () => {
@@ -93,6 +93,43 @@ describe('fidelity to Apple’s host table (article 101555)', () => {
     it('cites the article', () => {
       expect(group().sources[0]).toBe('https://support.apple.com/en-us/101555');
     });
+  });
+
+  it('uses the article’s headings, not paraphrases: diagnostics and DNS resolution are two categories', () => {
+    expect([...categories].sort()).toEqual([
+      'Additional content',
+      'App Store',
+      'App features',
+      'Apple Business Essentials device management',
+      'Apple Business Manager and Apple School Manager',
+      'Apple ID',
+      'Apple Push Notifications',
+      'Apple diagnostics',
+      'Associated Domains',
+      'Beta updates',
+      'Carrier updates',
+      'Certificate validation',
+      'Classroom and Schoolwork',
+      'Content caching',
+      'Device management',
+      'Device setup',
+      'Domain Name System resolution',
+      'Siri and search',
+      'Software updates',
+      'Tap to Pay on iPhone',
+      'iCloud',
+    ]);
+  });
+
+  it('keeps the article’s OS column: macOS-only update hosts, tvOS-only and iOS-only hosts', () => {
+    const systems = (groupId: string, host: string) => catalogue.hostGroups.find((g) => g.id === groupId)!.hosts.find((h) => h.host === host)!.platforms;
+    expect(systems('software-updates', 'swscan.apple.com')).toEqual(['macOS']);
+    expect(systems('software-updates', 'osrecovery.apple.com')).toEqual(['macOS']);
+    expect(systems('software-updates', 'mesu.apple.com')).toBeUndefined();
+    expect(systems('additional-content', 'sylvan.apple.com')).toEqual(['tvOS']);
+    expect(systems('tap-to-pay', 'pos-device.apple.com')).toEqual(['iOS']);
+    expect(systems('classroom-schoolwork', 'cls-ingest.itunes.apple.com')).toEqual(['iPadOS']);
+    expect(systems('device-setup', 'time-ios.apple.com')).toEqual(['iOS', 'iPadOS', 'tvOS', 'visionOS']);
   });
 
   it('push notifications cite article 102266 too, and name the APNs network', () => {

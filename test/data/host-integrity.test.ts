@@ -131,12 +131,13 @@ describe('host data integrity', () => {
       'additional-content',
       'app-features',
       'apple-business-essentials',
+      'apple-diagnostics',
       'associated-domains',
       'beta-feedback',
       'carrier-updates',
       'certificate-validation',
       'content-caching',
-      'diagnostics-dns',
+      'dns-resolution',
       'tap-to-pay',
     ]);
   });

@@ -256,7 +256,7 @@ describe('AppleServicesFirewallRules', () => {
         name: 'push-rules-rule-group',
         inputs: {
           type: 'STATEFUL',
-          capacity: 6,
+          capacity: 100,
           ruleGroup: { rulesSource: { rulesString: PUSH_RULES.join('\n') }, statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' } },
         },
         parent: 'push-rules',
@@ -278,8 +278,8 @@ describe('AppleServicesFirewallRules', () => {
     const parsed = text.split('\n').map(parseSuricataRule);
 
     expect(text).toBe(rules.plan.rulesString);
-    expect(only(recording, TYPES.ruleGroup).inputs.capacity).toBe(parsed.length);
-    expect(rules.plan.capacity).toBe(parsed.length);
+    expect(only(recording, TYPES.ruleGroup).inputs.capacity).toBe(100);
+    expect([rules.plan.requiredCapacity, rules.plan.capacity]).toEqual([parsed.length, 100]);
     const keywords = new Set<string>(NETWORK_FIREWALL_RULE_KEYWORDS);
     for (const rule of parsed) {
       expect([rule.action, rule.source, rule.sourcePort]).toEqual(['pass', '$HOME_NET', 'any']);
@@ -368,7 +368,7 @@ describe('AppleServicesFirewallRules', () => {
     [
       'a capacity below the rule count',
       () => new AppleServicesFirewallRules('small', { products: ['PushNotifications'], capacity: 5 }),
-      "AppleServicesFirewallRules 'small': capacity 5 is below the 6 rules this selection needs. Use at least 6, or leave it out.",
+      "AppleServicesFirewallRules 'small': capacity 5 is below the 6 this selection needs. Use at least 6 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.",
     ],
     [
       'an apple-ports prefix list as a destination, named by its component',
@@ -426,7 +426,7 @@ describe('AppleServicesFirewallRules', () => {
   });
 
   test('a component name outside the rule-group alphabet is fine with a ruleGroupName of your own', async () => {
-    const recording = await record(() => new AppleServicesFirewallRules('apple_named', { products: ['PushNotifications'], ruleGroupName: 'apple-push-2' }));
+    const recording = await record(() => new AppleServicesFirewallRules('apple_named', { products: ['PushNotifications'], ruleGroupName: 'apple-push-2', capacity: 100 }));
     expect(only(recording, TYPES.ruleGroup).inputs.name).toBe('apple-push-2');
   });
 

@@ -212,6 +212,12 @@ export const TYPES = {
   flowLog: 'aws:ec2/flowLog:FlowLog',
   resolverQueryLogConfig: 'aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig',
   resolverQueryLogConfigAssociation: 'aws:route53/resolverQueryLogConfigAssociation:ResolverQueryLogConfigAssociation',
+  domainListComponent: 'apple-ports:index:AppleServicesDomainList',
+  dnsFirewallComponent: 'apple-ports:index:AppleDnsFirewall',
+  dnsDomainList: 'aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList',
+  dnsRuleGroup: 'aws:route53/resolverFirewallRuleGroup:ResolverFirewallRuleGroup',
+  dnsRule: 'aws:route53/resolverFirewallRule:ResolverFirewallRule',
+  dnsAssociation: 'aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation',
 } as const;
 
 /** The `ResourceError` a program throws, once its registrations have settled; fails the test when it throws none. */

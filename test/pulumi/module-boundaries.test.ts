@@ -21,7 +21,7 @@ function imports(text: string): string[] {
  * prefix lists, flow logs), vpc (security-group rules), networkfirewall (rule groups), and for
  * AppleTrafficObserver the cloudwatch log group and query definition files (the cloudwatch module's
  * index would load lambda, iam and config for its event helpers), iam (the flow logs role), route53
- * (Resolver query logging) and getCallerIdentity (the account the role's trust is pinned to).
+ * (Resolver query logging and DNS Firewall) and getCallerIdentity (the account the role's trust is pinned to).
  */
 const AWS_MODULES = [
   '@pulumi/aws/ec2',

@@ -32,7 +32,7 @@ describe('the review lists the hosts Apple names beside the ports', () => {
     ]);
     const rows = hosts.filter((line) => line.startsWith('| ') && !line.startsWith('| Host |'));
     expect(rows.map((row) => row.split(' | ')[0].slice(2))).toEqual(hostsFor({ products: ['iCloud', 'FaceTime'] }).hosts.map((h) => h.host));
-    expect(rows).toContain('| appleid.apple.com | tcp 443 | Apple ID (Account) | iCloud |  |');
+    expect(rows).toContain('| appleid.apple.com | tcp 443 | Apple ID | iCloud |  |');
     expect(rows).toContain('| *.apzones.com | tcp 443 | iCloud | iCloud | China |');
     // FaceTime and iCloud open tcp 80, 443 and 5223 but not the provider port 2197 Apple also lists.
     expect(rows).toContain(`| *.push.apple.com | tcp 80, tcp 443, tcp 2197, tcp 5223 | Apple Push Notifications | FaceTime, iCloud | ${pushNote}<br>no rule of this policy opens tcp 2197 |`);
@@ -55,13 +55,15 @@ describe('the review lists the hosts Apple names beside the ports', () => {
         products: [{ id: 'NetworkTime', name: 'Network time server synchronization' }],
         hostGroups: [{ id: 'device-setup', name: 'Device setup' }],
         descriptions: [],
-        platforms: host === 'time-macos.apple.com' ? ['macOS'] : [],
+        platforms: { 'time.apple.com': ['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS'], 'time-ios.apple.com': ['iOS', 'iPadOS', 'tvOS', 'visionOS'], 'time-macos.apple.com': ['macOS'] }[host],
         notes: [],
         portsNotOpened: [],
-        remarks: host === 'time-macos.apple.com' ? ['macOS only'] : [],
+        remarks: [{ 'time.apple.com': 'not watchOS', 'time-ios.apple.com': 'not macOS, watchOS', 'time-macos.apple.com': 'macOS only' }[host]],
         sources: ['https://support.apple.com/en-us/101555'],
       })),
       productsWithoutHosts: [{ id: 'Maps', name: 'Maps' }],
+      platforms: ['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS', 'watchOS'],
+      hostsLeftOut: [],
     });
     expect(renderReview(resolve({ products: ['NetworkTime', 'Maps'] }))).toContain('| time-macos.apple.com | udp 123 | Device setup | Network time server synchronization | macOS only |\n\nApple lists no hosts for: Maps.\n');
   });
@@ -143,8 +145,8 @@ describe('the hosts in text and CSV', () => {
         '- Apple services will fail any connection that uses HTTPS Interception (SSL Inspection).',
         '',
         'Host                  Ports    Category      Products                             Notes',
-        'time.apple.com        udp 123  Device setup  Network time server synchronization',
-        'time-ios.apple.com    udp 123  Device setup  Network time server synchronization',
+        'time.apple.com        udp 123  Device setup  Network time server synchronization  not watchOS',
+        'time-ios.apple.com    udp 123  Device setup  Network time server synchronization  not macOS, watchOS',
         'time-macos.apple.com  udp 123  Device setup  Network time server synchronization  macOS only',
         '',
       ].join('\n'),
@@ -154,12 +156,12 @@ describe('the hosts in text and CSV', () => {
   test('CSV: one host record per port, after the rules and the left-out services', () => {
     const lines = renderReview(resolve({ products: ['NetworkTime', 'macOSInternetRecovery'] }), { format: 'csv' }).split('\r\n');
     expect(lines.filter((line) => line.startsWith('host,'))).toEqual([
-      'host,egress,tcp,80,80,oscdn.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery',
-      'host,egress,tcp,443,443,oscdn.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery',
-      'host,egress,tcp,80,80,osrecovery.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery',
-      'host,egress,tcp,443,443,osrecovery.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery',
-      'host,egress,udp,123,123,time.apple.com,Network time server synchronization,device-setup,Device setup',
-      'host,egress,udp,123,123,time-ios.apple.com,Network time server synchronization,device-setup,Device setup',
+      'host,egress,tcp,80,80,oscdn.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery; macOS only',
+      'host,egress,tcp,443,443,oscdn.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery; macOS only',
+      'host,egress,tcp,80,80,osrecovery.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery; macOS only',
+      'host,egress,tcp,443,443,osrecovery.apple.com,macOS Internet Recovery,software-updates,Software updates; macOS Recovery; macOS only',
+      'host,egress,udp,123,123,time.apple.com,Network time server synchronization,device-setup,Device setup; not watchOS',
+      'host,egress,udp,123,123,time-ios.apple.com,Network time server synchronization,device-setup,"Device setup; not macOS, watchOS"',
       'host,egress,udp,123,123,time-macos.apple.com,Network time server synchronization,device-setup,Device setup; macOS only',
     ]);
     const kinds = lines.slice(1, -1).map((line) => line.split(',')[0]);

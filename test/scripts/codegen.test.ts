@@ -33,7 +33,7 @@ describe(GENERATED_IDS_PATH, () => {
     expect(members('ServiceId')).toEqual(c.services.map((s) => s.id).sort());
     expect(members('ProfileId')).toEqual(['communications', 'ec2-mac-build-host', 'managed-mac', 'remote-admin-host']);
     expect(members('NetworkId')).toEqual(['apns', 'apple']);
-    expect(members('HostGroupId')).toHaveLength(20);
+    expect(members('HostGroupId')).toHaveLength(21);
     expect(members('HostGroupId')).toEqual(c.hostGroups.map((g) => g.id).sort());
   });
 });

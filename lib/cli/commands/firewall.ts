@@ -29,7 +29,7 @@ export const registerFirewall: RegisterCommand = (program, { io }) => {
     .option('--host-group <group>', "add a category of Apple's host list by id (see `apple-ports hosts --help`); repeatable or comma-separated", collect)
     .option('--home-net <cidr>', "the rule group's HOME_NET: the CIDRs the Apple devices are in; repeatable or comma-separated (default: the firewall policy's)", collect)
     .option('--sid-base <n>', `the first rule's signature id (default: ${DEFAULT_SID_BASE})`, integer(`--sid-base ${DEFAULT_SID_BASE}`))
-    .option('--capacity <n>', 'the capacity to reserve, for the catalogue to grow (default: the rule count)', integer('--capacity 100'))
+    .option('--capacity <n>', 'the capacity to reserve, for the catalogue to grow (default: the rule count × 1.5, rounded up to a whole 100)', integer('--capacity 100'))
     .option('--ipv6', "add Apple's APNs IPv6 subnets to the rules bound for Apple's network")
     .option('--include-legacy', 'keep services Apple has retired')
     .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)

@@ -5,7 +5,7 @@
  * placeholders first and renders the design after.
  */
 import { RULE_GROUP_NAME_MAX_LENGTH, RULE_GROUP_NAME_PATTERN } from '../aws/facts';
-import { planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
+import { capacityNameSuffix, defaultCapacity, planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
 import type { Destination, NoticeCode } from '../policy';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -35,19 +35,87 @@ export interface FirewallRuleGroupRequest extends AppleFirewallRulesSelection {
      */
     readonly generatedFrom?: string;
   };
+  /**
+   * True when the user fixed the name (`ruleGroupName`), also when it is a deploy-time value the
+   * core cannot read.
+   * @default true when `ruleGroupName` is given without `generatedFrom`
+   */
+  readonly fixedName?: boolean;
   /** True for a placeholder of a deploy-time value; such values skip validation. @default () => false */
   readonly isUnresolved?: (value: string) => boolean;
   /** Names placeholders in messages as the user knows the values. @default the text as is */
   readonly readable?: (text: string) => string;
 }
 
+/** How a rule group is named so that a change AWS cannot make in place replaces it safely. */
+export interface RuleGroupNaming {
+  /**
+   * The end of a generated name, `-c200`: the capacity is in the name, so a new capacity is a new
+   * name and CloudFormation creates the new group before it deletes the old one.
+   */
+  readonly generatedNameSuffix: string;
+  /**
+   * True when the user fixed the name: a replacement must delete the old group first (Pulumi's
+   * `deleteBeforeReplace`), since two groups cannot share a name.
+   */
+  readonly deleteBeforeReplace: boolean;
+}
+
 /** What the adapter renders. */
 export interface FirewallRuleGroupDesign {
   readonly plan: FirewallRuleGroupPlan;
   readonly warnings: readonly PlannedWarning[];
+  readonly naming: RuleGroupNaming;
 }
 
-function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnresolved: (value: string) => boolean, problems: Problem[]): void {
+/** The name fields both rule-group requests share. */
+export type RuleGroupNameRequest = Pick<FirewallRuleGroupRequest, 'ruleGroupName' | 'fixedName' | 'capacity'>;
+
+/** Whether the user fixed the rule group's name. */
+export function isFixedName(request: RuleGroupNameRequest): boolean {
+  return request.fixedName ?? (request.ruleGroupName !== undefined && request.ruleGroupName.generatedFrom === undefined);
+}
+
+/**
+ * A fixed name needs a given capacity: CloudFormation cannot replace a custom-named resource, and a
+ * capacity that followed the rules would change, and so replace the group, when a product is added.
+ */
+export function checkFixedNameCapacity(request: RuleGroupNameRequest, requiredCapacity: number, problems: Problem[]): void {
+  if (isFixedName(request) && request.capacity === undefined) {
+    problems.push({
+      code: 'fixed-name-replacement',
+      message: `ruleGroupName is fixed, so the rule group cannot be replaced under the same name when its capacity must grow (CloudFormation refuses to replace a custom-named resource). Give capacity as well: this selection needs ${requiredCapacity}, and ${defaultCapacity(requiredCapacity)} leaves room to grow. Or leave ruleGroupName out for a generated name that changes with the capacity.`,
+    });
+  }
+}
+
+/** The naming of a planned rule group. */
+export function ruleGroupNaming(request: RuleGroupNameRequest, capacity: number): RuleGroupNaming {
+  return { generatedNameSuffix: capacityNameSuffix(capacity), deleteBeforeReplace: isFixedName(request) };
+}
+
+/**
+ * The end of both rule-group planners: the name checked, a capacity required when the name is
+ * fixed, and the design with its naming, or every problem.
+ */
+export function finishRuleGroupPlan<P extends { readonly requiredCapacity: number; readonly capacity: number }, D>(
+  request: RuleGroupNameRequest & Pick<FirewallRuleGroupRequest, 'isUnresolved'>,
+  plan: P | undefined,
+  problems: Problem[],
+  design: (plan: P) => D,
+): PlanOutcome<D & { readonly naming: RuleGroupNaming }> {
+  checkName(request.ruleGroupName, request.isUnresolved ?? (() => false), problems);
+  if (plan !== undefined) {
+    checkFixedNameCapacity(request, plan.requiredCapacity, problems);
+  }
+  if (plan === undefined || problems.length > 0) {
+    return { ok: false, problems };
+  }
+  return { ok: true, value: { ...design(plan), naming: ruleGroupNaming(request, plan.capacity) } };
+}
+
+/** Checks a rule group name against AWS's rules, unless it is a deploy-time value. */
+export function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnresolved: (value: string) => boolean, problems: Problem[]): void {
   if (name === undefined || isUnresolved(name.value) || RULE_GROUP_NAME_PATTERN.test(name.value)) {
     return;
   }
@@ -80,6 +148,7 @@ export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOu
           products: request.products,
           profiles: request.profiles,
           hostGroups: request.hostGroups,
+          ...(request.platforms !== undefined ? { platforms: request.platforms } : {}),
           ipv6: request.ipv6,
           includeLegacy: request.includeLegacy,
           exclude: request.exclude,
@@ -90,10 +159,8 @@ export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOu
       ),
     { reword: (problem) => ({ ...problem, message: readable(problem.message) }) },
   );
-  checkName(request.ruleGroupName, isUnresolved, problems);
-  if (plan === undefined || problems.length > 0) {
-    return { ok: false, problems };
-  }
-  const policyNotices = (plan.policy?.notices ?? []).filter((notice) => !NOT_FOR_RULE_GROUPS.has(notice.code));
-  return { ok: true, value: { plan, warnings: plannedWarnings([...policyNotices, ...plan.notices], { readable }) } };
+  return finishRuleGroupPlan(request, plan, problems, (p) => {
+    const policyNotices = (p.policy?.notices ?? []).filter((notice) => !NOT_FOR_RULE_GROUPS.has(notice.code));
+    return { plan: p, warnings: plannedWarnings([...policyNotices, ...p.notices], { readable }) };
+  });
 }

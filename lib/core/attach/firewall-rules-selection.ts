@@ -24,6 +24,12 @@ export interface AppleFirewallRulesSelection {
    */
   readonly hostGroups?: FirewallSelection['hostGroups'];
   /**
+   * The systems the Apple devices run (`['macOS']` for EC2 Mac build hosts): hosts Apple limits
+   * to other systems get no name rule.
+   * @default - every platform
+   */
+  readonly platforms?: FirewallSelection['platforms'];
+  /**
    * Add Apple's published APNs IPv6 subnets to the rules bound for Apple's network.
    * @default false
    */
@@ -51,9 +57,10 @@ export interface AppleFirewallRulesSelection {
    */
   readonly sidBase?: number;
   /**
-   * The capacity to reserve. AWS fixes it when the rule group is created, so reserve room for
-   * the catalogue to grow; it must be at least the number of rules.
-   * @default the number of rules
+   * The capacity to reserve, at least what the rules need. AWS fixes it when the rule group is
+   * created; a new capacity replaces the group, which a generated name makes safe. Required with
+   * `ruleGroupName`, since CloudFormation cannot replace a group whose name is fixed.
+   * @default - the rules' capacity × 1.5, rounded up to a whole 100 (`defaultCapacity`)
    */
   readonly capacity?: number;
 }

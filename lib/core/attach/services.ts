@@ -7,7 +7,7 @@
 import { AWS_QUOTAS } from '../aws/facts';
 import { DEFAULT_NETWORK_ACL_ENTRIES, networkAclRuleBudget, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
-import { API_TERMS, familyName, peerKey, peersField, resolve, type Destination, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, familyName, peerKey, peersField, resolve, type Destination, type NoticeCode, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
 import { attempt, type PlanOutcome } from './outcome';
 import type { AppleServicesSelection } from './selection';
@@ -94,6 +94,9 @@ export interface NetworkAclDesign {
   /** Ports the budget forced open, as `apple-ports:network-acl-budget-widened`. */
   readonly warnings: readonly PlannedWarning[];
 }
+
+/** The notices of a network ACL's own plan, raised as `apple-ports:network-acl-<code>`. */
+export type NetworkAclWarningCode = Extract<NoticeCode, 'budget-widened'> | 'path-mtu-discovery-off';
 
 /** A rule on a peer security group that lets the traffic leave (or enter) at its end too. */
 export interface MatchingRule {
@@ -255,7 +258,7 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
     return { ok: false, problems };
   }
   const widened = aclPolicy.notices.filter((notice) => notice.code === 'budget-widened');
-  const pathMtuOff =
+  const pathMtuOff: { readonly code: NetworkAclWarningCode; readonly message: string }[] =
     options.pathMtuDiscovery === false
       ? [
           {

@@ -104,3 +104,48 @@ export const INSTANCE_METADATA_ADDRESS = '169.254.169.254';
 
 /** The port flow logs write for protocols without ports (ICMP and others). */
 export const FLOW_LOG_NO_PORT = 0;
+
+/**
+ * AWS Network Firewall stateful rule group capacity: fixed when the group is created ("You can't
+ * change or exceed a rule group's capacity when you make changes to it, so when you set the rule
+ * group's capacity, leave room for it to grow"), at most this much per rule group.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-group-stateful-creating.html
+ */
+export const NETWORK_FIREWALL_QUOTAS = {
+  /** The most capacity one stateful rule group may reserve. */
+  statefulRuleGroupCapacityMax: 50_000,
+} as const;
+
+/**
+ * Route 53 Resolver DNS Firewall quotas and ranges ("Quotas on Route 53 Resolver DNS Firewall",
+ * and AssociateFirewallRuleGroup's `Priority`).
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver-dns-firewall
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_AssociateFirewallRuleGroup.html
+ */
+export const DNS_FIREWALL_QUOTAS = {
+  /** Domains in one domain list (adjustable). */
+  domainsPerDomainList: 100_000,
+  /** Rules in one rule group (adjustable). */
+  rulesPerRuleGroup: 100,
+  /** Rule groups associated with one VPC (adjustable). */
+  ruleGroupsPerVpc: 5,
+  /** The lowest association priority: DNS Firewall evaluates a VPC's rule groups from the lowest. */
+  associationPriorityMin: 100,
+  /** The highest association priority. */
+  associationPriorityMax: 9900,
+  /** The longest domain specification, the optional leading `*` included. */
+  domainMaxLength: 255,
+} as const;
+
+/**
+ * How apple-ports numbers the rules inside its DNS Firewall rule group (priorities must be unique
+ * in a group and are evaluated from the lowest): Apple's names, then the user's, then the block.
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-settings.html
+ */
+export const DNS_FIREWALL_RULE_NUMBERING = {
+  /** The priority of the first rule. */
+  firstPriority: 100,
+  /** The distance between rule priorities, leaving room for rules of the user's own. */
+  priorityStep: 100,
+} as const;

@@ -3,13 +3,22 @@
  * them: typed access to the groups, and how a host name is read (`*.` wildcards) and ordered.
  */
 import { catalogue } from './catalogue';
-import type { HostGroupEntry } from './types';
+import type { HostGroupEntry, Platform } from './types';
 import { ApplePortsError } from '../problems';
 import { compareIds } from './order';
 import { didYouMean, nearestIds } from './suggest';
 
 /** How a host name matches: the name itself, or every subdomain of `domain` (Apple's `*.`). */
 export type HostMatch = 'exact' | 'subdomains';
+
+/** The systems the article's OS column names, in the catalogue schema's order. */
+export const PLATFORMS: readonly Platform[] = ['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS', 'watchOS'];
+
+/** The platform with this name (case-insensitive: `'macos'` is `'macOS'`), or `undefined`. */
+export function findPlatform(name: string): Platform | undefined {
+  const key = name.trim().toLowerCase();
+  return PLATFORMS.find((p) => p.toLowerCase() === key);
+}
 
 /** Every host group (category of Apple's article), sorted by id. */
 export const hostGroups: readonly HostGroupEntry[] = catalogue.hostGroups;
@@ -30,8 +39,13 @@ export function getHostGroup(id: string): HostGroupEntry {
   return group;
 }
 
-/** The message for a host-group id the catalogue does not know. */
+/** The message for a host-group id the catalogue does not know; a former id names the groups that replaced it. */
 export function unknownHostGroupMessage(id: string): string {
+  const key = id.trim().toLowerCase();
+  const successors = hostGroups.filter((g) => (g.formerIds ?? []).includes(key)).map((g) => `'${g.id}'`);
+  if (successors.length > 0) {
+    return `Host group '${id}' was split into ${successors.join(' and ')}, one per heading of Apple's article. Select ${successors.length === 1 ? 'it' : 'them'} instead.`;
+  }
   const candidates = hostGroups.flatMap((g) => [
     { name: g.id, id: g.id },
     { name: g.category, id: g.id },

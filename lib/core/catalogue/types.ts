@@ -151,8 +151,10 @@ export interface HostEntry {
 /** One category of Apple's enterprise-network article ("Software updates", "iCloud"…). */
 export interface HostGroupEntry {
   readonly id: HostGroupId;
-  /** The article's category name. */
+  /** The article's heading for the category, verbatim. */
   readonly category: string;
+  /** Ids the group had before the article's categories were split; selecting one is an error naming its successors. */
+  readonly formerIds?: readonly string[];
   /** Groups whose hosts the category lists again without ports of its own. */
   readonly includes?: readonly HostGroupId[];
   /** The address range Apple publishes for these hosts. */

@@ -64,9 +64,12 @@ export interface ObserverQuery {
   readonly queryString: string;
 }
 
+/** Stable codes for what the observer cannot record. */
+export type ObserverNoticeCode = 'flow-logs-blind-spots' | 'resolver-query-logs-scope';
+
 /** Something to know about what the observer records. */
 export interface ObserverNotice {
-  readonly code: 'flow-logs-blind-spots' | 'resolver-query-logs-scope';
+  readonly code: ObserverNoticeCode;
   readonly message: string;
 }
 

@@ -8,6 +8,7 @@
 import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
 import { API_TERMS, asSentenceEnd, formatPeer, hostsFor, isAnywhere, parseCidr, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
+import { checkCapacityValue, planCapacity } from './capacity';
 import { FIREWALL_LIMITATIONS } from './limitations';
 import {
   ANY_PORT,
@@ -93,13 +94,11 @@ function portRules(policy: ResolvedPolicy | undefined, problems: Problem[]): Dra
 function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: string) => boolean, terms: SelectionTerms): Problem[] {
   const problems: Problem[] = [];
   const invalid = (message: string) => problems.push({ code: 'invalid-firewall-option', message });
-  const { sidBase, capacity, homeNet } = options;
+  const { sidBase, homeNet } = options;
   if (sidBase !== undefined && !(Number.isInteger(sidBase) && sidBase >= 1 && sidBase <= MAX_SID)) {
     invalid(`${terms.field('sidBase')} ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SID}.`);
   }
-  if (capacity !== undefined && !(Number.isInteger(capacity) && capacity >= 1)) {
-    invalid(`${terms.field('capacity')} ${String(capacity)} is not a rule-group capacity. Use a whole number of at least the rule count, or leave it out.`);
-  }
+  checkCapacityValue(options.capacity, problems, terms.field('capacity'));
   if (homeNet !== undefined) {
     if (homeNet.length === 0) {
       invalid(`${terms.field('homeNet')} is empty. Name the CIDRs of the VPCs the Apple devices are in, or leave it out to use the firewall policy's HOME_NET.`);
@@ -276,12 +275,10 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
       message: `${terms.field('sidBase')} ${sidBase} leaves no room for ${drafts.length} rules: the last sid would be ${sidBase + drafts.length - 1}, above ${MAX_SID}. Use a smaller ${terms.field('sidBase')}.`,
     });
   }
-  if (options.capacity !== undefined && Number.isInteger(options.capacity) && options.capacity < drafts.length) {
-    problems.push({
-      code: 'invalid-firewall-option',
-      message: `${terms.field('capacity')} ${options.capacity} is below the ${drafts.length} rules this selection needs. Use at least ${drafts.length}, or leave it out.`,
-    });
-  }
+  // AWS: "Estimate a stateful rule group's capacity as the number of rules that you expect to have in it."
+  // https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
+  const requiredCapacity = drafts.length;
+  const capacity = planCapacity(requiredCapacity, options.capacity, problems, terms.field('capacity'));
   throwIfProblems(problems);
 
   const rules: FirewallRulePlan[] = drafts.map((draft, index) => {
@@ -289,9 +286,6 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
     const rule: SuricataRule = { ...draft.rule, options: [...draft.rule.options, { keyword: 'sid', value: String(sid) }, { keyword: 'rev', value: '1' }] };
     return { sid, kind: draft.kind, rule, text: formatSuricataRule(rule), products: draft.products, hosts: draft.hosts, hostGroups: draft.hostGroups, services: draft.services };
   });
-  // AWS: "Estimate a stateful rule group's capacity as the number of rules that you expect to have in it."
-  // https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
-  const requiredCapacity = rules.length;
   return {
     products: hostList!.products,
     profiles: hostList!.profiles,
@@ -299,7 +293,7 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
     rules,
     rulesString: rules.map((r) => r.text).join('\n'),
     requiredCapacity,
-    capacity: options.capacity ?? requiredCapacity,
+    capacity,
     ruleOrder: 'STRICT_ORDER',
     ...(options.homeNet !== undefined ? { homeNet: [...options.homeNet] } : {}),
     covered,

@@ -35,9 +35,9 @@ export interface FirewallRuleOptions {
    */
   readonly sidBase?: number;
   /**
-   * The capacity to reserve. AWS fixes a rule group's capacity when it is created, so reserve room
-   * for the catalogue to grow.
-   * @default the number of rules
+   * The capacity to reserve, from the rules' count to AWS's maximum. AWS fixes a rule group's
+   * capacity when it is created, and a rule group that outgrows it must be replaced.
+   * @default `defaultCapacity(requiredCapacity)`: the rules × 1.5, rounded up to a whole 100
    */
   readonly capacity?: number;
   /**
@@ -107,7 +107,7 @@ export interface FirewallRuleGroupPlan {
   readonly rulesString: string;
   /** The rules' capacity as AWS counts it: one per rule. */
   readonly requiredCapacity: number;
-  /** The capacity to reserve (`requiredCapacity` unless more was asked for). */
+  /** The capacity to reserve: the one asked for, or `defaultCapacity(requiredCapacity)`. */
   readonly capacity: number;
   /** The rules are written for strict evaluation order (`StatefulRuleOptions.RuleOrder`). */
   readonly ruleOrder: 'STRICT_ORDER';

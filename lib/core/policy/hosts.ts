@@ -8,9 +8,13 @@ import {
   compareHosts,
   compareIds,
   findHostGroup,
+  findPlatform,
   getHostGroup,
   hostDomain,
   hostMatch,
+  nearestIds,
+  didYouMean,
+  PLATFORMS,
   unknownHostGroupMessage,
   type AppleProduct,
   type HostEntry,
@@ -39,6 +43,20 @@ export interface HostSelection {
    * @default []
    */
   readonly hostGroups?: readonly HostGroupId[];
+  /**
+   * The systems the hosts are for (`['macOS']` for an EC2 Mac build host): hosts the article's OS
+   * column limits to other systems are left out, and `HostList.hostsLeftOut` names them.
+   * Names are case-insensitive.
+   * @default every platform
+   */
+  readonly platforms?: readonly Platform[];
+}
+
+/** A host of the selection left out because the article limits it to systems not selected. */
+export interface HostLeftOut {
+  readonly host: string;
+  /** The systems the article limits it to. */
+  readonly platforms: readonly Platform[];
 }
 
 /** One host a selection needs, merged over every group and product that lists it. */
@@ -75,6 +93,10 @@ export interface HostList {
   readonly productsWithoutHosts: readonly AppleProduct[];
   /** What Apple says of every host it lists (device-initiated; HTTPS interception breaks it). */
   readonly statements: readonly string[];
+  /** The systems the hosts are for, in the catalogue's order: every platform unless `platforms` narrowed them. */
+  readonly platforms: readonly Platform[];
+  /** Hosts of the selection the article limits to other systems than `platforms`, sorted; empty for every platform. */
+  readonly hostsLeftOut: readonly HostLeftOut[];
 }
 
 function comparePorts(a: ProtocolPortRange, b: ProtocolPortRange): number {
@@ -148,10 +170,31 @@ export interface HostsForOptions {
 }
 
 /** The products and host groups a selection names, validated as `resolve` validates products. */
+function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[]): Platform[] {
+  if (names === undefined) {
+    return [...PLATFORMS];
+  }
+  const chosen = new Set<Platform>();
+  for (const name of names) {
+    const platform = findPlatform(String(name));
+    if (platform) {
+      chosen.add(platform);
+    } else {
+      const valid = `Valid platforms: ${PLATFORMS.map((p) => `'${p}'`).join(', ')}.`;
+      problems.push({ code: 'unknown-platform', message: `Unknown platform '${String(name)}'. ${didYouMean(nearestIds(String(name), PLATFORMS.map((p) => ({ name: p, id: p }))), valid)}` });
+    }
+  }
+  if (names.length === 0) {
+    problems.push({ code: 'unknown-platform', message: `platforms is empty, so no host would be for any system. Name at least one of ${PLATFORMS.join(', ')}, or leave it out for all.` });
+  }
+  return PLATFORMS.filter((p) => chosen.has(p));
+}
+
 function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
   readonly products: readonly ProductEntry[];
   readonly profiles: readonly ProfileId[];
   readonly groups: readonly HostGroupEntry[];
+  readonly platforms: readonly Platform[];
 } {
   const problems: Problem[] = [];
   const names = { products: selection.products ?? [], profiles: selection.profiles ?? [] };
@@ -174,9 +217,10 @@ function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
       message: `Nothing is selected. Name at least one Apple product, profile or host group, e.g. ${terms.selectHostsExample}.`,
     });
   }
+  const platforms = selectedPlatforms(selection.platforms, problems);
   throwIfProblems(problems);
   const products = unique(expanded.products.keys()).map((id) => expanded.products.get(id)!);
-  return { products, profiles: expanded.profileIds, groups };
+  return { products, profiles: expanded.profileIds, groups, platforms };
 }
 
 /**
@@ -185,13 +229,15 @@ function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
  * same `ApplePortsError` as `resolve`.
  */
 export function hostsFor(selection: HostSelection, options: HostsForOptions = {}): HostList {
-  const { products, profiles, groups } = expandHostSelection(selection, options.terms ?? API_TERMS);
+  const { products, profiles, groups, platforms } = expandHostSelection(selection, options.terms ?? API_TERMS);
   const demands: HostDemand[] = [...products.flatMap(productHosts), ...groups.flatMap((g) => groupHosts(g))];
   const byHost = new Map<string, HostDemand[]>();
   for (const demand of demands) {
     byHost.set(demand.entry.host, [...(byHost.get(demand.entry.host) ?? []), demand]);
   }
-  const hosts = [...byHost.keys()].sort(compareHosts).map((host) => toRequiredHost(host, byHost.get(host)!));
+  const all = [...byHost.keys()].sort(compareHosts).map((host) => toRequiredHost(host, byHost.get(host)!));
+  const forSelected = (host: RequiredHost) => host.platforms.length === 0 || host.platforms.some((p) => platforms.includes(p));
+  const hosts = all.filter(forSelected);
   return {
     products: products.map((p) => p.id),
     profiles,
@@ -199,5 +245,7 @@ export function hostsFor(selection: HostSelection, options: HostsForOptions = {}
     hosts,
     productsWithoutHosts: products.filter((p) => (p.hostGroups ?? []).length === 0).map((p) => p.id),
     statements: catalogue.hostSource.statements,
+    platforms,
+    hostsLeftOut: all.filter((host) => !forSelected(host)).map((host) => ({ host: host.host, platforms: host.platforms })),
   };
 }

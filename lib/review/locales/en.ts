@@ -54,6 +54,11 @@ export const en: ReviewLanguage = {
   hostsNotApplicable: "Not applicable: the devices reach Apple's hosts by connecting out, and this policy is for ingress.",
   productsWithoutHosts: (names) => `Apple lists no hosts for: ${names}.`,
   platformsOnly: (platforms) => `${platforms} only`,
+  platformsExcept: (platforms) => `not ${platforms}`,
+  platformsSelected: (platforms, leftOut) =>
+    leftOut === 0
+      ? `For ${platforms}: no host of the selection is limited to other systems.`
+      : `For ${platforms}: ${leftOut} ${leftOut === 1 ? 'host' : 'hosts'} that Apple limits to other systems ${leftOut === 1 ? 'is' : 'are'} left out:`,
   portsNotOpened: (ports) => `no rule of this policy opens ${ports}`,
   hostsTitle: 'Apple hosts',
   fieldHostGroups: 'Host groups',
@@ -91,5 +96,14 @@ export const en: ReviewLanguage = {
     },
     to: 'to',
     from: 'from',
+  },
+  dnsFirewall: {
+    title: 'Apple DNS Firewall rule group',
+    fieldWalledGarden: 'Every other name blocked',
+    rulesHeading: (count) => `Rules (${count})`,
+    columns: { priority: 'Priority', action: 'Action', domains: 'Domains' },
+    allow: (trusted) => (trusted ? 'ALLOW (CNAME chain trusted)' : 'ALLOW'),
+    block: (response) => `BLOCK (${response})`,
+    appleHosts: (count) => `Apple's ${count} hosts, listed below`,
   },
 };

@@ -63,6 +63,10 @@ export interface ReviewLanguage {
   readonly hostsNotApplicable: string;
   readonly productsWithoutHosts: (names: string) => string;
   readonly platformsOnly: (platforms: string) => string;
+  /** For a host of every system but these. */
+  readonly platformsExcept: (platforms: string) => string;
+  /** The systems a host list is for, and how many hosts Apple limits to other systems were left out. */
+  readonly platformsSelected: (platforms: string, leftOut: number) => string;
   readonly portsNotOpened: (ports: string) => string;
   /** The title of the `apple-ports hosts` document. */
   readonly hostsTitle: string;
@@ -75,6 +79,20 @@ export interface ReviewLanguage {
   /** Translations of the resolver's notices; `null` where the resolver's English messages serve. */
   readonly notices: NoticeTranslations | null;
   readonly diff: DiffLanguage;
+  readonly dnsFirewall: DnsFirewallLanguage;
+}
+
+/** The DNS Firewall review's vocabulary in one language. */
+export interface DnsFirewallLanguage {
+  readonly title: string;
+  readonly fieldWalledGarden: string;
+  readonly rulesHeading: (count: number) => string;
+  readonly columns: { readonly priority: string; readonly action: string; readonly domains: string };
+  /** An ALLOW rule; `trusted` when it trusts the CNAME chain of the names it allows. */
+  readonly allow: (trusted: boolean) => string;
+  readonly block: (response: string) => string;
+  /** The Apple list, whose names the hosts section below lists. */
+  readonly appleHosts: (count: number) => string;
 }
 
 /** The resolver's notices in another language, built from the notices' data. */

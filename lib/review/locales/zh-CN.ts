@@ -53,6 +53,9 @@ export const zhCN: ReviewLanguage = {
   hostsNotApplicable: '不适用：设备主动向外连接 Apple 的主机，而本策略针对入站流量。',
   productsWithoutHosts: (names) => `Apple 未列出以下产品的主机：${names}。`,
   platformsOnly: (platforms) => `仅限 ${platforms}`,
+  platformsExcept: (platforms) => `不含 ${platforms}`,
+  platformsSelected: (platforms, leftOut) =>
+    leftOut === 0 ? `适用于 ${platforms}：所选内容中没有仅限其他系统的主机。` : `适用于 ${platforms}：已略去 ${leftOut} 个 Apple 仅限其他系统使用的主机：`,
   portsNotOpened: (ports) => `本策略没有规则开放 ${ports}`,
   hostsTitle: 'Apple 主机',
   fieldHostGroups: '主机组',
@@ -107,5 +110,14 @@ export const zhCN: ReviewLanguage = {
     },
     to: '至',
     from: '来自',
+  },
+  dnsFirewall: {
+    title: 'Apple DNS 防火墙规则组',
+    fieldWalledGarden: '拦截其他所有域名',
+    rulesHeading: (count) => `规则（${count} 条）`,
+    columns: { priority: '优先级', action: '操作', domains: '域名' },
+    allow: (trusted) => (trusted ? 'ALLOW（信任 CNAME 链）' : 'ALLOW'),
+    block: (response) => `BLOCK（${response}）`,
+    appleHosts: (count) => `Apple 的 ${count} 个主机，见下文`,
   },
 };

@@ -21,7 +21,7 @@ describe('planFirewallRules: golden rule groups', () => {
       'pass tcp $HOME_NET any -> 17.0.0.0/8 2197 (msg:"Apple Push Notification service: APNs provider (tcp 2197)"; sid:1000004; rev:1;)',
       'pass tcp $HOME_NET any -> 17.0.0.0/8 5223 (msg:"Apple Push Notification service: APNs (tcp 5223)"; sid:1000005; rev:1;)',
     ]);
-    expect([plan.requiredCapacity, plan.capacity, plan.ruleOrder]).toEqual([6, 6, 'STRICT_ORDER']);
+    expect([plan.requiredCapacity, plan.capacity, plan.ruleOrder]).toEqual([6, 100, 'STRICT_ORDER']);
     expect(plan.rules.map((r) => r.kind)).toEqual(['tcp-handshake', 'tcp-handshake', 'tls-sni', 'http-host', 'port', 'port']);
     expect(plan.rules.filter((r) => r.kind === 'port').map((r) => r.services)).toEqual([['apns-provider'], ['apns']]);
     expect(plan.notices.map((n) => n.code)).toEqual(['ports-beyond-port-table']);
@@ -63,7 +63,7 @@ describe('planFirewallRules: golden rule groups', () => {
       'pass udp $HOME_NET any -> $EXTERNAL_NET 16384:16387 (msg:"FaceTime: RTP/RTCP (udp 16384-16387)"; sid:1000019; rev:1;)',
       'pass udp $HOME_NET any -> $EXTERNAL_NET 16393:16402 (msg:"FaceTime: RTP/RTCP (udp 16393-16402)"; sid:1000020; rev:1;)',
     ]);
-    expect(plan.capacity).toBe(21);
+    expect([plan.requiredCapacity, plan.capacity]).toEqual([21, 100]);
     expect(plan.notices.map((n) => [n.code, n.hosts])).toEqual([
       ['quic-not-matched', ['mask.icloud.com']],
       ['host-ports-not-opened', ['*.push.apple.com']],
@@ -108,7 +108,7 @@ describe('planFirewallRules: golden rule groups', () => {
       'pass http $HOME_NET any -> $EXTERNAL_NET 80 (http.host; content:"appldnld.apple.com"; startswith; endswith; msg:"Software Update: HTTP Host appldnld.apple.com (tcp 80)"; flow:to_server, established; sid:1000018; rev:1;)',
     );
     expect(portRules(plan)).toEqual([]);
-    expect(plan.capacity).toBe(2 + 16 + 9);
+    expect([plan.requiredCapacity, plan.capacity]).toEqual([2 + 16 + 9, 100]);
     // The catalogue gives Software Update its download hosts' tcp 80, so both articles agree.
     expect(plan.notices).toEqual([]);
   });
@@ -325,14 +325,14 @@ describe('planFirewallRules errors', () => {
   test('bad options are all reported together, with the fix', () => {
     expect(thrown(() => planFirewallRules({ products: ['PushNotifications'] }, { sidBase: 0, capacity: 2.5, homeNet: ['10.0.0.0/33'] })).problems).toEqual([
       { code: 'invalid-firewall-option', message: 'sidBase 0 is not a signature id. Use a whole number from 1 to 4294967295.' },
-      { code: 'invalid-firewall-option', message: 'capacity 2.5 is not a rule-group capacity. Use a whole number of at least the rule count, or leave it out.' },
+      { code: 'invalid-capacity', message: 'capacity 2.5 is not a rule-group capacity. Use a whole number from 1 to 50000, at least what the rules need, or leave it out.' },
       { code: 'invalid-firewall-option', message: expect.stringMatching(/^homeNet: '10\.0\.0\.0\/33' is not a CIDR: /) },
     ]);
     expect(() => planFirewallRules({ products: ['PushNotifications'] }, { homeNet: [] })).toThrow(/^homeNet is empty\./);
   });
 
   test('a capacity below the rule count, or sids past the 32-bit limit, are refused', () => {
-    expect(() => planFirewallRules({ products: ['PushNotifications'] }, { capacity: 5 })).toThrow('capacity 5 is below the 6 rules this selection needs. Use at least 6, or leave it out.');
+    expect(() => planFirewallRules({ products: ['PushNotifications'] }, { capacity: 5 })).toThrow('capacity 5 is below the 6 this selection needs. Use at least 6 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.');
     expect(() => planFirewallRules({ products: ['PushNotifications'] }, { sidBase: 4294967291 })).toThrow(
       'sidBase 4294967291 leaves no room for 6 rules: the last sid would be 4294967296, above 4294967295. Use a smaller sidBase.',
     );

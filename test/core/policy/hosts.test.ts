@@ -71,7 +71,11 @@ describe('hostsFor', () => {
       'time-ios.apple.com | udp 123 | NetworkTime | device-setup',
       'time-macos.apple.com | udp 123 | NetworkTime | device-setup',
     ]);
-    expect(hostsFor({ products: ['NetworkTime'] }).hosts.map((h) => h.platforms)).toEqual([[], [], ['macOS']]);
+    expect(hostsFor({ products: ['NetworkTime'] }).hosts.map((h) => h.platforms)).toEqual([
+      ['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS'],
+      ['iOS', 'iPadOS', 'tvOS', 'visionOS'],
+      ['macOS'],
+    ]);
     expect(table(hostsFor({ products: ['macOSInternetRecovery'] }).hosts)).toEqual([
       'oscdn.apple.com | tcp 80, tcp 443 | macOSInternetRecovery | software-updates',
       'osrecovery.apple.com | tcp 80, tcp 443 | macOSInternetRecovery | software-updates',
@@ -177,6 +181,49 @@ describe('hostsFor errors', () => {
   });
 });
 
+describe('hostsFor platforms', () => {
+  test('every platform by default, and nothing left out', () => {
+    const list = hostsFor({ products: ['SoftwareUpdate'] });
+    expect(list.platforms).toEqual(['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS', 'watchOS']);
+    expect(list.hostsLeftOut).toEqual([]);
+  });
+
+  test("an EC2 Mac build host gets macOS hosts, not tvOS or iPadOS ones, and the list says which were left out", () => {
+    const list = hostsFor({ products: ['SoftwareUpdate', 'NetworkTime'], hostGroups: ['additional-content', 'classroom-schoolwork'], platforms: ['macos' as never] });
+    expect(list.platforms).toEqual(['macOS']);
+    expect(list.hosts.map((h) => h.host)).toContain('swscan.apple.com');
+    expect(list.hosts.map((h) => h.host)).not.toContain('sylvan.apple.com');
+    expect(list.hostsLeftOut).toEqual([
+      { host: 'appldnld.apple.com', platforms: ['iOS', 'iPadOS', 'visionOS', 'watchOS'] },
+      { host: 'cls-ingest.itunes.apple.com', platforms: ['iPadOS'] },
+      { host: 'cls-iosclient.itunes.apple.com', platforms: ['iPadOS'] },
+      { host: 'pg-bootstrap.itunes.apple.com', platforms: ['iPadOS'] },
+      { host: 'sylvan.apple.com', platforms: ['tvOS'] },
+      { host: 'time-ios.apple.com', platforms: ['iOS', 'iPadOS', 'tvOS', 'visionOS'] },
+    ]);
+  });
+
+  test('tvOS leaves out the macOS update hosts', () => {
+    const hosts = hostsFor({ products: ['SoftwareUpdate'], platforms: ['tvOS'] }).hostsLeftOut.map((h) => h.host);
+    expect(hosts).toEqual(expect.arrayContaining(['swcdn.apple.com', 'swscan.apple.com', 'osrecovery.apple.com', 'configuration.apple.com']));
+  });
+
+  test('an unknown or empty platform list is an error naming the valid ones', () => {
+    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['macOS', 'tvos2' as never] })).message).toBe(
+      "Unknown platform 'tvos2'. Did you mean 'tvOS'?",
+    );
+    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: [] })).message).toBe(
+      'platforms is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave it out for all.',
+    );
+  });
+
+  test('a former host-group id names the groups that replaced it', () => {
+    expect(thrown(() => hostsFor({ hostGroups: ['diagnostics-dns' as never] })).message).toBe(
+      "Host group 'diagnostics-dns' was split into 'apple-diagnostics' and 'dns-resolution', one per heading of Apple's article. Select them instead.",
+    );
+  });
+});
+
 describe('host helpers', () => {
   test('the core entry point exports the host, prefix-list and firewall API', () => {
     expect([core.hostsFor, core.getHostGroup, core.appleNetworkPrefixList, core.appleNetworkPrefixListPeer, core.planFirewallRules, core.formatSuricataRule].every((f) => typeof f === 'function')).toBe(true);
@@ -189,7 +236,7 @@ describe('host helpers', () => {
     expect(findHostGroup('nope')).toBeUndefined();
     expect(getHostGroup('app-store').hosts.map((h) => h.host)).toContain('ppq.apple.com');
     expect(() => getHostGroup('app-stor')).toThrow("Unknown Apple host group 'app-stor'. Did you mean 'app-store'?");
-    expect(hostGroups).toHaveLength(20);
+    expect(hostGroups).toHaveLength(21);
   });
 
   test('domain-list targets: a leading dot for a wildcard, the name otherwise', () => {

@@ -1,0 +1,94 @@
+/**
+ * A Route 53 Resolver DNS Firewall rule group that holds a VPC to the names Apple lists for a
+ * selection, from `@pulumi/aws/route53` (`ResolverFirewallDomainList`, `ResolverFirewallRuleGroup`,
+ * `ResolverFirewallRule`, `ResolverFirewallRuleGroupAssociation`). The domain lists, rules and
+ * associations come from the core's plan; this component only creates them.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { ResolverFirewallDomainList, ResolverFirewallRule, ResolverFirewallRuleGroup, ResolverFirewallRuleGroupAssociation } from '@pulumi/aws/route53';
+import { formatProblems, type DnsDomainListId, type DnsFirewallPlan, type PlanOutcome, type Problem } from '../core';
+import { planDnsFirewallRuleGroup, type DnsFirewallDesign } from '../core/internal';
+import type { AppleDnsFirewallArgs } from './dns-firewall-args';
+import { InputReferences } from './input-references';
+import { typeToken } from './type-tokens';
+import { logWarnings } from './warnings';
+
+function planComponent(args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesign & { references: InputReferences }> {
+  const problems: Problem[] = [];
+  const references = new InputReferences();
+  const vpcIds = (args.vpcIds ?? []).flatMap((id, index) => references.toCoreString(id, 'vpcIds', `vpcIds[${index}]`, problems) ?? []);
+  if (problems.length > 0) {
+    return { ok: false, problems };
+  }
+  const outcome = planDnsFirewallRuleGroup({ ...args, vpcIds, isUnresolved: references.isPlaceholder, readable: (text) => references.readable(text) });
+  return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
+}
+
+/**
+ * A DNS Firewall rule group that ALLOWs the names Apple lists for the selected products (CNAME
+ * chains trusted) and, with `walledGarden`, BLOCKs every other name, associated with the given VPCs.
+ *
+ * ```ts
+ * new AppleDnsFirewall('apple-dns', { profiles: ['ec2-mac-build-host'], platforms: ['macOS'], vpcIds: [vpc.id], priority: 200 });
+ * ```
+ */
+export class AppleDnsFirewall extends pulumi.ComponentResource {
+  /** The planned domain lists, rules and notices, for review snapshots. */
+  public readonly plan: DnsFirewallPlan;
+  /** The domain lists, by the plan's id (`apple`, `allowed`, `everything`). */
+  public readonly domainLists: Readonly<Partial<Record<DnsDomainListId, ResolverFirewallDomainList>>>;
+  /** The rule group resource. */
+  public readonly ruleGroup: ResolverFirewallRuleGroup;
+  /** The rules, in priority order. */
+  public readonly rules: readonly ResolverFirewallRule[];
+  /** The associations, one per VPC, in the order of `vpcIds`. */
+  public readonly associations: readonly ResolverFirewallRuleGroupAssociation[];
+  /** The rule group's id, to associate it with further VPCs. */
+  public readonly ruleGroupId: pulumi.Output<string>;
+
+  constructor(name: string, args: AppleDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(typeToken('AppleDnsFirewall'), name, {}, opts);
+    const given = args ?? {};
+    const result = planComponent(given);
+    if (!result.ok) {
+      throw new pulumi.ResourceError(formatProblems(result.problems, `AppleDnsFirewall '${name}'`), this, true);
+    }
+    const { plan, associations, warnings, references } = result.value;
+    logWarnings(this, warnings);
+    this.plan = plan;
+    const tags = given.tags !== undefined ? { tags: given.tags } : {};
+    const lists: Partial<Record<DnsDomainListId, ResolverFirewallDomainList>> = {};
+    for (const list of plan.domainLists) {
+      lists[list.id] = new ResolverFirewallDomainList(`${name}-${list.id}`, { domains: [...list.domains], ...tags }, { parent: this });
+    }
+    this.domainLists = lists;
+    this.ruleGroup = new ResolverFirewallRuleGroup(`${name}-rule-group`, { ...tags }, { parent: this });
+    this.rules = plan.rules.map(
+      (rule) =>
+        new ResolverFirewallRule(
+          `${name}-${rule.name}`,
+          {
+            name: rule.name,
+            firewallRuleGroupId: this.ruleGroup.id,
+            firewallDomainListId: lists[rule.domainList]!.id,
+            priority: rule.priority,
+            action: rule.action,
+            ...(rule.blockResponse !== undefined ? { blockResponse: rule.blockResponse } : {}),
+            ...(rule.redirection !== undefined ? { firewallDomainRedirectionAction: rule.redirection } : {}),
+          },
+          { parent: this },
+        ),
+    );
+    this.associations = associations.map(
+      (association) =>
+        new ResolverFirewallRuleGroupAssociation(
+          `${name}-${association.name}`,
+          { name: association.name, firewallRuleGroupId: this.ruleGroup.id, vpcId: references.inputFor(association.vpcId), priority: association.priority, ...tags },
+          // The rules must exist before a VPC's queries meet the group.
+          { parent: this, dependsOn: [...this.rules] },
+        ),
+    );
+    this.ruleGroupId = this.ruleGroup.id;
+    this.registerOutputs({ ruleGroupId: this.ruleGroupId, plan: this.plan });
+  }
+}

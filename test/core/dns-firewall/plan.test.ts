@@ -1,0 +1,49 @@
+/** The DNS Firewall plan: Apple's names as DNS Firewall reads them, the rules, the walled garden. */
+import { planDnsFirewall } from '../../../lib/core';
+import { thrown } from '../../thrown';
+
+describe('planDnsFirewall', () => {
+  test("Apple's names as Apple writes them, subdomain wildcards without their apex, one ALLOW rule trusting CNAME chains", () => {
+    const plan = planDnsFirewall({ products: ['PushNotifications', 'MacAppStore'] });
+    expect(plan.domainLists).toEqual([
+      { id: 'apple', purpose: "Apple's hosts", domains: ['*.apps.apple.com', '*.itunes.apple.com', 'itunes.apple.com', 'ppq.apple.com', '*.push.apple.com', '*.mzstatic.com'] },
+    ]);
+    expect(plan.rules).toEqual([{ name: 'allow-apple-hosts', priority: 100, action: 'ALLOW', domainList: 'apple', redirection: 'TRUST_REDIRECTION_DOMAIN' }]);
+    expect(plan.walledGarden).toBe(false);
+    expect(plan.notices.map((n) => n.code)).toEqual(['dns-firewall-allow-only']);
+  });
+
+  test('a walled garden: your names allowed next, then every other name blocked, with a warning that says what that blocks', () => {
+    const plan = planDnsFirewall({ profiles: ['ec2-mac-build-host'], platforms: ['macOS'] }, { walledGarden: true, allowDomains: ['*.amazonaws.com', 'example.com', '*.amazonaws.com'], blockResponse: 'NODATA' });
+    expect(plan.domainLists.map((l) => [l.id, l.domains.length])).toEqual([
+      ['apple', plan.hosts.hosts.length],
+      ['allowed', 2],
+      ['everything', 1],
+    ]);
+    expect(plan.domainLists[2]!.domains).toEqual(['*']);
+    expect(plan.rules).toEqual([
+      { name: 'allow-apple-hosts', priority: 100, action: 'ALLOW', domainList: 'apple', redirection: 'TRUST_REDIRECTION_DOMAIN' },
+      { name: 'allow-your-domains', priority: 200, action: 'ALLOW', domainList: 'allowed', redirection: 'TRUST_REDIRECTION_DOMAIN' },
+      { name: 'block-every-other-name', priority: 300, action: 'BLOCK', domainList: 'everything', blockResponse: 'NODATA' },
+    ]);
+    expect(plan.notices).toEqual([
+      {
+        code: 'dns-firewall-walled-garden',
+        message:
+          "The DNS Firewall rule group BLOCKs every name the VPC resolves that is not Apple's besides *.amazonaws.com, example.com: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.",
+      },
+    ]);
+    expect(plan.hosts.hostsLeftOut.map((h) => h.host)).not.toContain('swscan.apple.com');
+  });
+
+  test('bad names and selections are reported together, with the fix', () => {
+    expect(thrown(() => planDnsFirewall({ products: ['iCloudd' as never] }, { allowDomains: ['*', 'bad_name.com'] })).problems.map((p) => p.message)).toEqual([
+      "Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
+      "allowDomains: '*' would allow every name. List the domains to allow, e.g. '*.amazonaws.com', or leave walledGarden off.",
+      "allowDomains: 'bad_name.com' is not a DNS Firewall domain. Use letters, digits and hyphens in dot-separated labels, at most 255 characters, optionally starting with '*.' for every subdomain: '*.amazonaws.com', 'example.com'.",
+    ]);
+    expect(thrown(() => planDnsFirewall({ products: ['Maps'] })).message).toBe(
+      "Apple's enterprise-network article lists no hosts for Maps, so the DNS Firewall rule group would allow no name. Select products or host groups Apple lists hosts for.",
+    );
+  });
+});
