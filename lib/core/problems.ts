@@ -54,7 +54,9 @@ export type ProblemCode =
   | 'invalid-flow-log-field'
   | 'invalid-flow-input'
   | 'invalid-replay-policy'
-  | 'invalid-observer-option';
+  | 'invalid-observer-option'
+  // The catalogue's versions.
+  | 'unknown-catalogue-version';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

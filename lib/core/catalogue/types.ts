@@ -180,7 +180,13 @@ export interface HostSource {
 
 /** The whole catalogue file. */
 export interface Catalogue {
+  /**
+   * The catalogue's own version, `YYYYMMDDNN` (the release date and the number of the release that
+   * day, from `00`), independent of the package version. `data/changes.json` says what each changed.
+   */
   readonly version: string;
+  /** The date (YYYY-MM-DD) of this catalogue version. */
+  readonly date: string;
   readonly source: CatalogueSource;
   readonly services: readonly ServiceEntry[];
   readonly products: readonly ProductEntry[];
