@@ -31,7 +31,7 @@ export interface PortChangeReason {
   readonly extra: readonly string[];
   /**
    * For service ports that close: the products are no longer selected, or the service is now
-   * left out (legacy, link-local, direction, user). Absent when the service still runs elsewhere,
+   * left out (legacy, link-local, local-gateway, direction, user). Absent when the service still runs elsewhere,
    * e.g. to another peer.
    */
   readonly cause?: ClosingCause;

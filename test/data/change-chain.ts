@@ -71,7 +71,7 @@ export function changeLogProblems(current: Catalogue, log: ChangeLog, schema: Sc
     if (!jsonEqual(recorded, actual)) {
       problems.push(`release ${release.version} does not list its changes as the catalogue diff states them: ${JSON.stringify(actual)}`);
     }
-    if (!jsonEqual(applyCatalogueChanges(previous, release.changes, 'forward'), version)) {
+    if (contentSha256(applyCatalogueChanges(previous, release.changes, 'forward'), schema) !== release.contentSha256) {
       problems.push(`release ${release.version}: applying its changes to release ${older.version} does not give it back.`);
     }
     version = previous;

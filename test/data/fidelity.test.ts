@@ -29,14 +29,15 @@ function usedByEntries(serviceId: string): string[] {
 }
 
 /**
- * Apple's service-name column in the English article's notation: "、" lists become ", " lists,
- * "（旧版）" is "(legacy)", and a trailing "、—" (the other ports of the range have no name) is dropped.
+ * Apple's service-name column in the English article's notation: "、" lists become ", " lists and
+ * "（旧版）" is "(legacy)"; "connected、—" (a name for the first port of the range, none for the
+ * others) stays as Apple prints it, "connected, —".
  */
 function appleServiceName(cell: string | null): string | null {
   if (cell === null) {
     return null;
   }
-  return cell.replace(/、—$/, '').replace('（旧版）', ' (legacy)').replace(/、/g, ', ');
+  return cell.replace('（旧版）', ' (legacy)').replace(/、/g, ', ');
 }
 
 describe('the seed table parser', () => {

@@ -29,10 +29,11 @@ export interface Retirement {
 }
 
 /**
- * How the traffic travels: `routed` unicast that can cross a VPC, or `link-local-multicast`
- * (Bonjour mDNS, SSDP, NAT-PMP) that never leaves the local link.
+ * How the traffic travels: `routed` unicast that can cross a VPC; `link-local-multicast` (Bonjour
+ * mDNS, SSDP, NAT-PMP announcements) that never leaves the local link; or `local-gateway`, unicast
+ * to the device's own default gateway (NAT-PMP requests), which in a VPC is the VPC router.
  */
-export type Reach = 'routed' | 'link-local-multicast';
+export type Reach = 'routed' | 'link-local-multicast' | 'local-gateway';
 
 /**
  * Who opens the connection: `device` (the Apple device connects out only) or `both` (a Mac

@@ -29,6 +29,7 @@ export const en: ReviewLanguage = {
   exclusion: {
     legacy: (retired) => `retired by Apple: ${retired}; set includeLegacy to keep it`,
     'link-local': () => 'link-local multicast, which never crosses a VPC; set includeLinkLocal to keep it',
+    'local-gateway': () => 'sent to the local gateway, which in a VPC is the VPC router and does not answer it; set includeLinkLocal to keep it',
     direction: () => 'the devices only use it outbound, so ingress rules would not serve it',
     user: () => 'left out by exclude',
   },
@@ -86,6 +87,7 @@ export const en: ReviewLanguage = {
       deselected: 'no longer selected',
       legacy: 'now left out: retired by Apple',
       'link-local': 'now left out: link-local multicast',
+      'local-gateway': 'now left out: sent to the local gateway only',
       direction: 'now left out: outbound only',
       user: 'now left out by exclude',
     },

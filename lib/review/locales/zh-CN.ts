@@ -30,6 +30,7 @@ export const zhCN: ReviewLanguage = {
   exclusion: {
     legacy: (retired) => `Apple 已停用：${retired}；设置 includeLegacy 可保留`,
     'link-local': () => '链路本地组播，不会跨越 VPC；设置 includeLinkLocal 可保留',
+    'local-gateway': () => '发往本地网关，在 VPC 中即 VPC 路由器，它不会应答；设置 includeLinkLocal 可保留',
     direction: () => '设备只会主动向外使用此服务，入站规则用不到',
     user: () => '已通过 exclude 排除',
   },
@@ -64,6 +65,7 @@ export const zhCN: ReviewLanguage = {
     excluded: {
       legacy: '未纳入 Apple 已停用的服务（设置 includeLegacy 可保留）',
       'link-local': '未纳入链路本地组播，它不会跨越 VPC（设置 includeLinkLocal 可保留）',
+      'local-gateway': '未纳入发往本地网关的请求，在 VPC 中本地网关即 VPC 路由器，它不会应答（设置 includeLinkLocal 可保留）',
       direction: '未纳入设备只会主动向外使用的服务，入站规则用不到',
       user: '已通过 exclude 排除',
     },
@@ -102,6 +104,7 @@ export const zhCN: ReviewLanguage = {
       deselected: '不再选择',
       legacy: '现未纳入：Apple 已停用',
       'link-local': '现未纳入：链路本地组播',
+      'local-gateway': '现未纳入：只发往本地网关',
       direction: '现未纳入：仅出站使用',
       user: '现已通过 exclude 排除',
     },
