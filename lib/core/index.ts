@@ -4,13 +4,18 @@
  */
 export {
   catalogue,
+  catalogueAt,
+  catalogueReleases,
   compareHosts,
   countPortRanges,
+  diffCatalogues,
   domainListTarget,
+  findCatalogueRelease,
   findHostGroup,
   findProduct,
   findProfile,
   findService,
+  getCatalogueRelease,
   getEphemeralPorts,
   getHostGroup,
   getNetwork,
@@ -30,6 +35,7 @@ export {
   type HostMatch,
   type PortUse,
 } from './catalogue';
+export type * from './catalogue/change-types';
 export type * from './catalogue/ids.generated';
 export type * from './catalogue/types';
 export type { PortRange, Protocol, ProtocolPortRange } from './ports';

@@ -19,3 +19,10 @@ export {
   type RecordedRule,
 } from './policy-record';
 export { applePortsSerializer, type SnapshotSerializer } from './snapshot-serializer';
+export {
+  catalogueChanges,
+  type CatalogueChanges,
+  type CatalogueChangesOptions,
+  type CatalogueVersionChanges,
+} from './catalogue-changes';
+export { renderCatalogueChanges, type CatalogueChangesFormat, type CatalogueChangesRenderOptions } from './catalogue-changes-render';

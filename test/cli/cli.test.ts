@@ -17,6 +17,7 @@ describe('apple-ports --help', () => {
       'firewall [options] [products...]',
       'lookup [options] <port>',
       'diff [options]',
+      'changes [options] [products...]',
     ]) {
       expect(stdout).toContain(`  ${command}`);
     }
@@ -30,6 +31,7 @@ describe('apple-ports --help', () => {
     ['firewall', 'Usage: apple-ports firewall [options] [products...]', '--home-net <cidr>'],
     ['lookup', 'Usage: apple-ports lookup [options] <port>', '$ apple-ports lookup 3478/udp --format json'],
     ['diff', 'Usage: apple-ports diff [options]', '--from <products>'],
+    ['changes', 'Usage: apple-ports changes [options] [products...]', '--fail-on-widen'],
   ])('%s --help explains the command', (command, usage, option) => {
     const { status, stdout, stderr } = runCli(command, '--help');
     expect(status).toBe(0);

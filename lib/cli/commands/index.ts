@@ -1,4 +1,5 @@
 /** Every command of `apple-ports`, in the order `--help` lists them. */
+import { registerChanges } from './changes';
 import type { RegisterCommand } from './command';
 import { registerCompletion } from './completion';
 import { registerDiff } from './diff';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerHosts,
   registerFirewall,
   registerDiff,
+  registerChanges,
   (program, { io }) => {
     registerFlowsCommand(program, io);
   },

@@ -34,6 +34,7 @@ export const networks: readonly NetworkEntry[] = catalogue.networks;
 export interface CatalogueIndex {
   readonly catalogue: Catalogue;
   readonly servicesById: ReadonlyMap<string, ServiceEntry>;
+  readonly productsById: ReadonlyMap<string, ProductEntry>;
   readonly networksById: ReadonlyMap<string, NetworkEntry>;
   /** Products by every name they answer to, lower-cased. */
   readonly productsByName: ReadonlyMap<string, ProductEntry>;
@@ -64,6 +65,7 @@ export function indexCatalogue(data: Catalogue): CatalogueIndex {
     index = {
       catalogue: data,
       servicesById: new Map(data.services.map((s) => [s.id, s])),
+      productsById: new Map(data.products.map((p) => [p.id, p])),
       networksById: new Map(data.networks.map((n) => [n.id, n])),
       productsByName,
       productCandidates,
