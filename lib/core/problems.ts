@@ -55,8 +55,9 @@ export type ProblemCode =
   | 'invalid-flow-input'
   | 'invalid-replay-policy'
   | 'invalid-observer-option'
-  // The catalogue's versions.
-  | 'unknown-catalogue-version';
+  // The catalogue's versions, and saved copies of Apple's articles.
+  | 'unknown-catalogue-version'
+  | 'unreadable-article';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

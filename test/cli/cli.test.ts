@@ -18,6 +18,7 @@ describe('apple-ports --help', () => {
       'lookup [options] <port>',
       'diff [options]',
       'changes [options] [products...]',
+      'catalogue',
     ]) {
       expect(stdout).toContain(`  ${command}`);
     }

@@ -1,4 +1,5 @@
 /** Every command of `apple-ports`, in the order `--help` lists them. */
+import { registerCatalogueCheck } from './catalogue-check';
 import { registerChanges } from './changes';
 import type { RegisterCommand } from './command';
 import { registerCompletion } from './completion';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerFirewall,
   registerDiff,
   registerChanges,
+  registerCatalogueCheck,
   (program, { io }) => {
     registerFlowsCommand(program, io);
   },

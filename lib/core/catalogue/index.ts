@@ -1,4 +1,5 @@
 /** The catalogue room: typed, read-only access to data/catalogue.json, its hosts, ids, names and versions. */
+export * from './articles';
 export * from './catalogue';
 export * from './catalogue-diff';
 export type * from './change-types';
