@@ -3,6 +3,7 @@
  * router: they stay out by default with their own reason and notice, and includeLinkLocal keeps them.
  */
 import { resolve } from '../../../lib/core';
+import { planFirewallRuleGroup } from '../../../lib/core/attach/firewall-rule-group';
 
 describe('services sent to the local gateway', () => {
   test('are left out by default, with the reason local-gateway and their own notice', () => {
@@ -25,5 +26,11 @@ describe('services sent to the local gateway', () => {
     const policy = resolve({ products: ['Bonjour'], includeLinkLocal: true });
     expect(policy.rules.map((r) => `${r.protocol} ${r.fromPort}-${r.toPort}`)).toEqual(['udp 1900-1900', 'udp 5350-5351', 'udp 5353-5353']);
     expect(policy.notices.map((n) => n.code)).toEqual([]);
+  });
+
+  test('a Network Firewall rule group does not warn about them: they never reach a firewall, and it cannot keep them', () => {
+    const plan = planFirewallRuleGroup({ products: ['Bonjour', 'PushNotifications'] });
+    expect(plan.ok && plan.value.plan.policy!.notices.map((n) => n.code)).toEqual(['legacy-excluded', 'link-local-excluded', 'local-gateway-excluded']);
+    expect(plan.ok && plan.value.warnings.map((w) => w.id)).toEqual(['apple-ports:legacy-excluded', 'apple-ports:ports-beyond-port-table']);
   });
 });
