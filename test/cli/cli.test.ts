@@ -173,6 +173,21 @@ describe('apple-ports lookup', () => {
     expect(result.services[0].products).toEqual([{ id: 'Messages', name: '信息', status: 'current' }]);
   });
 
+  test('the status says what the resolver leaves out by default: link-local multicast, the local gateway', () => {
+    expect(runCli('lookup', '5351')).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        'Apple services using port 5351:',
+        '',
+        'Ports     Service  Name                       Status              Products',
+        'udp 5351  nat-pmp  NAT Port Mapping Protocol  local gateway only  Bonjour',
+        '',
+      ].join('\n'),
+    });
+    expect(runCli('lookup', '5350').stdout).toContain('udp 5350  nat-pmp-announcements  NAT Port Mapping Protocol Announcements  link-local multicast  Bonjour\n');
+  });
+
   test('a port no service uses is an answer, not an error', () => {
     expect(runCli('lookup', '5223/udp')).toEqual({ status: 0, stdout: 'No Apple service in the catalogue uses udp 5223.\n', stderr: '' });
   });
