@@ -66,9 +66,8 @@ function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnresolved
  * name checked against AWS's rules, and one warning per notice. The resolver's notices hold for
  * the port rules too, except those the rule group says better or not at all: link-local multicast
  * and NAT-PMP requests to the local gateway never reach a firewall (and the group has no option to
- * keep them); HTTP and HTTPS are allowed by
- * name, not to 'anywhere', so 'apple-network' narrowing only some services is no news; and QUIC is
- * the plan's own `quic-not-matched`.
+ * keep them); HTTP and HTTPS are allowed by name, not to 'anywhere', so 'apple-network' narrowing
+ * only some services is no news; and QUIC is the plan's own `quic-not-matched`.
  */
 export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOutcome<FirewallRuleGroupDesign> {
   const { readable = (text: string) => text, isUnresolved = () => false } = request;
