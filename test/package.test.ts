@@ -41,6 +41,15 @@ describe('the built package', () => {
     });
   });
 
+  test('the data files other tools read are exported and shipped', () => {
+    const pkg = JSON.parse(require('node:fs').readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; files: string[] };
+    const data = ['./data/catalogue.json', './data/changes.json', './data/catalogue.csv'];
+    expect(data.map((path) => pkg.exports[path])).toEqual(data);
+    expect(data.every((path) => pkg.files.includes(path.slice(2)))).toBe(true);
+    const resolved = inFreshNode(`process.stdout.write(JSON.stringify(${JSON.stringify(data)}.map((p) => require.resolve('apple-ports' + p.slice(1)).replace(process.cwd(), '.'))))`);
+    expect(resolved).toEqual(data);
+  });
+
   test('the built core entry loads no framework, and the adapters do', () => {
     expect(inFreshNode(`require('apple-ports'); process.stdout.write(String(${FRAMEWORKS}))`)).toBe(0);
     expect(inFreshNode(`require('apple-ports/cdk'); process.stdout.write(String(${FRAMEWORKS}))`)).toBeGreaterThan(0);

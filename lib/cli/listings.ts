@@ -23,6 +23,9 @@ function statusText(entry: Pick<ServiceEntry, 'status' | 'retired'> & { readonly
   if (entry.reach === 'link-local-multicast') {
     return language.status.linkLocal;
   }
+  if (entry.reach === 'local-gateway') {
+    return language.status.localGateway;
+  }
   return language.status[entry.status];
 }
 

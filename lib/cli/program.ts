@@ -30,7 +30,7 @@ function packageVersion(): string {
 export function createProgram(io: CliIo, outcome: CommandOutcome = { exitCode: EXIT_OK }): Command {
   const program = new Command('apple-ports')
     .description(
-      'Least-privilege AWS firewall rules for Apple products: list the catalogue, resolve rules, list the hosts Apple names, plan Network Firewall rules, look up ports, diff selections, review cloud assemblies.',
+      "Least-privilege AWS firewall rules for Apple products: list the catalogue, resolve rules, list the hosts Apple names, plan Network Firewall rules, look up ports, diff selections, review cloud assemblies, follow catalogue versions, check the catalogue against Apple's articles.",
     )
     .version(packageVersion(), '-V, --version', 'print the version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

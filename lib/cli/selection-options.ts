@@ -33,7 +33,7 @@ export function addSelectionOptions(command: Command): Command {
     .option('--ipv6', "add ::/0 to 'anywhere' and Apple's IPv6 subnets to --apple-network")
     .option('--apple-network', `narrow services that only talk to Apple (APNs) to Apple's network, ${getNetwork('apple').ipv4.join(', ')}`)
     .option('--include-legacy', 'keep services Apple has retired')
-    .option('--include-link-local', 'keep link-local multicast (Bonjour, SSDP, NAT-PMP), which never crosses a VPC')
+    .option('--include-link-local', 'keep traffic that never leaves the local link (Bonjour, SSDP, NAT-PMP), which never crosses a VPC')
     .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)
     .option('--max-rules <n>', 'the most rules per address family; smallest gaps are closed to fit', integer('--max-rules 20'))
     .addOption(langOption());

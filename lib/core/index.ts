@@ -4,14 +4,19 @@
  */
 export {
   catalogue,
+  catalogueAt,
+  catalogueReleases,
   compareHosts,
   countPortRanges,
+  diffCatalogues,
   domainListTarget,
+  findCatalogueRelease,
   findHostGroup,
   findPlatform,
   findProduct,
   findProfile,
   findService,
+  getCatalogueRelease,
   getEphemeralPorts,
   getHostGroup,
   getNetwork,
@@ -32,6 +37,7 @@ export {
   type HostMatch,
   type PortUse,
 } from './catalogue';
+export type * from './catalogue/change-types';
 export type * from './catalogue/ids.generated';
 export type * from './catalogue/types';
 export type { PortRange, Protocol, ProtocolPortRange } from './ports';

@@ -61,7 +61,10 @@ export type ProblemCode =
   | 'fixed-name-replacement'
   | 'invalid-dns-firewall-option'
   | 'invalid-domain'
-  | 'invalid-host-format-option';
+  | 'invalid-host-format-option'
+  // The catalogue's versions, and saved copies of Apple's articles.
+  | 'unknown-catalogue-version'
+  | 'unreadable-article';
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {

@@ -20,3 +20,10 @@ export {
 } from './policy-record';
 export { applePortsSerializer, type SnapshotSerializer } from './snapshot-serializer';
 export { dnsFirewallBlocks, renderDnsFirewallReview, type DnsFirewallReviewFormat } from './dns-firewall';
+export {
+  catalogueChanges,
+  type CatalogueChanges,
+  type CatalogueChangesOptions,
+  type CatalogueVersionChanges,
+} from './catalogue-changes';
+export { renderCatalogueChanges, type CatalogueChangesFormat, type CatalogueChangesRenderOptions } from './catalogue-changes-render';

@@ -9,10 +9,10 @@ import type { PolicyDiff, PortChangeReason, RuleChange } from './policy-diff';
 import { reasonSentence, reviewProduct, reviewService } from './review';
 import { nameList } from './render';
 import { reviewLanguage, type ReviewLanguage } from './locales';
-import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
+import { renderDocument, type DocumentBlock, type DocumentFormat } from './text-document';
 
 /** The shapes a diff is rendered in. */
-export type PolicyDiffFormat = 'markdown' | 'text' | 'json';
+export type PolicyDiffFormat = DocumentFormat;
 
 /** Options for `renderPolicyDiff`. */
 export interface PolicyDiffRenderOptions {
@@ -66,7 +66,8 @@ function reasonText(reason: PortChangeReason, change: RuleChange, maxRules: Poli
   return `${lead}${language.fieldSeparator}${why}`;
 }
 
-function headerFields(diff: PolicyDiff, locale: Locale, language: ReviewLanguage): DocumentBlock {
+/** The products, profiles, direction and budget a diff compares, as fields. */
+export function policyDiffFields(diff: PolicyDiff, locale: Locale, language: ReviewLanguage): DocumentBlock {
   const text = language.diff;
   const products = (ids: readonly AppleProduct[]) => nameList(ids.map((id) => reviewProduct(id, locale)), language);
   const profiles = (ids: readonly ProfileId[]) => nameList(ids.map((id) => ({ id, name: getProfile(id).name[locale] })), language);
@@ -89,8 +90,14 @@ function headerFields(diff: PolicyDiff, locale: Locale, language: ReviewLanguage
 /** The diff as document blocks, title first: a table in Markdown, +/-/~ lines in text. */
 export function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
   const language = reviewLanguage(locale);
+  return [{ kind: 'title', text: language.diff.title }, policyDiffFields(diff, locale, language), ...policyChangeBlocks(diff, locale, markdown)];
+}
+
+/** A diff's port changes: the totals and one entry per change (a table in Markdown), or "no changes". */
+export function policyChangeBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean): DocumentBlock[] {
+  const language = reviewLanguage(locale);
   const text = language.diff;
-  const blocks: DocumentBlock[] = [{ kind: 'title', text: text.title }, headerFields(diff, locale, language)];
+  const blocks: DocumentBlock[] = [];
   if (diff.changes.length === 0) {
     blocks.push({ kind: 'paragraph', text: text.noChanges });
     return blocks;
@@ -135,15 +142,5 @@ export function diffBlocks(diff: PolicyDiff, locale: Locale, markdown: boolean):
  */
 export function renderPolicyDiff(diff: PolicyDiff, options: PolicyDiffRenderOptions = {}): string {
   const locale = options.locale ?? 'en';
-  const format = options.format ?? 'markdown';
-  switch (format) {
-    case 'markdown':
-      return renderMarkdown(diffBlocks(diff, locale, true));
-    case 'text':
-      return renderPlainText(diffBlocks(diff, locale, false));
-    case 'json':
-      return `${JSON.stringify(diff, null, 2)}\n`;
-    default:
-      throw new Error(`Unknown diff format '${String(format)}'. Use 'markdown', 'text' or 'json'.`);
-  }
+  return renderDocument(options.format ?? 'markdown', (markdown) => diffBlocks(diff, locale, markdown), diff, 'diff');
 }

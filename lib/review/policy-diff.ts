@@ -3,7 +3,7 @@
  * than rule by rule: adding a product can turn udp 16384-16387 into udp 16384-16403, and the
  * reviewer needs to read "opens 16388-16403 for Messages", not "one rule removed, one added".
  */
-import { compareIds, getProduct, getService, type AppleProduct, type Direction, type ProfileId, type ServiceId } from '../core/catalogue';
+import { activeCatalogue, compareIds, type AppleProduct, type CatalogueIndex, type Direction, type ProfileId, type ServiceId } from '../core/catalogue';
 import { comparePeers, peerKey, type ExclusionReason, type Peer, type PolicyRule, type ResolvedPolicy } from '../core/policy';
 import { compareProtocols, countPorts, intersectPorts, normalizePorts, subtractPorts, type PortRange, type Protocol } from '../core/ports';
 
@@ -31,7 +31,7 @@ export interface PortChangeReason {
   readonly extra: readonly string[];
   /**
    * For service ports that close: the products are no longer selected, or the service is now
-   * left out (legacy, link-local, direction, user). Absent when the service still runs elsewhere,
+   * left out (legacy, link-local, local-gateway, direction, user). Absent when the service still runs elsewhere,
    * e.g. to another peer.
    */
   readonly cause?: ClosingCause;
@@ -140,8 +140,17 @@ function overlappingRuns(group: RuleGroup): SideRule[][] {
   return runs;
 }
 
-function usersOf(rule: PolicyRule, service: ServiceId): AppleProduct[] {
-  return rule.products.filter((p) => getProduct(p).uses.some((u) => u.service === service));
+/**
+ * The catalogue each side of a diff was resolved against: the same one for two selections, two
+ * versions for what a catalogue release changed. A rule's ports are explained with its own side's.
+ */
+export interface DiffCatalogues {
+  readonly before: CatalogueIndex;
+  readonly after: CatalogueIndex;
+}
+
+function usersOf(rule: PolicyRule, service: ServiceId, catalogue: CatalogueIndex): AppleProduct[] {
+  return rule.products.filter((p) => catalogue.productsById.get(p)?.uses.some((u) => u.service === service));
 }
 
 function closingCause(service: ServiceId, products: readonly AppleProduct[], after: ResolvedPolicy): ClosingCause | undefined {
@@ -153,14 +162,21 @@ function closingCause(service: ServiceId, products: readonly AppleProduct[], aft
 }
 
 /** Attributes `ports` (inside one rule) to the rule's services, its budget widening and its extra rules. */
-function explainPorts(rule: PolicyRule, ports: readonly PortRange[], effect: PortChangeReason['effect'], after: ResolvedPolicy): PortChangeReason[] {
+function explainPorts(
+  rule: PolicyRule,
+  ports: readonly PortRange[],
+  effect: PortChangeReason['effect'],
+  after: ResolvedPolicy,
+  catalogue: CatalogueIndex,
+): PortChangeReason[] {
   const reasons: PortChangeReason[] = [];
   let unexplained = normalizePorts(ports);
   for (const id of rule.services) {
-    const ranges = getService(id).ports.filter((p) => p.protocol === rule.protocol).map((p) => ({ fromPort: p.fromPort, toPort: p.toPort }));
+    const service = catalogue.servicesById.get(id)!;
+    const ranges = service.ports.filter((p) => p.protocol === rule.protocol).map((p) => ({ fromPort: p.fromPort, toPort: p.toPort }));
     const covered = intersectPorts(ports, ranges);
     if (covered.length > 0) {
-      const products = usersOf(rule, id);
+      const products = usersOf(rule, id, catalogue);
       const cause = effect === 'closes' ? closingCause(id, products, after) : undefined;
       reasons.push({ effect, ports: covered, source: 'service', service: id, products, extra: [], ...(cause ? { cause } : {}) });
       unexplained = subtractPorts(unexplained, covered);
@@ -202,7 +218,7 @@ function changeKind(before: readonly PortRange[], after: readonly PortRange[], o
   return opened.length > 0 ? 'widened' : closed.length > 0 ? 'narrowed' : undefined;
 }
 
-function runChange(group: RuleGroup, run: readonly SideRule[], after: ResolvedPolicy): RuleChange | undefined {
+function runChange(group: RuleGroup, run: readonly SideRule[], after: ResolvedPolicy, catalogues: DiffCatalogues): RuleChange | undefined {
   const beforeRules = run.filter((e) => e.side === 'before').map((e) => e.rule);
   const afterRules = run.filter((e) => e.side === 'after').map((e) => e.rule);
   const beforePorts = beforeRules.map(interval);
@@ -214,8 +230,8 @@ function runChange(group: RuleGroup, run: readonly SideRule[], after: ResolvedPo
     return undefined;
   }
   const reasons = [
-    ...afterRules.flatMap((rule) => explainPorts(rule, intersectPorts(opened, [interval(rule)]), 'opens', after)),
-    ...beforeRules.flatMap((rule) => explainPorts(rule, intersectPorts(closed, [interval(rule)]), 'closes', after)),
+    ...afterRules.flatMap((rule) => explainPorts(rule, intersectPorts(opened, [interval(rule)]), 'opens', after, catalogues.after)),
+    ...beforeRules.flatMap((rule) => explainPorts(rule, intersectPorts(closed, [interval(rule)]), 'closes', after, catalogues.before)),
   ].filter((r) => r.ports.length > 0);
   return {
     kind,
@@ -245,11 +261,16 @@ export function emptyPolicy(direction: Direction, maxRules?: number): ResolvedPo
  * rules) that bring or drop the ports.
  */
 export function diffPolicies(before: ResolvedPolicy, after: ResolvedPolicy): PolicyDiff {
+  return diffPoliciesAcross(before, after, { before: activeCatalogue(), after: activeCatalogue() });
+}
+
+/** `diffPolicies` for two policies resolved against the catalogues given, each side explained with its own. */
+export function diffPoliciesAcross(before: ResolvedPolicy, after: ResolvedPolicy, catalogues: DiffCatalogues): PolicyDiff {
   const changes: RuleChange[] = [];
   let unchangedRules = 0;
   for (const group of groupRules(before, after)) {
     for (const run of overlappingRuns(group)) {
-      const change = runChange(group, run, after);
+      const change = runChange(group, run, after, catalogues);
       if (change) {
         changes.push(change);
       } else {

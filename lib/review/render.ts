@@ -94,7 +94,7 @@ function quotaBlocks(review: PolicyReview, language: ReviewLanguage): DocumentBl
 }
 
 /** Notices the dedicated sections do not already say. */
-const NOTICES_SHOWN_ELSEWHERE = new Set(['legacy-excluded', 'link-local-excluded', 'direction-excluded', 'user-excluded', 'budget-widened']);
+const NOTICES_SHOWN_ELSEWHERE = new Set(['legacy-excluded', 'link-local-excluded', 'local-gateway-excluded', 'direction-excluded', 'user-excluded', 'budget-widened']);
 
 /** The review as document blocks, title first; `lineBreak` joins a cell's lines (`<br>` in Markdown). */
 export function reviewBlocks(review: PolicyReview, lineBreak: string): DocumentBlock[] {

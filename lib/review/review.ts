@@ -209,6 +209,7 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
       ].join('');
     },
     'link-local-excluded': () => excludedIntro('link-local'),
+    'local-gateway-excluded': () => excludedIntro('local-gateway'),
     'direction-excluded': () => excludedIntro('direction'),
     'user-excluded': () => excludedIntro('user'),
     'budget-widened': () =>

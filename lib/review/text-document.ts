@@ -78,3 +78,23 @@ export function renderMarkdown(blocks: readonly DocumentBlock[]): string {
 export function renderPlainText(blocks: readonly DocumentBlock[]): string {
   return `${blocks.map(textBlock).join('\n\n')}\n`;
 }
+
+/** The shapes a document with data behind it is printed in. */
+export type DocumentFormat = 'markdown' | 'text' | 'json';
+
+/**
+ * A document as Markdown or plain text (`blocks` says whether it is building Markdown), or the data
+ * behind it as JSON; `what` names the document in the error for an unknown format.
+ */
+export function renderDocument(format: DocumentFormat, blocks: (markdown: boolean) => readonly DocumentBlock[], data: unknown, what: string): string {
+  switch (format) {
+    case 'markdown':
+      return renderMarkdown(blocks(true));
+    case 'text':
+      return renderPlainText(blocks(false));
+    case 'json':
+      return `${JSON.stringify(data, null, 2)}\n`;
+    default:
+      throw new Error(`Unknown ${what} format '${String(format)}'. Use 'markdown', 'text' or 'json'.`);
+  }
+}

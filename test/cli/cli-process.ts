@@ -32,7 +32,7 @@ export function assertBuilt(): void {
     throw new Error(`${CLI} does not exist. Run \`npm run build\` first (\`npm test\` does).`);
   }
   const built = statSync(CLI).mtimeMs;
-  const sources = Math.max(newestSource(join(root, 'lib')), statSync(join(root, 'data', 'catalogue.json')).mtimeMs);
+  const sources = Math.max(newestSource(join(root, 'lib')), ...['catalogue.json', 'changes.json'].map((file) => statSync(join(root, 'data', file)).mtimeMs));
   if (sources > built) {
     throw new Error(`${CLI} is older than lib/ or the catalogue. Run \`npm run build\` first (\`npm test\` does).`);
   }

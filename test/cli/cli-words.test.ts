@@ -21,7 +21,10 @@ describe('errors name the command line flags, not the API fields', () => {
       ['resolve', 'iCloud', '--max-rules', '1', '--destination', '10.0.0.0/8,10.1.0.0/16'],
       'error: --max-rules 1 is too small for the IPv4 rules: this selection needs at least 2 (one per protocol and peer, even with every gap closed). Raise --max-rules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.\n',
     ],
-    [['resolve', 'Bonjour'], 'error: Every service of the selection was left out (link-local). Pass --include-link-local to keep link-local multicast.\n'],
+    [
+      ['resolve', 'Bonjour'],
+      'error: Every service of the selection was left out (link-local, local-gateway). Pass --include-link-local to keep link-local multicast. Pass --include-link-local to keep requests to the local gateway.\n',
+    ],
     [['resolve', 'iTunesRadio'], 'error: Every service of the selection was left out (legacy). Pass --include-legacy to keep retired services.\n'],
     [['resolve', 'iCloud', '--exclude', 'http,https,apns'], 'error: Every service of the selection was left out (user). Remove them from --exclude.\n'],
     [['resolve', 'iCloud', '--exclude', 'htps'], "error: --exclude: Unknown Apple service 'htps'. Did you mean 'https'?\n"],

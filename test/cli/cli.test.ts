@@ -17,6 +17,8 @@ describe('apple-ports --help', () => {
       'firewall [options] [products...]',
       'lookup [options] <port>',
       'diff [options]',
+      'changes [options] [products...]',
+      'catalogue',
     ]) {
       expect(stdout).toContain(`  ${command}`);
     }
@@ -30,6 +32,7 @@ describe('apple-ports --help', () => {
     ['firewall', 'Usage: apple-ports firewall [options] [products...]', '--home-net <cidr>'],
     ['lookup', 'Usage: apple-ports lookup [options] <port>', '$ apple-ports lookup 3478/udp --format json'],
     ['diff', 'Usage: apple-ports diff [options]', '--from <products>'],
+    ['changes', 'Usage: apple-ports changes [options] [products...]', '--fail-on-widen'],
   ])('%s --help explains the command', (command, usage, option) => {
     const { status, stdout, stderr } = runCli(command, '--help');
     expect(status).toBe(0);
@@ -168,6 +171,21 @@ describe('apple-ports lookup', () => {
       ['game-center-rtp', 16403, 16472],
     ].filter(([, from, to]) => (from as number) <= 16400 && 16400 <= (to as number)));
     expect(result.services[0].products).toEqual([{ id: 'Messages', name: '信息', status: 'current' }]);
+  });
+
+  test('the status says what the resolver leaves out by default: link-local multicast, the local gateway', () => {
+    expect(runCli('lookup', '5351')).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        'Apple services using port 5351:',
+        '',
+        'Ports     Service  Name                       Status              Products',
+        'udp 5351  nat-pmp  NAT Port Mapping Protocol  local gateway only  Bonjour',
+        '',
+      ].join('\n'),
+    });
+    expect(runCli('lookup', '5350').stdout).toContain('udp 5350  nat-pmp-announcements  NAT Port Mapping Protocol Announcements  link-local multicast  Bonjour\n');
   });
 
   test('a port no service uses is an answer, not an error', () => {

@@ -48,7 +48,7 @@ function zshComplete(file: string, ...typed: string[]): string[] {
   return run.stdout.split('\n').filter((line) => line.length > 0);
 }
 
-const COMMANDS = ['products', 'profiles', 'resolve', 'lookup', 'hosts', 'firewall', 'diff', 'flows', 'review', 'completion'];
+const COMMANDS = ['products', 'profiles', 'resolve', 'lookup', 'hosts', 'firewall', 'diff', 'changes', 'catalogue', 'flows', 'review', 'completion'];
 
 describe('apple-ports completion bash', () => {
   const file = script('bash');

@@ -43,7 +43,7 @@ describe('apple-ports flows', () => {
         '',
         'Direction  Protocol  Port  Records  Accepted  Rejected  Evidence     Apple hosts  Products that use the port',
         'egress     tcp       22    1        1         0         port only 1               Remote Login (SSH), Xcode Server (XcodeServer)',
-        'egress     tcp       80    2        2         0         port only 2               AirPlay, Apple Business Manager (AppleBusinessManager), Apple Music (AppleMusic), Apple School Manager (AppleSchoolManager) and 14 more',
+        'egress     tcp       80    2        2         0         port only 2               AirPlay, Apple Business Manager (AppleBusinessManager), Apple Music (AppleMusic), Apple School Manager (AppleSchoolManager) and 15 more',
         '',
         'Traffic no Apple service explains (2)',
         '-------------------------------------',

@@ -106,6 +106,7 @@ describe('host data integrity', () => {
         .map((p) => [p.id, p.hostGroups!.map((u) => (u.hosts ? `${u.group}: ${u.hosts.join(', ')}` : u.group))]),
     );
     expect(links).toEqual({
+      AppStore: ['app-store'],
       AppleBusinessManager: ['apple-business-school-manager'],
       AppleSchoolManager: ['apple-business-school-manager'],
       Calendar: ['apple-push-notifications'],
@@ -169,10 +170,11 @@ describe('host data integrity', () => {
   });
 
   it('new products for host groups use port-table services with a note, as every product must', () => {
-    const added = catalogue.products.filter((p) => ['DeviceManagement', 'AppleBusinessManager', 'AppleSchoolManager'].includes(p.id));
+    const added = catalogue.products.filter((p) => ['AppStore', 'DeviceManagement', 'AppleBusinessManager', 'AppleSchoolManager'].includes(p.id));
     expect(added.map((p) => [p.id, p.uses.map((u) => u.service), p.uses.every((u) => u.usedBy.length === 0 && (u.note ?? '').length > 0)])).toEqual([
       ['AppleBusinessManager', ['http', 'https'], true],
       ['AppleSchoolManager', ['http', 'https'], true],
+      ['AppStore', ['http', 'https'], true],
       ['DeviceManagement', ['https', 'apns'], true],
     ]);
   });

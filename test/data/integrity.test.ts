@@ -210,17 +210,17 @@ describe('catalogue integrity', () => {
   });
 
   describe('traffic hints', () => {
-    it('link-local multicast is exactly mDNS, SSDP and NAT-PMP, and reaches local peers only', () => {
-      expect(catalogue.services.filter((s) => s.reach === 'link-local-multicast').map((s) => s.id)).toEqual([
-        'ssdp',
-        'nat-pmp-announcements',
-        'nat-pmp',
-        'mdns',
-      ]);
+    it('link-local multicast is exactly mDNS, SSDP and the NAT-PMP announcements, the local gateway NAT-PMP requests, and both reach local peers only', () => {
+      expect(catalogue.services.filter((s) => s.reach === 'link-local-multicast').map((s) => s.id)).toEqual(['ssdp', 'nat-pmp-announcements', 'mdns']);
+      expect(catalogue.services.filter((s) => s.reach === 'local-gateway').map((s) => s.id)).toEqual(['nat-pmp']);
       expect(contradictoryHints(catalogue)).toEqual([]);
       const c = broken();
       (c.services.find((s) => s.id === 'mdns') as { destination: string }).destination = 'anywhere';
-      expect(contradictoryHints(asCatalogue(c))).toEqual(["service 'mdns' is link-local multicast but its destination is 'anywhere'"]);
+      (c.services.find((s) => s.id === 'nat-pmp') as { destination: string }).destination = 'anywhere';
+      expect(contradictoryHints(asCatalogue(c))).toEqual([
+        "service 'nat-pmp' is sent to the local gateway but its destination is 'anywhere'",
+        "service 'mdns' is link-local multicast but its destination is 'anywhere'",
+      ]);
     });
   });
 

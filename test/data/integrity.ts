@@ -173,11 +173,12 @@ export function staleStatus(c: Catalogue): string[] {
   ];
 }
 
-/** Traffic hints that contradict each other: link-local multicast only ever reaches local peers. */
+/** Traffic hints that contradict each other: what never leaves the local link only ever reaches local peers. */
 export function contradictoryHints(c: Catalogue): string[] {
+  const reachNames: Record<string, string> = { 'link-local-multicast': 'link-local multicast', 'local-gateway': 'sent to the local gateway' };
   return c.services
-    .filter((s) => s.reach === 'link-local-multicast' && s.destination !== 'local-peers')
-    .map((s) => `service '${s.id}' is link-local multicast but its destination is '${s.destination}'`);
+    .filter((s) => s.reach !== 'routed' && s.destination !== 'local-peers')
+    .map((s) => `service '${s.id}' is ${reachNames[s.reach]} but its destination is '${s.destination}'`);
 }
 
 /** `rfc.current` that only repeats `rfc.apple`: it is for an obsolete or missing RFC only. */

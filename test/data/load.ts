@@ -1,7 +1,7 @@
 /** Reads the catalogue, its schema and Apple's table from disk, as the data tests see them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../lib/core/catalogue';
+import type { Catalogue, ChangeLog } from '../../lib/core/catalogue';
 import type { SchemaNode } from '../../scripts/canonical';
 
 /** The package root. */
@@ -31,3 +31,12 @@ export function mutableCatalogue(): Mutable<Catalogue> {
 
 /** The host table of Apple's enterprise-network article (101555), as recorded from the research notes. */
 export const hostTableText = readFileSync(join(ROOT, 'test', 'fixtures', 'apple-hosts-101555.tsv'), 'utf8');
+
+/** The change log's exact text, its parse and its JSON Schema. */
+export const changesText = readFileSync(join(ROOT, 'data', 'changes.json'), 'utf8');
+export const changesSchema = JSON.parse(readFileSync(join(ROOT, 'data', 'changes.schema.json'), 'utf8')) as Record<string, unknown>;
+
+/** A fresh parse of the change log, safe to mutate in a test. */
+export function loadChangeLog(): ChangeLog {
+  return JSON.parse(changesText) as ChangeLog;
+}

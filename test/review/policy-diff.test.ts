@@ -1,16 +1,10 @@
-import { diffPolicies, renderPolicyDiff, resolve, type PolicyDiff, type PolicySelection, type RuleChange } from '../../lib';
+import { diffPolicies, renderPolicyDiff, resolve, type PolicyDiff, type PolicySelection } from '../../lib';
+import { changeText } from './change-text';
 
 const ANYWHERE = { kind: 'ipv4', cidr: '0.0.0.0/0' } as const;
 
 function diff(before: PolicySelection, after: PolicySelection): PolicyDiff {
   return diffPolicies(resolve(before), resolve(after));
-}
-
-/** A change as one line: kind, protocol, ports before → after, peer; opened/closed. */
-function changeText(change: RuleChange): string {
-  const ports = (list: readonly { fromPort: number; toPort: number }[]) => list.map((i) => (i.fromPort === i.toPort ? `${i.fromPort}` : `${i.fromPort}-${i.toPort}`)).join(',') || '-';
-  const peer = change.peer.kind === 'ipv4' || change.peer.kind === 'ipv6' ? change.peer.cidr : change.peer.id;
-  return `${change.kind} ${change.direction} ${change.protocol} ${ports(change.before)} → ${ports(change.after)} ${peer}; +${ports(change.opened)} -${ports(change.closed)}`;
 }
 
 describe('diffPolicies', () => {

@@ -33,13 +33,16 @@ describe('renderReview as Markdown', () => {
     ]);
   });
 
-  test('what was left out says why: retired with the date, link-local, and the setting that keeps it', () => {
+  test('what was left out says why: retired with the date, link-local, the local gateway, and the setting that keeps it', () => {
     const markdown = renderReview(pushAndBonjour);
     expect(markdown).toContain('## Left out (6)\n');
     expect(markdown).toContain(
       '| apns-legacy-provider: Apple Push Notification service (APNs) | tcp 2195 | Apple Push Notification service (PushNotifications) | retired by Apple: APNs legacy provider on 2021-03-31; set includeLegacy to keep it |',
     );
     expect(markdown).toContain('| mdns: Multicast DNS (MDNS) | udp 5353 | Bonjour | link-local multicast, which never crosses a VPC; set includeLinkLocal to keep it |');
+    expect(markdown).toContain(
+      '| nat-pmp: NAT Port Mapping Protocol | udp 5351 | Bonjour | sent to the local gateway, which in a VPC is the VPC router and does not answer it; set includeLinkLocal to keep it |',
+    );
     expect(markdown).toMatchSnapshot();
   });
 
@@ -170,7 +173,8 @@ describe('renderReview in Chinese (zh-CN)', () => {
     const legacy = reviewPolicy(pushAndBonjour, { locale: 'zh-CN' });
     expect(legacy.notices.map((n) => n.message)).toEqual([
       '未纳入 Apple 已停用的服务（设置 includeLegacy 可保留）：apns-legacy-provider (tcp 2195); apns-legacy-feedback (tcp 2196)。',
-      '未纳入链路本地组播，它不会跨越 VPC（设置 includeLinkLocal 可保留）：ssdp (udp 1900); nat-pmp-announcements (udp 5350); nat-pmp (udp 5351); mdns (udp 5353)。',
+      '未纳入链路本地组播，它不会跨越 VPC（设置 includeLinkLocal 可保留）：ssdp (udp 1900); nat-pmp-announcements (udp 5350); mdns (udp 5353)。',
+      '未纳入发往本地网关的请求，在 VPC 中本地网关即 VPC 路由器，它不会应答（设置 includeLinkLocal 可保留）：nat-pmp (udp 5351)。',
     ]);
   });
 });

@@ -1,4 +1,6 @@
 /** Every command of `apple-ports`, in the order `--help` lists them. */
+import { registerCatalogueCheck } from './catalogue-check';
+import { registerChanges } from './changes';
 import type { RegisterCommand } from './command';
 import { registerCompletion } from './completion';
 import { registerDiff } from './diff';
@@ -22,6 +24,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerHosts,
   registerFirewall,
   registerDiff,
+  registerChanges,
+  registerCatalogueCheck,
   (program, { io }) => {
     registerFlowsCommand(program, io);
   },

@@ -5,7 +5,7 @@ import type { CliLanguage } from './language';
 /** The command line in English. */
 export const en: CliLanguage = {
   review,
-  status: { current: 'current', legacy: 'legacy', retired: (date) => `legacy (retired ${date})`, linkLocal: 'link-local multicast' },
+  status: { current: 'current', legacy: 'legacy', retired: (date) => `legacy (retired ${date})`, linkLocal: 'link-local multicast', localGateway: 'local gateway only' },
   products: { header: ['Product', 'English', '中文', 'Aliases', 'Status', 'Ports'] },
   profiles: {
     header: ['Profile', 'English', '中文', 'Direction', 'Products', 'Ports opened'],

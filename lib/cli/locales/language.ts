@@ -13,6 +13,8 @@ export interface StatusWords {
   readonly legacy: string;
   readonly retired: (date: string) => string;
   readonly linkLocal: string;
+  /** Sent to the device's own gateway only (NAT-PMP requests). */
+  readonly localGateway: string;
 }
 
 /** The command line's words in one language. */

@@ -5,7 +5,7 @@ import type { CliLanguage } from './language';
 /** The command line in Simplified Chinese. */
 export const zhCN: CliLanguage = {
   review,
-  status: { current: '在用', legacy: '已停用', retired: (date) => `已停用（${date}）`, linkLocal: '链路本地组播' },
+  status: { current: '在用', legacy: '已停用', retired: (date) => `已停用（${date}）`, linkLocal: '链路本地组播', localGateway: '仅发往本地网关' },
   products: { header: ['产品', 'English', '中文', '别名', '状态', '端口数'] },
   profiles: {
     header: ['预设', 'English', '中文', '方向', '产品', '默认开放端口数'],

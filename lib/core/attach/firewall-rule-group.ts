@@ -13,7 +13,7 @@ import { attempt, type PlanOutcome } from './outcome';
 import { plannedWarnings, type PlannedWarning } from './warnings';
 
 /** The resolver's notices a rule group does not raise (see `planFirewallRuleGroup`). */
-const NOT_FOR_RULE_GROUPS: ReadonlySet<NoticeCode> = new Set<NoticeCode>(['link-local-excluded', 'apple-network-partial', 'quic-closed']);
+const NOT_FOR_RULE_GROUPS: ReadonlySet<NoticeCode> = new Set<NoticeCode>(['link-local-excluded', 'local-gateway-excluded', 'apple-network-partial', 'quic-closed']);
 
 /** The rule group as an adapter asks for it, with deploy-time values as placeholders. */
 export interface FirewallRuleGroupRequest extends AppleFirewallRulesSelection {
@@ -132,10 +132,10 @@ export function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnr
 /**
  * Plans a rule group for an adapter: the core's Network Firewall plan over the selection, the
  * name checked against AWS's rules, and one warning per notice. The resolver's notices hold for
- * the port rules too, except three the rule group says better or not at all: link-local multicast
- * never reaches a firewall (and the group has no option to keep it); HTTP and HTTPS are allowed by
- * name, not to 'anywhere', so 'apple-network' narrowing only some services is no news; and QUIC is
- * the plan's own `quic-not-matched`.
+ * the port rules too, except those the rule group says better or not at all: link-local multicast
+ * and NAT-PMP requests to the local gateway never reach a firewall (and the group has no option to
+ * keep them); HTTP and HTTPS are allowed by name, not to 'anywhere', so 'apple-network' narrowing
+ * only some services is no news; and QUIC is the plan's own `quic-not-matched`.
  */
 export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOutcome<FirewallRuleGroupDesign> {
   const { readable = (text: string) => text, isUnresolved = () => false } = request;

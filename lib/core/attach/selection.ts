@@ -31,8 +31,9 @@ export interface AppleServicesSelection {
    */
   readonly includeLegacy?: boolean;
   /**
-   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC.
-   * @default false - it is left out with the warning `apple-ports:link-local-excluded`
+   * Keep link-local multicast (Bonjour, SSDP), which never crosses a VPC, and NAT-PMP requests to
+   * the local gateway, which in a VPC is the VPC router.
+   * @default false - they are left out with the warnings `apple-ports:link-local-excluded` and `apple-ports:local-gateway-excluded`
    */
   readonly includeLinkLocal?: boolean;
   /**

@@ -7,6 +7,7 @@ import type { AppleProduct, NetworkId, ProfileId, ServiceId } from './ids.genera
 import type {
   Catalogue,
   EphemeralPortRange,
+  HostGroupEntry,
   NetworkEntry,
   ProductEntry,
   ProfileEntry,
@@ -14,18 +15,8 @@ import type {
 } from './types';
 import { containsPort, type Protocol, type ProtocolPortRange } from '../ports';
 import { ApplePortsError } from '../problems';
+import { deepFreeze } from './freeze';
 import { didYouMean, nearestIds, type NameCandidate } from './suggest';
-
-/** Freezes an object graph, so no caller can change what every later resolve() reads. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) {
-      deepFreeze(child);
-    }
-  }
-  return value;
-}
 
 /** The whole catalogue, as shipped with this version of the library (frozen). */
 export const catalogue: Catalogue = deepFreeze(catalogueJson as unknown as Catalogue);
@@ -39,31 +30,85 @@ export const profiles: readonly ProfileEntry[] = catalogue.profiles;
 /** Address ranges Apple publishes. */
 export const networks: readonly NetworkEntry[] = catalogue.networks;
 
-const servicesById = new Map<string, ServiceEntry>(services.map((s) => [s.id, s]));
-const networksById = new Map<string, NetworkEntry>(networks.map((n) => [n.id, n]));
+/** A catalogue's entries by id and by every name users may type, for the lookups below. */
+export interface CatalogueIndex {
+  readonly catalogue: Catalogue;
+  readonly servicesById: ReadonlyMap<string, ServiceEntry>;
+  readonly productsById: ReadonlyMap<string, ProductEntry>;
+  readonly networksById: ReadonlyMap<string, NetworkEntry>;
+  /** Products by every name they answer to, lower-cased. */
+  readonly productsByName: ReadonlyMap<string, ProductEntry>;
+  readonly productCandidates: readonly NameCandidate[];
+  readonly profilesByName: ReadonlyMap<string, ProfileEntry>;
+  readonly hostGroupsById: ReadonlyMap<string, HostGroupEntry>;
+}
 
 /** Every name a product answers to: its id, its English and Chinese names and its aliases (the `AppleProductName` union). */
 export function productNamesOf(product: Pick<ProductEntry, 'id' | 'name' | 'aliases'>): string[] {
   return [product.id, product.name.en, product.name['zh-CN'], ...product.aliases];
 }
 
-const productsByName = new Map<string, ProductEntry>();
-const productCandidates: NameCandidate[] = [];
-for (const product of products) {
-  for (const name of productNamesOf(product)) {
-    productsByName.set(name.toLowerCase(), product);
-    productCandidates.push({ name, id: product.id });
+const indexes = new WeakMap<Catalogue, CatalogueIndex>();
+
+/** The index of a catalogue (built once per catalogue object). */
+export function indexCatalogue(data: Catalogue): CatalogueIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    const productsByName = new Map<string, ProductEntry>();
+    const productCandidates: NameCandidate[] = [];
+    for (const product of data.products) {
+      for (const name of productNamesOf(product)) {
+        productsByName.set(name.toLowerCase(), product);
+        productCandidates.push({ name, id: product.id });
+      }
+    }
+    index = {
+      catalogue: data,
+      servicesById: new Map(data.services.map((s) => [s.id, s])),
+      productsById: new Map(data.products.map((p) => [p.id, p])),
+      networksById: new Map(data.networks.map((n) => [n.id, n])),
+      productsByName,
+      productCandidates,
+      profilesByName: new Map(data.profiles.map((p) => [p.id.toLowerCase(), p])),
+      hostGroupsById: new Map(data.hostGroups.map((g) => [g.id, g])),
+    };
+    indexes.set(data, index);
   }
+  return index;
 }
 
-const profilesByName = new Map<string, ProfileEntry>();
-for (const profile of profiles) {
-  profilesByName.set(profile.id.toLowerCase(), profile);
+const shippedIndex = indexCatalogue(catalogue);
+
+/**
+ * The catalogue every lookup of this room reads (`find*`, `get*`, `lookupPort`, the messages for
+ * unknown names): the shipped one, except while `withCatalogue` runs.
+ */
+let active: CatalogueIndex = shippedIndex;
+
+/** The index the lookups read now. */
+export function activeCatalogue(): CatalogueIndex {
+  return active;
+}
+
+/**
+ * Runs `fn` with every lookup of the catalogue room reading `data` instead of the shipped
+ * catalogue, and restores the shipped one when `fn` returns or throws. This is how an earlier
+ * catalogue version is resolved with the one resolver (`fn` must be synchronous). The exported
+ * lists (`services`, `products`…) always stay the shipped catalogue's.
+ */
+export function withCatalogue<T>(data: Catalogue, fn: () => T): T {
+  const previous = active;
+  active = indexCatalogue(data);
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
 }
 
 /** The service with this id, or `undefined`. */
 export function findService(id: string): ServiceEntry | undefined {
-  return servicesById.get(id);
+  return active.servicesById.get(id);
 }
 
 /** The service with this id; throws naming the closest ids when there is none. */
@@ -77,7 +122,7 @@ export function getService(id: string): ServiceEntry {
 
 /** The product with this id, alias or name (case-insensitive), or `undefined`. */
 export function findProduct(nameOrAlias: string): ProductEntry | undefined {
-  return productsByName.get(nameOrAlias.trim().toLowerCase());
+  return active.productsByName.get(nameOrAlias.trim().toLowerCase());
 }
 
 /** The product with this id, alias or name; throws naming the closest products when there is none. */
@@ -91,7 +136,7 @@ export function getProduct(nameOrAlias: string): ProductEntry {
 
 /** The profile with this id (case-insensitive), or `undefined`. */
 export function findProfile(id: string): ProfileEntry | undefined {
-  return profilesByName.get(id.trim().toLowerCase());
+  return active.profilesByName.get(id.trim().toLowerCase());
 }
 
 /** The profile with this id; throws naming the closest profiles when there is none. */
@@ -105,7 +150,7 @@ export function getProfile(id: string): ProfileEntry {
 
 /** A network Apple publishes, by id. */
 export function getNetwork(id: NetworkId): NetworkEntry {
-  const network = networksById.get(id);
+  const network = active.networksById.get(id);
   if (!network) {
     throw new Error(`The catalogue has no network '${id}'.`);
   }
@@ -114,7 +159,7 @@ export function getNetwork(id: NetworkId): NetworkEntry {
 
 /** A client ephemeral port range from the catalogue (`aws-nat-gateway` or `macos`). */
 export function getEphemeralPorts(id: EphemeralPortRange['id']): EphemeralPortRange {
-  const range = catalogue.ephemeralPorts.find((r) => r.id === id);
+  const range = active.catalogue.ephemeralPorts.find((r) => r.id === id);
   if (!range) {
     throw new Error(`The catalogue has no ephemeral port range '${id}'.`);
   }
@@ -123,12 +168,13 @@ export function getEphemeralPorts(id: EphemeralPortRange['id']): EphemeralPortRa
 
 /** The message for a product name the catalogue does not know. */
 export function unknownProductMessage(name: string): string {
-  const hint = didYouMean(nearestIds(name, productCandidates), 'Run `apple-ports products` to list the valid products.');
+  const hint = didYouMean(nearestIds(name, active.productCandidates), 'Run `apple-ports products` to list the valid products.');
   return `Unknown Apple product '${name}'. ${hint}`;
 }
 
 /** The message for a profile id the catalogue does not know. */
 export function unknownProfileMessage(id: string): string {
+  const { profiles } = active.catalogue;
   const candidates = profiles.map((p) => ({ name: p.id, id: p.id }));
   const valid = `Valid profiles: ${profiles.map((p) => `'${p.id}'`).join(', ')}.`;
   return `Unknown apple-ports profile '${id}'. ${didYouMean(nearestIds(id, candidates), valid)}`;
@@ -136,7 +182,7 @@ export function unknownProfileMessage(id: string): string {
 
 /** The message for a service id the catalogue does not know. */
 export function unknownServiceMessage(id: string): string {
-  const candidates = services.map((s) => ({ name: s.id, id: s.id }));
+  const candidates = active.catalogue.services.map((s) => ({ name: s.id, id: s.id }));
   const hint = didYouMean(nearestIds(id, candidates), 'Run `apple-ports lookup <port>` to find a service id.');
   return `Unknown Apple service '${id}'. ${hint}`;
 }
@@ -150,7 +196,7 @@ export interface PortUse {
 
 /** The products that use a service, sorted by id. */
 export function productsUsing(serviceId: ServiceId): AppleProduct[] {
-  return products.filter((p) => p.uses.some((u) => u.service === serviceId)).map((p) => p.id);
+  return active.catalogue.products.filter((p) => p.uses.some((u) => u.service === serviceId)).map((p) => p.id);
 }
 
 /**
@@ -159,7 +205,7 @@ export function productsUsing(serviceId: ServiceId): AppleProduct[] {
  */
 export function lookupPort(port: number, protocol?: Protocol): PortUse[] {
   const uses: PortUse[] = [];
-  for (const service of services) {
+  for (const service of active.catalogue.services) {
     for (const range of service.ports) {
       if (containsPort(range, port) && (protocol === undefined || range.protocol === protocol)) {
         uses.push({ service, range, products: productsUsing(service.id) });
@@ -171,5 +217,5 @@ export function lookupPort(port: number, protocol?: Protocol): PortUse[] {
 
 /** The profile ids, for callers that list them. */
 export function profileIds(): ProfileId[] {
-  return profiles.map((p) => p.id);
+  return active.catalogue.profiles.map((p) => p.id);
 }

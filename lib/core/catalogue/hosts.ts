@@ -2,7 +2,7 @@
  * The hosts of Apple's enterprise-network article (101555) as the catalogue's host groups record
  * them: typed access to the groups, and how a host name is read (`*.` wildcards) and ordered.
  */
-import { catalogue } from './catalogue';
+import { activeCatalogue, catalogue } from './catalogue';
 import type { HostGroupEntry, Platform } from './types';
 import { ApplePortsError } from '../problems';
 import { compareIds } from './order';
@@ -23,11 +23,9 @@ export function findPlatform(name: string): Platform | undefined {
 /** Every host group (category of Apple's article), sorted by id. */
 export const hostGroups: readonly HostGroupEntry[] = catalogue.hostGroups;
 
-const hostGroupsById = new Map<string, HostGroupEntry>(hostGroups.map((g) => [g.id, g]));
-
 /** The host group with this id (case-insensitive), or `undefined`. */
 export function findHostGroup(id: string): HostGroupEntry | undefined {
-  return hostGroupsById.get(id.trim().toLowerCase());
+  return activeCatalogue().hostGroupsById.get(id.trim().toLowerCase());
 }
 
 /** The host group with this id; throws naming the closest ids when there is none. */
@@ -41,6 +39,7 @@ export function getHostGroup(id: string): HostGroupEntry {
 
 /** The message for a host-group id the catalogue does not know; a former id names the groups that replaced it. */
 export function unknownHostGroupMessage(id: string): string {
+  const { hostGroups } = activeCatalogue().catalogue;
   const key = id.trim().toLowerCase();
   const successors = hostGroups.filter((g) => (g.formerIds ?? []).includes(key)).map((g) => `'${g.id}'`);
   if (successors.length > 0) {

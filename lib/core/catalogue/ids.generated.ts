@@ -4,6 +4,7 @@
 export type AppleProduct =
   | 'AirPlay'
   | 'AirPort'
+  | 'AppStore'
   | 'AppleBusinessManager'
   | 'AppleMusic'
   | 'AppleRemoteDesktop'

@@ -29,10 +29,11 @@ export interface Retirement {
 }
 
 /**
- * How the traffic travels: `routed` unicast that can cross a VPC, or `link-local-multicast`
- * (Bonjour mDNS, SSDP, NAT-PMP) that never leaves the local link.
+ * How the traffic travels: `routed` unicast that can cross a VPC; `link-local-multicast` (Bonjour
+ * mDNS, SSDP, NAT-PMP announcements) that never leaves the local link; or `local-gateway`, unicast
+ * to the device's own default gateway (NAT-PMP requests), which in a VPC is the VPC router.
  */
-export type Reach = 'routed' | 'link-local-multicast';
+export type Reach = 'routed' | 'link-local-multicast' | 'local-gateway';
 
 /**
  * Who opens the connection: `device` (the Apple device connects out only) or `both` (a Mac
@@ -182,7 +183,13 @@ export interface HostSource {
 
 /** The whole catalogue file. */
 export interface Catalogue {
+  /**
+   * The catalogue's own version, `YYYYMMDDNN` (the release date and the number of the release that
+   * day, from `00`), independent of the package version. `data/changes.json` says what each changed.
+   */
   readonly version: string;
+  /** The date (YYYY-MM-DD) of this catalogue version. */
+  readonly date: string;
   readonly source: CatalogueSource;
   readonly services: readonly ServiceEntry[];
   readonly products: readonly ProductEntry[];

@@ -23,6 +23,11 @@ function exclusionNoticeKinds(terms: SelectionTerms): readonly { reason: Exclusi
   return [
     { reason: 'legacy', code: 'legacy-excluded', intro: `Left out services Apple has retired (${terms.enable('includeLegacy')} to keep them)` },
     { reason: 'link-local', code: 'link-local-excluded', intro: `Left out link-local multicast, which never crosses a VPC (${terms.enable('includeLinkLocal')} to keep it)` },
+    {
+      reason: 'local-gateway',
+      code: 'local-gateway-excluded',
+      intro: `Left out requests to the local gateway, which in a VPC is the VPC router and does not answer them (${terms.enable('includeLinkLocal')} to keep them)`,
+    },
     { reason: 'direction', code: 'direction-excluded', intro: 'Left out services the devices only use outbound, which ingress rules would not serve' },
     { reason: 'user', code: 'user-excluded', intro: `Left out by ${terms.field('exclude')}` },
   ];

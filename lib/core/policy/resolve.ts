@@ -43,6 +43,9 @@ function exclusionReason(product: ProductEntry, service: ServiceEntry, selection
   if (!selection.includeLinkLocal && service.reach === 'link-local-multicast') {
     return 'link-local';
   }
+  if (!selection.includeLinkLocal && service.reach === 'local-gateway') {
+    return 'local-gateway';
+  }
   if (direction === 'ingress' && service.initiator === 'device') {
     return 'direction';
   }
@@ -256,6 +259,8 @@ function nothingToOpenFix(reason: ExclusionReason, terms: SelectionTerms): strin
       return sentence(`${terms.enable('includeLegacy')} to keep retired services.`);
     case 'link-local':
       return sentence(`${terms.enable('includeLinkLocal')} to keep link-local multicast.`);
+    case 'local-gateway':
+      return sentence(`${terms.enable('includeLinkLocal')} to keep requests to the local gateway.`);
     case 'direction':
       return `Use ${terms.direction('egress')}, or select products a Mac hosts.`;
     case 'user':

@@ -85,7 +85,9 @@ export interface PolicySelection {
    */
   readonly includeLegacy?: boolean;
   /**
-   * Keep link-local multicast (Bonjour mDNS, SSDP, NAT-PMP), which never crosses a VPC.
+   * Keep traffic that never leaves the local link: multicast (Bonjour mDNS, SSDP, NAT-PMP
+   * announcements), which never crosses a VPC, and NAT-PMP requests to the local gateway, which in
+   * a VPC is the VPC router.
    * @default false
    */
   readonly includeLinkLocal?: boolean;
@@ -146,6 +148,7 @@ export interface PolicyRule {
 export type NoticeCode =
   | 'legacy-excluded'
   | 'link-local-excluded'
+  | 'local-gateway-excluded'
   | 'direction-excluded'
   | 'user-excluded'
   | 'budget-widened'
@@ -171,7 +174,7 @@ export interface PolicyNotice {
 }
 
 /** Why a selected service was left out. */
-export type ExclusionReason = 'legacy' | 'link-local' | 'direction' | 'user';
+export type ExclusionReason = 'legacy' | 'link-local' | 'local-gateway' | 'direction' | 'user';
 
 /** A service a selected product uses that the policy leaves out. */
 export interface ExcludedService {

@@ -4,7 +4,7 @@
  * numbers and setting names (`includeLegacy`, `maxRules`) stay as they are in both, because a
  * reviewer searches the code for them.
  */
-import type { Direction } from '../../core/catalogue';
+import type { CatalogueEntity, Direction } from '../../core/catalogue';
 import type { ExclusionReason } from '../../core/policy';
 
 /** The review's vocabulary in one language. */
@@ -80,6 +80,7 @@ export interface ReviewLanguage {
   readonly notices: NoticeTranslations | null;
   readonly diff: DiffLanguage;
   readonly dnsFirewall: DnsFirewallLanguage;
+  readonly changes: ChangesLanguage;
 }
 
 /** The DNS Firewall review's vocabulary in one language. */
@@ -109,6 +110,31 @@ export interface NoticeTranslations {
   readonly appleNetworkPartial: (narrowed: string, services: string, peers: string) => string;
   readonly prefixListSizeUnknown: (ids: string) => string;
   readonly quicClosed: (hosts: string, port: string) => string;
+}
+
+/** The vocabulary of `apple-ports changes`: catalogue versions and what they change. */
+export interface ChangesLanguage {
+  readonly title: string;
+  readonly fieldCatalogue: string;
+  readonly fieldSince: string;
+  readonly version: (version: string, date: string) => string;
+  readonly versionHeading: (version: string, date: string, previous: string) => string;
+  readonly noVersions: (since: string) => string;
+  /** Before the change-log entries of a version (whose reasons are in English). */
+  readonly entries: string;
+  /** Before what a version changes in the selection's policy. */
+  readonly forSelection: string;
+  readonly noSelection: string;
+  readonly kind: Record<'added' | 'changed' | 'removed', string>;
+  readonly entity: Record<CatalogueEntity, string>;
+  /** A host with its host group. */
+  readonly inGroup: (host: string, group: string) => string;
+  /** One change-log entry: "~ changed service ipp", the fields it changed, its reason and sources. */
+  readonly entry: (head: string, fields: readonly string[], reason: string, sources: readonly string[]) => string;
+  /** A field the entry did not have. */
+  readonly absent: string;
+  readonly widens: (versions: string) => string;
+  readonly noWidening: string;
 }
 
 /** The diff's vocabulary in one language. */

@@ -101,7 +101,10 @@ describe('bad input gets one error naming every problem and its fix', () => {
     ]);
     expect(problemsOf({ products: ['SSH'], exclude: ['ssh'] })).toEqual([['nothing-to-open', 'Every service of the selection was left out (user). Remove them from exclude.']]);
     expect(problemsOf({ products: ['Bonjour'] })).toEqual([
-      ['nothing-to-open', 'Every service of the selection was left out (link-local). Set includeLinkLocal to keep link-local multicast.'],
+      [
+        'nothing-to-open',
+        'Every service of the selection was left out (link-local, local-gateway). Set includeLinkLocal to keep link-local multicast. Set includeLinkLocal to keep requests to the local gateway.',
+      ],
     ]);
   });
 

@@ -32,7 +32,7 @@ function expectedOpen(selection: PolicySelection): Map<string, Uint8Array> {
     for (const use of product.uses) {
       const service = findService(use.service)!;
       const legacy = product.status === 'legacy' || service.status === 'legacy';
-      if ((legacy && !selection.includeLegacy) || (service.reach === 'link-local-multicast' && !selection.includeLinkLocal)) continue;
+      if ((legacy && !selection.includeLegacy) || (service.reach !== 'routed' && !selection.includeLinkLocal)) continue;
       if (direction === 'ingress' && service.initiator === 'device') continue;
       if ((selection.exclude ?? []).includes(service.id)) continue;
       const peers =

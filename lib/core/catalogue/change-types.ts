@@ -1,0 +1,64 @@
+/**
+ * The shape of `data/changes.json`: every catalogue version, newest first, with each entry it
+ * added, changed (field by field) or removed and the sources behind it. `data/changes.schema.json`
+ * states the same contract for the data tests and for editors.
+ */
+
+/** A JSON value as the catalogue holds it. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * The kind of entry a change touches: one of the catalogue's lists, `host` for one host of a host
+ * group, `article` for the catalogue's `source` and `hostSource`.
+ */
+export type CatalogueEntity = 'article' | 'service' | 'product' | 'profile' | 'network' | 'ephemeralPorts' | 'hostGroup' | 'host';
+
+/** One field of an entry, by its path inside the entry; a side without a value is a field the entry did not have. */
+export interface FieldChange {
+  /** `rfc.current`, `name.en`, `aliases`: objects are followed key by key, a list is one field. */
+  readonly field: string;
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+}
+
+/** Which entry a change is about. */
+export interface EntryKey {
+  readonly entity: CatalogueEntity;
+  /** The entry's id; for a host, its name. */
+  readonly id: string;
+  /** For a host: its host group's id. */
+  readonly group?: string;
+}
+
+/** What happened to one entry between two catalogue versions. */
+export type EntryChange =
+  | (EntryKey & { readonly kind: 'added'; readonly after: JsonValue })
+  | (EntryKey & { readonly kind: 'removed'; readonly before: JsonValue })
+  | (EntryKey & { readonly kind: 'changed'; readonly fields: readonly FieldChange[] });
+
+/** An entry change as the change log records it, with what justified it. */
+export type CatalogueChange = EntryChange & {
+  /** What the change corrects or records, in a sentence. */
+  readonly reason: string;
+  readonly sources: readonly string[];
+};
+
+/** One version of the catalogue and what it changed. */
+export interface CatalogueRelease {
+  /** `YYYYMMDDNN`. */
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** The version this release changes; absent for the first. */
+  readonly previous?: string;
+  readonly summary: string;
+  /** SHA-256 of the canonical content at this version: what ties the chain of releases together. */
+  readonly contentSha256: string;
+  readonly changes: readonly CatalogueChange[];
+}
+
+/** The whole change-log file. */
+export interface ChangeLog {
+  /** Newest first. */
+  readonly releases: readonly CatalogueRelease[];
+}
