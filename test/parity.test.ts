@@ -12,7 +12,8 @@ import { entryTraffic, planServices } from '../lib/core/internal';
 import * as cdk from 'apple-ports/cdk';
 import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { strictApp } from './cdk/cdk-test-app';
-import { installMockRecorder, ofType, record, TYPES, type Recording } from './pulumi/mock-recorder';
+import { errorOf } from './thrown';
+import { failureOf, installMockRecorder, ofType, record, TYPES, type Recording } from './pulumi/mock-recorder';
 
 const SECURITY_GROUP = 'sg-0123456789abcdef0';
 /** A network ACL of its own per case: components given the same ACL id share its entries. */
@@ -33,6 +34,12 @@ const CASES: readonly Case[] = [
   { name: 'profile remote-admin-host from an admin CIDR', selection: { profiles: ['remote-admin-host'], direction: 'ingress', destinations: ['203.0.113.0/24'] }, networkAcl: true },
   { name: 'iCloud + FaceTime with IPv6', selection: { products: ['iCloud', 'FaceTime'], ipv6: true, direction: 'egress' }, networkAcl: true },
   { name: 'ingress from a security group', selection: { products: ['ScreenSharing', 'AppleRemoteDesktop'], direction: 'ingress', destinations: [BASTION] }, networkAcl: false },
+  {
+    // 66 rules as AWS counts them against maxRules 60: the list's gaps close first, 10 rules saved each.
+    name: 'a prefix list counted as its max entries',
+    selection: { products: ['iCloud', 'FaceTime'], direction: 'egress', destinations: ['anywhere', { kind: 'prefix-list', id: 'pl-0123456789abcdef0', maxEntries: 10, family: 'ipv4' }], maxRules: 60 },
+    networkAcl: false,
+  },
   {
     name: 'a network ACL under budget pressure',
     selection: { products: ['GameCenter', 'Messages', 'Mail', 'iCloudMail', 'WiFiCalling', 'Kerberos', 'DNS', 'NetworkTime', 'LDAP', 'LDAPS'], direction: 'egress', destinations: ['anywhere', '10.0.0.0/8'] },
@@ -192,6 +199,19 @@ describe('the resolver, the CDK template and the Pulumi resources agree', () => 
     expect(expected).toEqual(['egress tcp 22-22 hosts', 'egress tcp 5900-5900 hosts', 'egress tcp 88-88 hosts', 'egress udp 5900-5900 hosts']);
     expect(cdkLines).toEqual(expected);
     expect(pulumiLines).toEqual(expected);
+  });
+
+  test('the prefix-list case really widens the list\'s rules, and both adapters refuse the same quota overrun without a budget', async () => {
+    const { maxRules: _budget, ...selection } = CASES.find((c) => c.name === 'a prefix list counted as its max entries')!.selection;
+    expect(resolve({ ...selection, maxRules: 60 }).rules.filter((r) => r.widened.length > 0).map((r) => `${r.protocol} ${r.fromPort}-${r.toPort} ${formatPeer(r.peer)}`)).toEqual(['udp 16384-16402 pl-0123456789abcdef0']);
+    const overrun =
+      'The egress rules need 66 IPv4 security-group rules, more than the quota of 60. Set maxRules to 60 so ports are widened to fit, select fewer products, or raise the quota and pass it as securityGroupRuleQuota.';
+    const stack = new Stack(strictApp(), 'Overrun');
+    const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Group', SECURITY_GROUP, { allowAllOutbound: false });
+    const { direction: _direction, ...props } = selection;
+    expect(errorOf(() => new cdk.AppleServicesEgress(stack, 'Apple', { ...props, securityGroup })).message).toBe(`Overrun/Apple: ${overrun}`);
+    const { message } = await failureOf(() => new pulumiApple.AppleServicesEgress('apple', { ...props, securityGroupId: SECURITY_GROUP }));
+    expect(message).toBe(`AppleServicesEgress 'apple': ${overrun}`);
   });
 
   test('the budget case really widens the network ACL and not the security group', () => {

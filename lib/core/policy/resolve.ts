@@ -10,7 +10,7 @@ import { throwIfProblems, type Problem } from '../problems';
 import { describeRule } from './descriptions';
 import { parseDestinations } from './destinations';
 import { appleNetworkPartialNotice, exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, prefixListSizeNotice, quicClosedNotice, widenedNotice } from './notices';
-import { ANY_IPV6, comparePeers, familyName, peerFamilies, peerKey } from './peers';
+import { ANY_IPV6, comparePeers, familyName, peerFamilies, peerKey, peerWeight } from './peers';
 import { expandSelection, validateExcludes, validateExtraRules } from './selection';
 import { API_TERMS, peersField, type SelectionTerms } from './terms';
 import type { AddressFamily, ExcludedService, ExclusionReason, ExtraRule, Peer, PolicyRule, PolicySelection, ResolveOptions, ResolvedPolicy } from './types';
@@ -172,14 +172,15 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
   let current = groups;
   for (const family of ['ipv4', 'ipv6'] as AddressFamily[]) {
     const inFamily = current.filter((g) => peerFamilies(g.key.peer).includes(family));
-    const fit = fitToBudget(inFamily, maxRules);
+    // AWS counts a rule to a prefix list as the list's max entries, so the budget does too.
+    const fit = fitToBudget(inFamily, maxRules, (group) => peerWeight(group.key.peer));
     if (fit.ok) {
       const fitted = new Map(inFamily.map((group, index) => [group, fit.groups[index]!]));
       current = current.map((group) => fitted.get(group) ?? group);
     } else {
       problems.push({
         code: 'budget-too-small',
-        message: `${terms.field('maxRules')} ${maxRules} is too small for the ${familyName(family)} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed). Raise ${terms.field('maxRules')} (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
+        message: `${terms.field('maxRules')} ${maxRules} is too small for the ${familyName(family)} rules: this selection needs at least ${fit.minimum} (one per protocol and peer, even with every gap closed${inFamily.some((g) => peerWeight(g.key.peer) > 1) ? ', a rule to a prefix list counted as its max entries' : ''}). Raise ${terms.field('maxRules')} (within your quota: security groups take ${AWS_QUOTAS.securityGroupRulesPerDirection} rules per direction and family by default, network ACLs ${AWS_QUOTAS.networkAclRulesPerDirection} entries) or name fewer peers.`,
       });
     }
   }

@@ -96,8 +96,10 @@ export interface PolicySelection {
   /** Rules of the user's own, merged with the catalogue's. @default [] */
   readonly extraRules?: readonly ExtraRule[];
   /**
-   * The most rules allowed per address family in this direction. When the minimal rule set is
-   * larger, the smallest gaps between port ranges are closed first and every widening is reported.
+   * The most rules allowed per address family in this direction, counted as AWS counts them
+   * against the security-group quota: a rule to a prefix list counts as the list's `maxEntries`.
+   * When the minimal rule set is larger, the smallest gaps between port ranges are closed first
+   * (per rule saved) and every widening is reported.
    * @default no limit
    */
   readonly maxRules?: number;

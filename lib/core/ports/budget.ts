@@ -3,6 +3,10 @@
  * first. Closing one gap always removes exactly one range and opens exactly the gap's ports, and
  * gaps never interact, so taking the k smallest gaps across all groups opens the fewest extra
  * ports of any way to remove k ranges.
+ *
+ * A group may weigh more than one rule per range: AWS counts a rule to a prefix list as the list's
+ * max entries. Gaps are then taken by the ports each closing opens per rule it saves, and any gap
+ * the budget turns out not to need is opened again, largest first.
  */
 import type { MergedSpan } from './merge';
 
@@ -23,25 +27,44 @@ function gapAfter<T>(spans: readonly MergedSpan<T>[], index: number): number {
 }
 
 /**
- * Reduces the total range count of `groups` to at most `budget` by closing the smallest gaps
- * (ties: earlier group, then lower port). Fails when even one range per group is too many.
+ * Reduces the total count of `groups` (each range counted as its group's `weight`) to at most
+ * `budget` by closing the smallest gaps (ties: earlier group, then lower port). Fails when even one
+ * range per group is too many; `minimum` is then that count.
  */
-export function fitToBudget<K, T>(groups: readonly SpanGroup<K, T>[], budget: number): BudgetFit<K, T> {
-  const total = groups.reduce((sum, g) => sum + g.spans.length, 0);
+export function fitToBudget<K, T>(groups: readonly SpanGroup<K, T>[], budget: number, weight: (group: SpanGroup<K, T>) => number = () => 1): BudgetFit<K, T> {
+  const weights = groups.map(weight);
+  const total = groups.reduce((sum, g, group) => sum + g.spans.length * weights[group]!, 0);
   if (total <= budget) {
     return { ok: true, groups: [...groups], extraPorts: 0 };
   }
-  if (groups.length > budget) {
-    return { ok: false, minimum: groups.length };
+  const minimum = weights.reduce((sum, w) => sum + w, 0);
+  if (minimum > budget) {
+    return { ok: false, minimum };
   }
-  const gaps: { group: number; index: number; size: number }[] = [];
+  const gaps: { group: number; index: number; size: number; saves: number }[] = [];
   groups.forEach((g, group) => {
     for (let index = 0; index < g.spans.length - 1; index++) {
-      gaps.push({ group, index, size: gapAfter(g.spans, index) });
+      gaps.push({ group, index, size: gapAfter(g.spans, index), saves: weights[group]! });
     }
   });
-  gaps.sort((a, b) => a.size - b.size || a.group - b.group || a.index - b.index);
-  const closing = gaps.slice(0, total - budget);
+  gaps.sort((a, b) => a.size / a.saves - b.size / b.saves || a.size - b.size || a.group - b.group || a.index - b.index);
+  const needed = total - budget;
+  const closing: typeof gaps = [];
+  let saved = 0;
+  for (const gap of gaps) {
+    if (saved >= needed) {
+      break;
+    }
+    closing.push(gap);
+    saved += gap.saves;
+  }
+  // A heavy gap taken last may save more than needed: open again what the budget does not need.
+  for (const gap of [...closing].sort((a, b) => b.size - a.size || b.group - a.group || b.index - a.index)) {
+    if (saved - gap.saves >= needed) {
+      closing.splice(closing.indexOf(gap), 1);
+      saved -= gap.saves;
+    }
+  }
   const closed = new Set(closing.map((g) => `${g.group}:${g.index}`));
   const extraPorts = closing.reduce((sum, g) => sum + g.size, 0);
   const fitted = groups.map((g, group) => ({ key: g.key, spans: closeGaps(g.spans, (index) => closed.has(`${group}:${index}`)) }));

@@ -92,6 +92,13 @@ describe('bad input gets one error naming every problem and its fix', () => {
         'maxRules 3 is too small for the IPv4 rules: this selection needs at least 4 (one per protocol and peer, even with every gap closed). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
       ],
     ]);
+    // AWS counts a rule to a prefix list as its max entries: two protocols to a list of 10 weigh 20.
+    expect(problemsOf({ products: ['FaceTime'], destinations: [{ kind: 'prefix-list', id: 'pl-0123456789abcdef0', maxEntries: 10, family: 'ipv4' }], maxRules: 19 })).toEqual([
+      [
+        'budget-too-small',
+        'maxRules 19 is too small for the IPv4 rules: this selection needs at least 20 (one per protocol and peer, even with every gap closed, a rule to a prefix list counted as its max entries). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
+      ],
+    ]);
     expect(problemsOf({ products: ['FaceTime'], maxRules: 0 })).toEqual([['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.']]);
   });
 

@@ -49,6 +49,52 @@ describe('fitToBudget', () => {
     expect(fitToBudget([group('a', [[1, 1]]), group('b', [[2, 2]]), group('c', [[3, 3], [9, 9]])], 2)).toEqual({ ok: false, minimum: 3 });
   });
 
+  test('counts each range of a weighted group as its weight, and closes the gaps that open fewest ports per rule saved', () => {
+    // A prefix list of max entries 10 beside anywhere: 2 + 3 × 10 = 32 against a budget of 25.
+    const groups = [group('anywhere', [[80, 80], [443, 443]]), group('list', [[80, 80], [88, 88], [443, 443]])];
+    const weights = new Map([['anywhere', 1], ['list', 10]]);
+    const fit = fitToBudget(groups, 25, (g) => weights.get(g.key)!);
+    if (!fit.ok) throw new Error('expected a fit');
+    // Closing the list's 7-port gap saves 10: the anywhere gap (362 ports for 1) stays open.
+    expect(fit.groups.map((g) => [g.key, ranges(g.spans)])).toEqual([
+      ['anywhere', [[80, 80], [443, 443]]],
+      ['list', [[80, 88], [443, 443]]],
+    ]);
+    expect(fit.extraPorts).toBe(7);
+    // One rule to anywhere and one to the list weigh 11 at least.
+    expect(fitToBudget(groups, 10, (g) => weights.get(g.key)!)).toEqual({ ok: false, minimum: 11 });
+  });
+
+  test('opens again a gap a heavier one made unnecessary', () => {
+    // Needs 2 saved: the 1-port gap (saves 1) goes first, then the 3-port gap of weight 2 alone suffices.
+    const groups = [group('light', [[10, 10], [12, 12]]), group('heavy', [[20, 20], [24, 24]])];
+    const weights = new Map([['light', 1], ['heavy', 2]]);
+    const fit = fitToBudget(groups, 4, (g) => weights.get(g.key)!);
+    if (!fit.ok) throw new Error('expected a fit');
+    expect(fit.groups.map((g) => ranges(g.spans))).toEqual([[[10, 10], [12, 12]], [[20, 24]]]);
+    expect(fit.extraPorts).toBe(3);
+  });
+
+  test('weighted fits stay within the budget, and no closed gap could be opened again', () => {
+    const rangeList = fc.array(fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 8 })), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(rangeList, fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 60 }), (lists, budget) => {
+        const groups = lists.map(([list], i) => group(`g${i}`, list.map(([from, len]) => [from, from + len])));
+        const weightOf = (g: SpanGroup<string, string>) => lists[Number(g.key.slice(1))]![1];
+        const fit = fitToBudget(groups, budget, weightOf);
+        const minimum = groups.reduce((n, g) => n + weightOf(g), 0);
+        if (minimum > budget) {
+          return !fit.ok && fit.minimum === minimum;
+        }
+        if (!fit.ok) return false;
+        const count = fit.groups.reduce((n, g) => n + g.spans.length * weightOf(g), 0);
+        const widened = fit.groups.flatMap((g) => g.spans.flatMap((s) => s.widened));
+        const lightestClosed = Math.min(...fit.groups.filter((g) => g.spans.some((s) => s.widened.length > 0)).map(weightOf));
+        return count <= budget && widened.reduce((n, w) => n + w.toPort - w.fromPort + 1, 0) === fit.extraPorts && (widened.length === 0 || count + lightestClosed > budget);
+      }),
+    );
+  });
+
   /** Every way to keep `budget` intervals by closing gaps, searched exhaustively. */
   function bruteForceExtraPorts(groups: SpanGroup<string, string>[], budget: number): number {
     const gaps = groups.flatMap((g) => g.spans.slice(1).map((s, i) => s.fromPort - g.spans[i].toPort - 1));
