@@ -10,7 +10,9 @@ import type { AddressFamily, AppleServicesSelection, Destination, NetworkAclOpti
  * A security group created in the program, e.g. `{ securityGroup: bastion }`. It gets the matching
  * rule too: the egress to the hosts an ingress component lets it reach, or the ingress from the
  * devices an egress component lets reach it, as the CDK's `connections.allowTo/allowFrom` do.
- * Give `{ securityGroupId: bastion.id }` instead to leave the group untouched.
+ * Give `{ securityGroupId: bastion.id }` instead to leave the group untouched. The group must not
+ * declare inline `egress`/`ingress` rules: the provider would then remove the standalone rules
+ * (the matching one included) on the next update.
  */
 export interface SecurityGroupResourceReference {
   /** The security group, which gets the matching rule. */
