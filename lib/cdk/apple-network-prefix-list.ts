@@ -3,6 +3,7 @@
  * one list instead of repeating Apple's CIDRs, and AppleServicesEgress can send the services that
  * only talk to Apple (push notifications) there.
  */
+import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { appleNetworkPrefixList, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
@@ -48,7 +49,8 @@ export class AppleNetworkPrefixList extends Construct {
   constructor(scope: Construct, id: string, props: AppleNetworkPrefixListProps = {}) {
     super(scope, id);
     const { prefixListName, ...options } = props;
-    this.plan = withConstructPath(this, () => appleNetworkPrefixList(options));
+    const givenName = prefixListName !== undefined && !Token.isUnresolved(prefixListName) ? prefixListName : undefined;
+    this.plan = withConstructPath(this, () => appleNetworkPrefixList(options, givenName));
     this.prefixList = new ec2.PrefixList(this, 'Resource', {
       addressFamily: this.plan.addressFamily === 'IPv6' ? ec2.AddressFamily.IP_V6 : ec2.AddressFamily.IP_V4,
       maxEntries: this.plan.maxEntries,

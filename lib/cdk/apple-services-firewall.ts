@@ -3,11 +3,11 @@
  * core's planner once, raise its warnings, and render its design into every security group and
  * network ACL the construct is attached to.
  */
-import { Names } from 'aws-cdk-lib';
+import { Names, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import type { Direction, NetworkAclEntryPlan, ResolvedPolicy } from '../core';
-import { peersField, planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
+import { peersField, planServices, resourceIdProblems, type AdapterVocabulary, type GivenResourceId, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
 import { AppleServicesError, designOf } from './errors';
 import { networkAclLedger, subnetLedger } from './ledgers';
 import { addNetworkAclEntries, associateAfterEntries } from './network-acl-entries';
@@ -127,6 +127,7 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     if (this.networkAcls.includes(acl)) {
       return;
     }
+    this.checkId({ kind: 'network-acl', id: acl.networkAclId, field: 'networkAclId', owner: `'${acl.node.path}'` });
     const design = this.networkAclDesign();
     const claimed = networkAclLedger(acl).claim(design.entries, {
       owner: this.node.path,
@@ -181,9 +182,18 @@ export abstract class AppleServicesFirewall extends Construct implements ec2.ICo
     if (this.securityGroups.includes(group)) {
       return;
     }
+    this.checkId({ kind: 'security-group', id: group.securityGroupId, field: 'securityGroupId', owner: `'${group.node.path}'` });
     addSecurityGroupRules(this, group, this.design, this.peers);
     this.securityGroups.push(group);
     this.connections.addSecurityGroup(group);
+  }
+
+  /** An imported group's or ACL's id, which AWS would refuse only at deployment if malformed. */
+  private checkId(given: GivenResourceId): void {
+    const problems = resourceIdProblems([given], (id) => Token.isUnresolved(id));
+    if (problems.length > 0) {
+      throw new AppleServicesError(this, problems);
+    }
   }
 
   private createSecurityGroup(vpc: ec2.IVpc): ec2.SecurityGroup {

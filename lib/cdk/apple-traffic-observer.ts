@@ -5,7 +5,7 @@
  * Resolver query logging for the VPC. Everything comes from `planTrafficObserver`; this file only
  * creates the resources.
  */
-import { Aws, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -91,6 +91,7 @@ export class AppleTrafficObserver extends Construct {
     this.plan = withConstructPath(this, () =>
       planTrafficObserver({
         targets: { vpc: props.vpc !== undefined, subnets: subnets.length, networkInterfaces: interfaces.length },
+        ids: interfaces.flatMap((id, index) => (Token.isUnresolved(id) ? [] : [{ kind: 'network-interface' as const, id, field: `networkInterfaceIds[${index}]` }])),
         ...(props.retentionDays !== undefined ? { retentionDays: props.retentionDays } : {}),
         ...(props.trafficType !== undefined ? { trafficType: props.trafficType } : {}),
         ...(props.maxAggregationInterval !== undefined ? { maxAggregationInterval: props.maxAggregationInterval } : {}),

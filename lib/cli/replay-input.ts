@@ -3,7 +3,7 @@
  * security groups), a JSON file (a resolved policy, or a CloudFormation template), or a
  * selection of products and profiles.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ApplePortsError,
@@ -15,6 +15,7 @@ import {
   replayPolicyFromTemplates,
   type ReplayPolicy,
 } from '../core';
+import { readJsonFile } from './json-file';
 import { splitList } from './options';
 
 function templatesIn(dir: string): string[] {
@@ -27,11 +28,10 @@ function templatesIn(dir: string): string[] {
 }
 
 function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ApplePortsError([{ code: 'invalid-replay-policy', message: `--replay ${path}: not JSON (${(error as Error).message}). Give a policy JSON, a template, a cdk.out directory or products.` }]);
-  }
+  return readJsonFile(path, (reason) => ({
+    code: 'invalid-replay-policy',
+    message: `--replay ${path}: not JSON (${reason}). Give a policy JSON, a template, a cdk.out directory or products.`,
+  }));
 }
 
 /** The candidate policy `--replay` names. */

@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'conflicting-network-acl-targets'
   | 'apple-network-peers-unused'
   | 'invalid-quota'
+  | 'invalid-resource-id'
   | 'network-acl-rule-number-taken'
   | 'subnet-network-acl-taken'
   | 'allows-all-outbound'

@@ -6,9 +6,10 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ResolverFirewallDomainList, ResolverFirewallRule, ResolverFirewallRuleGroup, ResolverFirewallRuleGroupAssociation } from '@pulumi/aws/route53';
-import { formatProblems, type DnsDomainListId, type DnsFirewallPlan, type PlanOutcome, type Problem } from '../core';
+import type { DnsDomainListId, DnsFirewallPlan, PlanOutcome, Problem } from '../core';
 import { planDnsFirewallRuleGroup, type DnsFirewallDesign } from '../core/internal';
 import type { AppleDnsFirewallArgs } from './dns-firewall-args';
+import { AppleServicesResourceError } from './errors';
 import { InputReferences } from './input-references';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
@@ -51,7 +52,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
     const given = args ?? {};
     const result = planComponent(given);
     if (!result.ok) {
-      throw new pulumi.ResourceError(formatProblems(result.problems, `AppleDnsFirewall '${name}'`), this, true);
+      throw new AppleServicesResourceError(result.problems, `AppleDnsFirewall '${name}'`, this);
     }
     const { plan, associations, warnings, references } = result.value;
     logWarnings(this, warnings);

@@ -5,8 +5,9 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ManagedPrefixList } from '@pulumi/aws/ec2';
-import { ApplePortsError, appleNetworkPrefixList, formatProblems, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
+import { ApplePortsError, appleNetworkPrefixList, type AddressFamily, type AppleNetworkPrefixListOptions, type AppleNetworkPrefixListPlan } from '../core';
 import type { PrefixListReference } from './apple-services-args';
+import { AppleServicesResourceError } from './errors';
 import { typeToken } from './type-tokens';
 import { registerPrefixListFacts } from './prefix-list-peers';
 
@@ -58,11 +59,10 @@ export class AppleNetworkPrefixList extends pulumi.ComponentResource {
     const { prefixListName, tags, ...options } = args ?? {};
     let plan: AppleNetworkPrefixListPlan;
     try {
-      plan = appleNetworkPrefixList(options);
+      plan = appleNetworkPrefixList(options, typeof prefixListName === 'string' ? prefixListName : undefined);
     } catch (error) {
       if (error instanceof ApplePortsError) {
-        // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
-        throw new pulumi.ResourceError(formatProblems(error.problems, owner), this, true);
+        throw new AppleServicesResourceError(error.problems, owner, this);
       }
       throw error;
     }

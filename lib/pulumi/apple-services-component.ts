@@ -4,9 +4,10 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { NetworkAcl, SecurityGroup } from '@pulumi/aws/ec2';
-import { formatProblems, type Direction, type NetworkAclEntryPlan, type PlanOutcome, type Problem, type ResolvedPolicy } from '../core';
+import type { Direction, NetworkAclEntryPlan, PlanOutcome, Problem, ResolvedPolicy } from '../core';
 import type { MatchingRule, SecurityGroupClaim } from '../core/internal';
 import { PULUMI_VOCABULARY, planComponent, type PlannerArgs } from './component-plan';
+import { AppleServicesResourceError } from './errors';
 import { inputContent, networkAclLedgers, reserveInputContent, securityGroupLedgers, subnetLedgers } from './ledgers';
 import { associateSubnets, createNetworkAcl, createNetworkAclRules } from './network-acl-entries';
 import type { RenderContext } from './render-context';
@@ -62,8 +63,7 @@ export abstract class AppleServicesComponent extends pulumi.ComponentResource {
     const typeName = PULUMI_VOCABULARY.typeName[direction];
     super(typeToken(typeName), name, {}, opts);
     const owner = `${typeName} '${name}'`;
-    // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
-    const refuse = (problems: readonly Problem[]) => new pulumi.ResourceError(formatProblems(problems, owner), this, true);
+    const refuse = (problems: readonly Problem[]) => new AppleServicesResourceError(problems, owner, this);
     const result = planComponent(args, direction);
     if (!result.ok) {
       throw refuse(result.problems);

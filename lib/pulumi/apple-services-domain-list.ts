@@ -5,9 +5,10 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { RuleGroup } from '@pulumi/aws/networkfirewall';
-import { formatProblems, type DomainListRuleGroupPlan, type PlanOutcome, type Problem } from '../core';
+import type { DomainListRuleGroupPlan, PlanOutcome, Problem } from '../core';
 import { planDomainListRuleGroup, rulesSourceList, type DomainListRuleGroupDesign } from '../core/internal';
 import type { AppleServicesDomainListArgs } from './domain-list-args';
+import { AppleServicesResourceError } from './errors';
 import { homeNetStrings, ruleGroupNameRequest } from './firewall-rules-plan';
 import { InputReferences } from './input-references';
 import { typeToken } from './type-tokens';
@@ -24,6 +25,7 @@ function planComponent(args: AppleServicesDomainListArgs, childName: string): Pl
   const outcome = planDomainListRuleGroup({
     ...args,
     homeNet,
+    description: typeof args.description === 'string' ? args.description : undefined,
     ...ruleGroupNameRequest(args.ruleGroupName, childName),
     isUnresolved: references.isPlaceholder,
     readable: (text) => references.readable(text),
@@ -55,7 +57,7 @@ export class AppleServicesDomainList extends pulumi.ComponentResource {
     const childName = `${name}-rule-group`;
     const result = planComponent(given, childName);
     if (!result.ok) {
-      throw new pulumi.ResourceError(formatProblems(result.problems, `AppleServicesDomainList '${name}'`), this, true);
+      throw new AppleServicesResourceError(result.problems, `AppleServicesDomainList '${name}'`, this);
     }
     const { plan, references, warnings, naming } = result.value;
     logWarnings(this, warnings);

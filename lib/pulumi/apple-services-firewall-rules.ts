@@ -5,7 +5,8 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { RuleGroup } from '@pulumi/aws/networkfirewall';
-import { formatProblems, type FirewallRuleGroupPlan } from '../core';
+import type { FirewallRuleGroupPlan } from '../core';
+import { AppleServicesResourceError } from './errors';
 import type { AppleServicesFirewallRulesArgs } from './firewall-rules-args';
 import { planFirewallRulesComponent } from './firewall-rules-plan';
 import { typeToken } from './type-tokens';
@@ -39,9 +40,8 @@ export class AppleServicesFirewallRules extends pulumi.ComponentResource {
     const { ruleGroupName, description, tags } = given;
     const childName = `${name}-rule-group`;
     const result = planFirewallRulesComponent(given, childName);
-    // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
     if (!result.ok) {
-      throw new pulumi.ResourceError(formatProblems(result.problems, `AppleServicesFirewallRules '${name}'`), this, true);
+      throw new AppleServicesResourceError(result.problems, `AppleServicesFirewallRules '${name}'`, this);
     }
     const { plan, references, warnings, naming } = result.value;
     logWarnings(this, warnings);

@@ -13,7 +13,8 @@ import { FlowLog } from '@pulumi/aws/ec2';
 import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
 import { ResolverQueryLogConfig, ResolverQueryLogConfigAssociation } from '@pulumi/aws/route53';
-import { ApplePortsError, formatProblems, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { ApplePortsError, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { AppleServicesResourceError } from './errors';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
 
@@ -99,6 +100,12 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
     try {
       plan = planTrafficObserver({
         targets: { vpc: given.vpcId !== undefined, subnets: subnetIds.length, networkInterfaces: interfaceIds.length },
+        targetNames: { vpc: 'vpcId', subnets: 'subnetIds', networkInterfaces: 'networkInterfaceIds' },
+        ids: [
+          ...(typeof given.vpcId === 'string' ? [{ kind: 'vpc' as const, id: given.vpcId, field: 'vpcId' }] : []),
+          ...subnetIds.flatMap((id, index) => (typeof id === 'string' ? [{ kind: 'subnet' as const, id, field: `subnetIds[${index}]` }] : [])),
+          ...interfaceIds.flatMap((id, index) => (typeof id === 'string' ? [{ kind: 'network-interface' as const, id, field: `networkInterfaceIds[${index}]` }] : [])),
+        ],
         ...(given.retentionDays !== undefined ? { retentionDays: given.retentionDays } : {}),
         ...(given.trafficType !== undefined ? { trafficType: given.trafficType } : {}),
         ...(given.maxAggregationInterval !== undefined ? { maxAggregationInterval: given.maxAggregationInterval } : {}),
@@ -107,8 +114,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
       });
     } catch (error) {
       if (error instanceof ApplePortsError) {
-        // Bad input, not a bug: the message names the component and the fix, a stack trace adds nothing.
-        throw new pulumi.ResourceError(formatProblems(error.problems, `AppleTrafficObserver '${name}'`), this, true);
+        throw new AppleServicesResourceError(error.problems, `AppleTrafficObserver '${name}'`, this);
       }
       throw error;
     }

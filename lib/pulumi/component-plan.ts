@@ -5,7 +5,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { Direction, PlanOutcome, Problem } from '../core';
-import { peersField, planServices, type AdapterVocabulary, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
+import { peersField, planServices, resourceIdProblems, type AdapterVocabulary, type GivenResourceId, type NetworkAclDesign, type ServicesDesign } from '../core/internal';
 import type { AppleServicesCommonArgs, PulumiDestination } from './apple-services-args';
 import { InputReferences } from './input-references';
 
@@ -42,6 +42,17 @@ function subnetsKind(subnetIds: AppleServicesCommonArgs['subnetIds']): 'list' | 
   return subnetIds.length === 0 ? 'empty' : 'list';
 }
 
+/** The target ids given as plain strings, which the core checks; Outputs are only known at deploy time. */
+function targetIds(args: AppleServicesCommonArgs): GivenResourceId[] {
+  const given = (kind: GivenResourceId['kind'], id: pulumi.Input<string> | undefined, field: string): GivenResourceId[] => (typeof id === 'string' ? [{ kind, id, field }] : []);
+  return [
+    ...given('vpc', args.vpcId, 'vpcId'),
+    ...given('security-group', args.securityGroupId, 'securityGroupId'),
+    ...(Array.isArray(args.subnetIds) ? args.subnetIds.flatMap((id, index) => given('subnet', id, `subnetIds[${index}]`)) : []),
+    ...given('network-acl', args.networkAclId, 'networkAclId'),
+  ];
+}
+
 /** Translates a component's args and plans it in the core. */
 export function planComponent(args: PlannerArgs, direction: Direction): PlanOutcome<ComponentPlan> {
   const problems: Problem[] = [];
@@ -69,8 +80,9 @@ export function planComponent(args: PlannerArgs, direction: Direction): PlanOutc
     readable: (text) => references.readable(text),
     vocabulary: PULUMI_VOCABULARY,
   });
-  if (!outcome.ok) {
-    return outcome;
+  const idProblems = resourceIdProblems(targetIds(args));
+  if (!outcome.ok || idProblems.length > 0) {
+    return { ok: false, problems: [...idProblems, ...(outcome.ok ? [] : outcome.problems)] };
   }
   const design = outcome.value;
   const networkAcl = design.networkAcl === 'none' ? undefined : design.networkAclDesign();

@@ -17,6 +17,7 @@ export { AppleServicesDomainList } from './apple-services-domain-list';
 export { AppleDnsFirewall } from './apple-dns-firewall';
 export type { AppleDnsFirewallArgs } from './dns-firewall-args';
 export type { AppleServicesDomainListArgs } from './domain-list-args';
+export { AppleServicesResourceError } from './errors';
 export type {
   AppleServicesCommonArgs,
   AppleServicesEgressArgs,
@@ -40,6 +41,8 @@ export type {
   NetworkAclOptions,
   NetworkId,
   PolicyRule,
+  Problem,
+  ProblemCode,
   ProfileId,
   ResolvedPolicy,
   ServiceId,

@@ -99,7 +99,7 @@ describe('AppleTrafficObserver', () => {
     expect(error.message).toBe(
       [
         'Bad/Watch: invalid apple-ports selection (3 problems):',
-        '- The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaces.',
+        '- The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaceIds.',
         '- retentionDays 10 is not a retention CloudWatch Logs accepts. Use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the nearest is 7).',
         '- resolverQueryLogging logs the DNS queries of a VPC. Give vpc as well, or turn resolverQueryLogging off.',
       ].join('\n'),

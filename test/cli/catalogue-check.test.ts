@@ -88,7 +88,7 @@ describe('apple-ports catalogue check', () => {
 
   test('usage errors exit 2: no file, a missing file, a file without an article table', () => {
     expect(runCli('catalogue', 'check')).toMatchObject({ status: 2, stdout: '', stderr: "error: missing required argument 'files'\n(add --help for usage)\n" });
-    expect(runCli('catalogue', 'check', 'missing.html')).toEqual({ status: 2, stdout: '', stderr: "error: Cannot read missing.html: ENOENT: no such file or directory, open 'missing.html'\n" });
+    expect(runCli('catalogue', 'check', 'missing.html')).toEqual({ status: 2, stdout: '', stderr: "error: Cannot read missing.html: ENOENT: no such file or directory, open 'missing.html'. Give saved copies of article 103229 or 101555: HTML, or 103229's port table as plain text.\n" });
     expect(runCli('catalogue', 'check', 'README.md')).toEqual({ status: 2, stdout: '', stderr: 'error: README.md: no table header (a line starting with "Port" or "端口" and a tab)\n' });
   });
 

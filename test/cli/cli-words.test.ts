@@ -23,7 +23,7 @@ describe('errors name the command line flags, not the API fields', () => {
     ],
     [
       ['resolve', 'Bonjour'],
-      'error: Every service of the selection was left out (link-local, local-gateway). Pass --include-link-local to keep link-local multicast. Pass --include-link-local to keep requests to the local gateway.\n',
+      'error: Every service of the selection was left out (link-local, local-gateway). Pass --include-link-local to keep link-local multicast and requests to the local gateway.\n',
     ],
     [['resolve', 'iTunesRadio'], 'error: Every service of the selection was left out (legacy). Pass --include-legacy to keep retired services.\n'],
     [['resolve', 'iCloud', '--exclude', 'http,https,apns'], 'error: Every service of the selection was left out (user). Remove them from --exclude.\n'],

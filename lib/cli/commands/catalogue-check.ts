@@ -78,7 +78,7 @@ export const registerCatalogueCheck: RegisterCommand = (program, { io, outcome }
         try {
           text = readFileSync(file, 'utf8');
         } catch (error) {
-          throw new ApplePortsError([{ code: 'unreadable-article', message: `Cannot read ${file}: ${(error as Error).message}` }]);
+          throw new ApplePortsError([{ code: 'unreadable-article', message: `Cannot read ${file}: ${(error as Error).message}. Give saved copies of article 103229 or 101555: HTML, or 103229's port table as plain text.` }]);
         }
         return check(file, readSavedArticle(file, text));
       });

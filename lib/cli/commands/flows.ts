@@ -4,7 +4,7 @@
  * replay a candidate policy. Reading, attribution and the report come from the core; this file
  * parses the flags, opens the inputs and writes the report.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   ApplePortsError,
@@ -16,9 +16,11 @@ import {
   type FirewallRuleGroupPlan,
   type Locale,
   type LogKind,
+  type Problem,
 } from '../../core';
 import { renderFlowReport, type FlowReportFormat } from '../../review';
 import { expandInputs, sniff, textChunks, type SniffedInput } from '../flow-inputs';
+import { readJsonFile } from '../json-file';
 import { ProgressBar } from '../progress';
 import { readReplayPolicy } from '../replay-input';
 import { collect, splitList } from '../options';
@@ -76,9 +78,10 @@ function sidBaseOption(value: string): number {
 /** The rule group whose alerts the logs hold: a plan JSON (`apple-ports firewall --format json`) or products. */
 function firewallPlan(value: string, sidBase: number | undefined): FirewallRuleGroupPlan {
   if (existsSync(value)) {
-    const plan = JSON.parse(readFileSync(value, 'utf8')) as FirewallRuleGroupPlan;
+    const refuse = (what: string): Problem => ({ code: 'invalid-flow-input', message: `--firewall ${value}: ${what}. Write one with \`apple-ports firewall … --format json\`, or give the products.` });
+    const plan = readJsonFile(value, (reason) => refuse(`not JSON (${reason}), so not a rule-group plan`)) as FirewallRuleGroupPlan;
     if (!Array.isArray(plan?.rules)) {
-      throw new ApplePortsError([{ code: 'invalid-flow-input', message: `--firewall ${value}: not a rule-group plan. Write one with \`apple-ports firewall … --format json\`, or give the products.` }]);
+      throw new ApplePortsError([refuse('not a rule-group plan')]);
     }
     return plan;
   }

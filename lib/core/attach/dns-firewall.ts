@@ -4,7 +4,7 @@
  * associations at the user's priority within AWS's range, and the warnings. Each adapter
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
-import { DNS_FIREWALL_QUOTAS } from '../aws/facts';
+import { DNS_FIREWALL_QUOTAS, resourceIdPattern } from '../aws/facts';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -65,7 +65,7 @@ export interface DnsFirewallDesign {
   readonly warnings: readonly PlannedWarning[];
 }
 
-const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const VPC_ID = resourceIdPattern('vpc');
 
 function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): void {
   const { isUnresolved = () => false, readable = (text: string) => text } = request;

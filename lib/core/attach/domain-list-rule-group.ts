@@ -17,7 +17,7 @@ import { plannedWarnings, type PlannedWarning } from './warnings';
 export type AppleDomainListSelection = Pick<AppleFirewallRulesSelection, 'products' | 'profiles' | 'hostGroups' | 'platforms' | 'capacity'>;
 
 /** The domain-list rule group as an adapter asks for it, with deploy-time values as placeholders. */
-export interface DomainListRuleGroupRequest extends AppleDomainListSelection, Pick<FirewallRuleGroupRequest, 'homeNet' | 'ruleGroupName' | 'fixedName' | 'isUnresolved' | 'readable'> {}
+export interface DomainListRuleGroupRequest extends AppleDomainListSelection, Pick<FirewallRuleGroupRequest, 'homeNet' | 'ruleGroupName' | 'fixedName' | 'description' | 'isUnresolved' | 'readable'> {}
 
 /** What the adapter renders. */
 export interface DomainListRuleGroupDesign {

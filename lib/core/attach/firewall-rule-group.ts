@@ -4,7 +4,7 @@
  * rule group's name, and the warnings. Each adapter translates its deploy-time values into
  * placeholders first and renders the design after.
  */
-import { RULE_GROUP_NAME_MAX_LENGTH, RULE_GROUP_NAME_PATTERN } from '../aws/facts';
+import { RULE_GROUP_DESCRIPTION_MAX_LENGTH, RULE_GROUP_NAME_MAX_LENGTH, RULE_GROUP_NAME_PATTERN } from '../aws/facts';
 import { capacityNameSuffix, defaultCapacity, planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
 import type { Destination, NoticeCode } from '../policy';
 import type { Problem } from '../problems';
@@ -41,6 +41,8 @@ export interface FirewallRuleGroupRequest extends AppleFirewallRulesSelection {
    * @default true when `ruleGroupName` is given without `generatedFrom`
    */
   readonly fixedName?: boolean;
+  /** The rule group's description, checked against AWS's rules. @default no description */
+  readonly description?: string;
   /** True for a placeholder of a deploy-time value; such values skip validation. @default () => false */
   readonly isUnresolved?: (value: string) => boolean;
   /** Names placeholders in messages as the user knows the values. @default the text as is */
@@ -71,6 +73,9 @@ export interface FirewallRuleGroupDesign {
 /** The name fields both rule-group requests share. */
 export type RuleGroupNameRequest = Pick<FirewallRuleGroupRequest, 'ruleGroupName' | 'fixedName' | 'capacity'>;
 
+/** What the end of both rule-group planners checks: the name, and the description. */
+export type RuleGroupFinishRequest = RuleGroupNameRequest & Pick<FirewallRuleGroupRequest, 'description' | 'isUnresolved'>;
+
 /** Whether the user fixed the rule group's name. */
 export function isFixedName(request: RuleGroupNameRequest): boolean {
   return request.fixedName ?? (request.ruleGroupName !== undefined && request.ruleGroupName.generatedFrom === undefined);
@@ -95,16 +100,17 @@ export function ruleGroupNaming(request: RuleGroupNameRequest, capacity: number)
 }
 
 /**
- * The end of both rule-group planners: the name checked, a capacity required when the name is
- * fixed, and the design with its naming, or every problem.
+ * The end of both rule-group planners: the name and description checked, a capacity required when
+ * the name is fixed, and the design with its naming, or every problem.
  */
 export function finishRuleGroupPlan<P extends { readonly requiredCapacity: number; readonly capacity: number }, D>(
-  request: RuleGroupNameRequest & Pick<FirewallRuleGroupRequest, 'isUnresolved'>,
+  request: RuleGroupFinishRequest,
   plan: P | undefined,
   problems: Problem[],
   design: (plan: P) => D,
 ): PlanOutcome<D & { readonly naming: RuleGroupNaming }> {
   checkName(request.ruleGroupName, request.isUnresolved ?? (() => false), problems);
+  checkDescription(request.description, request.isUnresolved ?? (() => false), problems);
   if (plan !== undefined) {
     checkFixedNameCapacity(request, plan.requiredCapacity, problems);
   }
@@ -127,6 +133,28 @@ export function checkName(name: FirewallRuleGroupRequest['ruleGroupName'], isUnr
         ? `ruleGroupName '${name.value}' is not a rule group name. Use ${rule}, or leave it out for a generated one.`
         : `The rule group would be named '${name.value}' (${name.generatedFrom}), which is not a rule group name (${rule}). Use letters, digits and hyphens there, or pass ruleGroupName.`,
   });
+}
+
+/** AWS takes a rule group description of one line (`^.*$`), of 1 to `RULE_GROUP_DESCRIPTION_MAX_LENGTH` characters. */
+function checkDescription(description: string | undefined, isUnresolved: (value: string) => boolean, problems: Problem[]): void {
+  if (description === undefined || isUnresolved(description)) {
+    return;
+  }
+  const lineBreak = /[\n\r\u2028\u2029]+/g;
+  const fault: readonly [string, string] | undefined =
+    description.length === 0
+      ? ['is empty', 'Write one, or leave description out.']
+      : description.length > RULE_GROUP_DESCRIPTION_MAX_LENGTH
+        ? [`has ${description.length} characters`, 'Shorten it, or leave description out.']
+        : lineBreak.test(description)
+          ? [`'${description.replace(lineBreak, ' / ')}' has a line break`, 'Write it on one line.']
+          : undefined;
+  if (fault !== undefined) {
+    problems.push({
+      code: 'invalid-firewall-option',
+      message: `The rule group's description ${fault[0]}; AWS takes 1-${RULE_GROUP_DESCRIPTION_MAX_LENGTH} characters on one line. ${fault[1]}`,
+    });
+  }
 }
 
 /**

@@ -54,6 +54,22 @@ export const RULE_GROUP_NAME_MAX_LENGTH = 128;
 export const RULE_GROUP_NAME_PATTERN = new RegExp(`^[a-zA-Z0-9-]{1,${RULE_GROUP_NAME_MAX_LENGTH}}$`);
 
 /**
+ * AWS Network Firewall rule group descriptions: one line (`^.*$`) of 1 to this many characters.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-networkfirewall-rulegroup.html
+ */
+export const RULE_GROUP_DESCRIPTION_MAX_LENGTH = 512;
+
+/**
+ * Customer-managed prefix list names: at most this many characters, and not starting with
+ * `com.amazonaws`, which AWS keeps for its own lists.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-prefixlist.html
+ */
+export const PREFIX_LIST_NAME_MAX_LENGTH = 255;
+
+/** The start of the names AWS keeps for its own prefix lists. */
+export const RESERVED_PREFIX_LIST_NAME_START = 'com.amazonaws';
+
+/**
  * Amazon-provided services that security groups and network ACLs never filter (Amazon VPC user
  * guide: security-group rules and network ACL basics), so rules for them would be a false control.
  */
@@ -77,12 +93,30 @@ export const PATH_MTU_DISCOVERY_ICMP = {
 } as const;
 
 /**
- * Security-group and prefix-list ids AWS issues: the prefix and 8 or 17 lower-case hex digits
- * (cfn-lint's `^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$`; AWS itself issues lower case).
+ * The prefixes of the resource ids AWS issues that apple-ports takes (Amazon EC2 API reference:
+ * resource ids are the prefix, a hyphen and 8 or, since 2016, 17 lower-case hex digits).
  */
-export const SECURITY_GROUP_ID_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+export const RESOURCE_ID_PREFIXES = {
+  'security-group': 'sg',
+  'prefix-list': 'pl',
+  vpc: 'vpc',
+  subnet: 'subnet',
+  'network-acl': 'acl',
+  'network-interface': 'eni',
+} as const;
+
+/** The kinds of resource whose ids apple-ports checks. */
+export type ResourceIdKind = keyof typeof RESOURCE_ID_PREFIXES;
+
+/** The pattern of one kind's ids: cfn-lint's `^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$`, in lower case as AWS issues them. */
+export function resourceIdPattern(kind: ResourceIdKind): RegExp {
+  return new RegExp(`^${RESOURCE_ID_PREFIXES[kind]}-([0-9a-f]{8}|[0-9a-f]{17})$`);
+}
+
+/** Security-group ids AWS issues: `sg-` and 8 or 17 lower-case hex digits. */
+export const SECURITY_GROUP_ID_PATTERN = resourceIdPattern('security-group');
 /** Prefix-list ids AWS issues: `pl-` and 8 or 17 lower-case hex digits. */
-export const PREFIX_LIST_ID_PATTERN = /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/;
+export const PREFIX_LIST_ID_PATTERN = resourceIdPattern('prefix-list');
 
 /**
  * The retention periods CloudWatch Logs accepts for a log group, in days (CloudWatch Logs API

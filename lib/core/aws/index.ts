@@ -3,4 +3,5 @@ export * from './facts';
 export * from './ledgers';
 export * from './network-acl';
 export * from './prefix-list';
+export * from './resource-ids';
 export * from './security-group-quota';

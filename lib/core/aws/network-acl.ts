@@ -206,7 +206,7 @@ function validateOptions(options: NetworkAclOptions, resolved: ResolvedNetworkAc
     });
   }
   if (options.pathMtuDiscovery !== undefined && typeof options.pathMtuDiscovery !== 'boolean') {
-    problems.push({ code: 'invalid-network-acl-option', message: `pathMtuDiscovery ${String(options.pathMtuDiscovery)} is not true or false.` });
+    problems.push({ code: 'invalid-network-acl-option', message: `pathMtuDiscovery '${String(options.pathMtuDiscovery)}' is not true or false. Leave it out to allow Path MTU Discovery, or pass false.` });
   }
 }
 

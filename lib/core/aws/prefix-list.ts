@@ -7,7 +7,7 @@
 import { getNetwork, type NetworkId } from '../catalogue';
 import type { AddressFamily, Peer } from '../policy';
 import { throwIfProblems, type Problem } from '../problems';
-import { AWS_QUOTAS } from './facts';
+import { AWS_QUOTAS, PREFIX_LIST_NAME_MAX_LENGTH, RESERVED_PREFIX_LIST_NAME_START } from './facts';
 
 /** The most entries a customer-managed prefix list may hold (Amazon VPC quotas, "Prefix lists"). */
 export const MAX_PREFIX_LIST_ENTRIES = AWS_QUOTAS.prefixListMaxEntries;
@@ -59,10 +59,17 @@ const ENTRY_LABELS: Record<NetworkId, string> = {
 
 const FAMILIES: readonly AddressFamily[] = ['ipv4', 'ipv6'];
 
-function validate(options: AppleNetworkPrefixListOptions): Problem[] {
+function validate(options: AppleNetworkPrefixListOptions, listName: string | undefined): Problem[] {
   const problems: Problem[] = [];
   const { family = 'ipv4', scope = 'apple', maxEntries } = options;
   const invalid = (message: string) => problems.push({ code: 'invalid-prefix-list-option', message });
+  if (listName === '') {
+    invalid('prefixListName is empty. Name the list, or leave prefixListName out for a generated name.');
+  } else if (listName !== undefined && listName.length > PREFIX_LIST_NAME_MAX_LENGTH) {
+    invalid(`prefixListName has ${listName.length} characters, more than the ${PREFIX_LIST_NAME_MAX_LENGTH} AWS allows. Shorten it, or leave it out for a generated name.`);
+  } else if (listName?.startsWith(RESERVED_PREFIX_LIST_NAME_START)) {
+    invalid(`prefixListName '${listName}' starts with '${RESERVED_PREFIX_LIST_NAME_START}', which AWS keeps for its own prefix lists. Choose another name, or leave it out for a generated one.`);
+  }
   if (!FAMILIES.includes(family)) {
     invalid(`Invalid prefix-list family '${String(family)}'. Use 'ipv4' or 'ipv6'.`);
     return problems;
@@ -90,9 +97,11 @@ function cidrs(scope: NetworkId, family: AddressFamily): readonly string[] {
  * The entries and max entries of a prefix list for Apple's network (IPv4 17.0.0.0/8 by default),
  * or for the APNs subnets in either family. Throws an `ApplePortsError` for options that cannot
  * make a list, such as IPv6 for all of Apple's network, which Apple publishes no range for.
+ * @param listName the name the list will be created with, checked against AWS's rules (the plan's
+ * `name` is only a suggestion); leave it out when the name is generated or only known at deploy time
  */
-export function appleNetworkPrefixList(options: AppleNetworkPrefixListOptions = {}): AppleNetworkPrefixListPlan {
-  throwIfProblems(validate(options));
+export function appleNetworkPrefixList(options: AppleNetworkPrefixListOptions = {}, listName?: string): AppleNetworkPrefixListPlan {
+  throwIfProblems(validate(options, listName));
   const { family = 'ipv4', scope = 'apple' } = options;
   const entries = cidrs(scope, family).map((cidr) => ({ cidr, description: `${ENTRY_LABELS[scope]} ${cidr}` }));
   return {

@@ -13,7 +13,7 @@
 import { DNS_FIREWALL_QUOTAS, DNS_FIREWALL_RULE_NUMBERING } from '../aws/facts';
 import { hostsFor, type HostList } from '../policy';
 import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
-import type { DnsDomainListPlan, DnsFirewallNotice, DnsFirewallOptions, DnsFirewallPlan, DnsFirewallRulePlan, DnsFirewallSelection } from './types';
+import type { DnsBlockResponse, DnsDomainListPlan, DnsFirewallNotice, DnsFirewallOptions, DnsFirewallPlan, DnsFirewallRulePlan, DnsFirewallSelection } from './types';
 
 /** DNS Firewall's domain syntax: an optional leading `*.`, then labels of letters, digits and hyphens. */
 const DOMAIN = /^(\*\.)?([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
@@ -71,6 +71,9 @@ function notices(walledGarden: boolean, allowed: readonly string[]): DnsFirewall
   ];
 }
 
+/** The answers a BLOCK rule of the plan may give (AWS also has OVERRIDE, which the plan does not use). */
+const BLOCK_RESPONSES: readonly DnsBlockResponse[] = ['NXDOMAIN', 'NODATA'];
+
 /**
  * Plans the rule group: Apple's hosts as a domain list with an ALLOW rule (CNAME chains trusted),
  * the names in `allowDomains` likewise, and with `walledGarden` a BLOCK rule for `*` after them.
@@ -90,6 +93,12 @@ export function planDnsFirewall(selection: DnsFirewallSelection, options: DnsFir
   }
   const allowed = [...new Set(options.allowDomains ?? [])];
   checkAllowDomains(allowed, isUnresolved, problems);
+  if (options.blockResponse !== undefined && !BLOCK_RESPONSES.includes(options.blockResponse)) {
+    problems.push({
+      code: 'invalid-dns-firewall-option',
+      message: `blockResponse '${String(options.blockResponse)}' is not an answer DNS Firewall gives a blocked name. Use 'NXDOMAIN' (no such name) or 'NODATA' (no records), or leave it out.`,
+    });
+  }
   if (list === undefined) {
     throwIfProblems(problems);
     throw new Error('hostsFor failed without a problem');

@@ -112,6 +112,11 @@ export function parseFieldList(text: string): { readonly fields: readonly string
     .split(FIELD_LIST_SEPARATOR)
     .filter((name) => name.length > 0)
     .map((name) => name.replace(/^\$\{(.*)\}$/, '$1'));
+  return { fields: names, problems: fieldListProblems(names) };
+}
+
+/** What is wrong with a list of flow log fields: unknown names (with a did-you-mean), repeats, nothing at all. */
+export function fieldListProblems(names: readonly string[]): Problem[] {
   const candidates = FLOW_LOG_FIELDS.map((field) => ({ name: field.name, id: field.name }));
   const problems: Problem[] = [];
   for (const name of names) {
@@ -130,7 +135,7 @@ export function parseFieldList(text: string): { readonly fields: readonly string
   if (names.length === 0) {
     problems.push({ code: 'invalid-flow-log-field', message: `The field list is empty. Name the fields of the records in order, e.g. '${DEFAULT_FLOW_LOG_FIELDS.join(' ')}'.` });
   }
-  return { fields: names, problems };
+  return problems;
 }
 
 /** True when every token of a line is a field name: the header line that S3 delivery writes. */

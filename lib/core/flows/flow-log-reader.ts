@@ -6,7 +6,8 @@
  */
 import { FLOW_LOG_NO_PORT } from '../aws/facts';
 import { PORT_NUMBERS } from '../ports';
-import { DEFAULT_FLOW_LOG_FIELDS, OBSERVER_FLOW_LOG_FIELDS, isHeaderLine } from './fields';
+import { throwIfProblems } from '../problems';
+import { DEFAULT_FLOW_LOG_FIELDS, OBSERVER_FLOW_LOG_FIELDS, fieldListProblems, isHeaderLine } from './fields';
 
 /** Whether security groups and network ACLs let the flow through. */
 export type FlowAction = 'ACCEPT' | 'REJECT';
@@ -128,7 +129,11 @@ export class FlowLogParser {
   private format: Format | undefined;
   private readonly fixed: boolean;
 
+  /** Throws an `ApplePortsError` for fields AWS does not write, or any listed twice. */
   constructor(options: FlowLogReaderOptions = {}) {
+    if (options.fields !== undefined) {
+      throwIfProblems(fieldListProblems(options.fields));
+    }
     this.fixed = options.fields !== undefined;
     this.format = options.fields ? formatOf(options.fields) : undefined;
   }

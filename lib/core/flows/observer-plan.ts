@@ -16,6 +16,7 @@ import {
 } from '../aws/facts';
 import { PROTOCOLS, normalizePorts, type Protocol } from '../ports';
 import { plannedWarnings, type PlannedWarning } from '../attach';
+import { resourceIdProblems, type GivenResourceId } from '../aws';
 import { throwIfProblems, type Problem } from '../problems';
 import { IANA_PROTOCOLS, OBSERVER_FLOW_LOG_FIELDS, formatLogFormat, formatVersion } from './fields';
 
@@ -26,6 +27,16 @@ export type FlowLogTrafficType = 'ALL' | 'ACCEPT' | 'REJECT';
 export interface TrafficObserverOptions {
   /** How many of each target kind the adapter was given. */
   readonly targets: { readonly vpc: boolean; readonly subnets: number; readonly networkInterfaces: number };
+  /**
+   * How the adapter names its target props in messages.
+   * @default `vpc`, `subnets` and `networkInterfaceIds`, the CDK construct's props
+   */
+  readonly targetNames?: ObserverTargetNames;
+  /**
+   * The targets' ids known before deployment, as the user gave them, checked against the form AWS issues.
+   * @default none: every id is only known at deploy time
+   */
+  readonly ids?: readonly GivenResourceId[];
   /**
    * Days CloudWatch Logs keeps the records; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30…).
    * @default 14: a week of watching, and a week to read it
@@ -40,6 +51,15 @@ export interface TrafficObserverOptions {
   /** Keep the log groups when the stack is deleted. @default true */
   readonly retainLogs?: boolean;
 }
+
+/** The props that name the observer's targets. */
+export interface ObserverTargetNames {
+  readonly vpc: string;
+  readonly subnets: string;
+  readonly networkInterfaces: string;
+}
+
+const CDK_TARGET_NAMES: ObserverTargetNames = { vpc: 'vpc', subnets: 'subnets', networkInterfaces: 'networkInterfaceIds' };
 
 /** One statement of the role's permissions, on the flow log group's streams. */
 export interface ObserverPolicyStatement {
@@ -147,9 +167,11 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
   const problems: Problem[] = [];
   const invalid = (message: string) => problems.push({ code: 'invalid-observer-option', message });
   const { targets } = options;
+  const names = options.targetNames ?? CDK_TARGET_NAMES;
   if (!targets.vpc && targets.subnets === 0 && targets.networkInterfaces === 0) {
-    invalid('The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaces.');
+    invalid(`The observer watches nothing. Give ${names.vpc} (every interface in it), ${names.subnets}, or ${names.networkInterfaces}.`);
   }
+  problems.push(...resourceIdProblems(options.ids ?? []));
   const retentionInDays = options.retentionDays ?? DEFAULT_OBSERVER_RETENTION_DAYS;
   if (!CLOUDWATCH_LOGS_RETENTION_DAYS.includes(retentionInDays)) {
     const nearest = [...CLOUDWATCH_LOGS_RETENTION_DAYS].sort((a, b) => Math.abs(a - retentionInDays) - Math.abs(b - retentionInDays) || a - b)[0];
@@ -165,7 +187,7 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
   }
   const resolverQueryLogging = options.resolverQueryLogging ?? false;
   if (resolverQueryLogging && !targets.vpc) {
-    invalid('resolverQueryLogging logs the DNS queries of a VPC. Give vpc as well, or turn resolverQueryLogging off.');
+    invalid(`resolverQueryLogging logs the DNS queries of a VPC. Give ${names.vpc} as well, or turn resolverQueryLogging off.`);
   }
   const queryString = appleTrafficQuery();
   if (queryString.length > LOGS_INSIGHTS_MAX_QUERY_LENGTH) {

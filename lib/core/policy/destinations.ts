@@ -2,12 +2,11 @@
  * Turns the user's destinations (egress) or sources (ingress) into peers, validating every concrete
  * value and passing unresolved ones (CDK tokens, Pulumi outputs) through untouched.
  */
-import { PREFIX_LIST_ID_PATTERN, SECURITY_GROUP_ID_PATTERN } from '../aws/facts';
+import { resourceIdReason } from '../aws/resource-ids';
 import { asSentenceEnd, parseCidr } from './cidr';
 import { ANY_IPV4, ANY_IPV6, familyName, peerKey } from './peers';
 import type { AddressFamily, Destination, Peer } from './types';
 import type { Problem } from '../problems';
-
 
 /** The parsed destinations of a selection. */
 export interface ParsedDestinations {
@@ -23,16 +22,8 @@ function invalid(value: string, reason: string, label: string): Problem {
 }
 
 function parseReference(kind: 'prefix-list' | 'security-group', id: string, isUnresolved: (v: string) => boolean, label: string): Peer | Problem {
-  const pattern = kind === 'prefix-list' ? PREFIX_LIST_ID_PATTERN : SECURITY_GROUP_ID_PATTERN;
-  if (isUnresolved(id) || pattern.test(id)) {
-    return { kind, id };
-  }
-  const example = kind === 'prefix-list' ? 'pl-0123456789abcdef0' : 'sg-0123456789abcdef0';
-  const lower = id.toLowerCase();
-  if (lower !== id && pattern.test(lower)) {
-    return invalid(id, `AWS writes ${kind} ids in lower case. Did you mean '${lower}'?`, label);
-  }
-  return invalid(id, `a ${kind} id is '${kind === 'prefix-list' ? 'pl' : 'sg'}-' and 8 or 17 hex digits, like '${example}'`, label);
+  const reason = isUnresolved(id) ? undefined : resourceIdReason(kind, id);
+  return reason === undefined ? { kind, id } : invalid(id, reason, label);
 }
 
 function parseCidrPeer(cidr: string, expected: AddressFamily | undefined, label: string): Peer | Problem {

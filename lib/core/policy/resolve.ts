@@ -252,21 +252,27 @@ function selectedProducts(demands: ReadonlyMap<ServiceId, Demand>, products: Rea
   return sortedIds([...selected]).map((id) => products.get(id)!);
 }
 
-/** What to do when a reason left every selected service out. */
-function nothingToOpenFix(reason: ExclusionReason, terms: SelectionTerms): string {
+/**
+ * What to do about the reasons that left every selected service out, one sentence per option:
+ * link-local multicast and the local gateway are both kept by includeLinkLocal, said once.
+ */
+function nothingToOpenFixes(reasons: readonly ExclusionReason[], terms: SelectionTerms): string {
   const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-  switch (reason) {
-    case 'legacy':
-      return sentence(`${terms.enable('includeLegacy')} to keep retired services.`);
-    case 'link-local':
-      return sentence(`${terms.enable('includeLinkLocal')} to keep link-local multicast.`);
-    case 'local-gateway':
-      return sentence(`${terms.enable('includeLinkLocal')} to keep requests to the local gateway.`);
-    case 'direction':
-      return `Use ${terms.direction('egress')}, or select products a Mac hosts.`;
-    case 'user':
-      return `Remove them from ${terms.field('exclude')}.`;
-  }
+  const linkLocal = [reasons.includes('link-local') ? 'link-local multicast' : undefined, reasons.includes('local-gateway') ? 'requests to the local gateway' : undefined].filter((kept) => kept !== undefined);
+  const fixes = reasons.map((reason) => {
+    switch (reason) {
+      case 'legacy':
+        return sentence(`${terms.enable('includeLegacy')} to keep retired services.`);
+      case 'link-local':
+      case 'local-gateway':
+        return sentence(`${terms.enable('includeLinkLocal')} to keep ${linkLocal.join(' and ')}.`);
+      case 'direction':
+        return `Use ${terms.direction('egress')}, or select products a Mac hosts.`;
+      case 'user':
+        return `Remove them from ${terms.field('exclude')}.`;
+    }
+  });
+  return [...new Set(fixes)].join(' ');
 }
 
 /**
@@ -341,7 +347,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
     problems.push({
       code: 'nothing-to-open',
-      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${[...reasons].map((r) => nothingToOpenFix(r, terms)).join(' ')}`,
+      message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${nothingToOpenFixes([...reasons], terms)}`,
     });
   }
   throwIfProblems(problems);

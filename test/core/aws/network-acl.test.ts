@@ -50,7 +50,7 @@ describe('planNetworkAcl', () => {
     expect(planNetworkAcl(policy, { pathMtuDiscovery: false }).some((e) => e.purpose === 'path-mtu-discovery')).toBe(false);
     const ipv4Only = planNetworkAcl(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24'] }));
     expect(ipv4Only.filter((e) => e.purpose === 'path-mtu-discovery').map((e) => e.family)).toEqual(['ipv4', 'ipv4']);
-    expect(() => planNetworkAcl(policy, { pathMtuDiscovery: 'yes' as unknown as boolean })).toThrow('pathMtuDiscovery yes is not true or false.');
+    expect(() => planNetworkAcl(policy, { pathMtuDiscovery: 'yes' as unknown as boolean })).toThrow("pathMtuDiscovery 'yes' is not true or false. Leave it out to allow Path MTU Discovery, or pass false.");
   });
 
   test('ingress allows get outbound return entries, and the return range is a named catalogue range or one of your own', () => {

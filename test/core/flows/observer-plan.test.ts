@@ -42,7 +42,7 @@ describe('planTrafficObserver', () => {
   test('every bad option is named with the fix, at once', () => {
     const error = thrown(() => planTrafficObserver({ targets: { vpc: false, subnets: 0, networkInterfaces: 0 }, retentionDays: 10, maxAggregationInterval: 120, resolverQueryLogging: true }));
     expect(error.problems.map((p) => p.message)).toEqual([
-      'The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaces.',
+      'The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaceIds.',
       `retentionDays 10 is not a retention CloudWatch Logs accepts. Use one of ${CLOUDWATCH_LOGS_RETENTION_DAYS.join(', ')} (the nearest is 7).`,
       'maxAggregationInterval 120 is not one AWS allows. Use 60 or 600 seconds.',
       'resolverQueryLogging logs the DNS queries of a VPC. Give vpc as well, or turn resolverQueryLogging off.',

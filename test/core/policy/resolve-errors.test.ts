@@ -110,7 +110,7 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['Bonjour'] })).toEqual([
       [
         'nothing-to-open',
-        'Every service of the selection was left out (link-local, local-gateway). Set includeLinkLocal to keep link-local multicast. Set includeLinkLocal to keep requests to the local gateway.',
+        'Every service of the selection was left out (link-local, local-gateway). Set includeLinkLocal to keep link-local multicast and requests to the local gateway.',
       ],
     ]);
   });
