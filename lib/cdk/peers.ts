@@ -18,6 +18,7 @@ import { peerKey } from '../core/internal';
 import { AppleServicesError } from './errors';
 import { findPrefixListFacts, type PrefixListFacts } from './prefix-list-peers';
 import type { AppleServicesPeer } from './props';
+import { isLookupStandIn, isUnknownAtSynth } from './context-lookups';
 import { describeReference, findTokenReference, ownerOf, referencedPeerKind } from './token-references';
 
 /** Placeholders the translator puts where tokens were. */
@@ -112,7 +113,7 @@ export class PeerTranslator {
 
   /** The placeholder of a token (`naming` names it in the placeholder and in messages), or the value itself. */
   private placeholder(value: string, naming: () => TokenName | string): string {
-    if (!Token.isUnresolved(value)) {
+    if (!isUnknownAtSynth(value)) {
       return value;
     }
     let placeholder = this.placeholders.get(value);
@@ -166,6 +167,11 @@ export class PeerTranslator {
    * list's id becomes that kind of peer; any other token is an IPv4 CIDR, as `Peer.ipv4` takes it.
    */
   private fromString(value: string, where: string): Destination {
+    if (isLookupStandIn(value)) {
+      // A lookup not done yet: its stand-in id passes, as the kind its prefix says.
+      const id = this.placeholder(value, () => this.describeToken(value, where));
+      return value.startsWith('pl-') ? { kind: 'prefix-list', id } : value.startsWith('sg-') ? { kind: 'security-group', id } : id;
+    }
     if (!Token.isUnresolved(value)) {
       return value;
     }

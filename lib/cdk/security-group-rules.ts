@@ -8,6 +8,7 @@ import type { IConstruct } from 'constructs';
 import type { ResolvedPolicy } from '../core';
 import type { ServicesDesign } from '../core/internal';
 import { AppleServicesError } from './errors';
+import { isLookupStandIn } from './context-lookups';
 import { securityGroupLedger } from './ledgers';
 import type { PeerTranslator } from './peers';
 import { toSecurityGroupPort } from './ports';
@@ -31,7 +32,8 @@ function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, poli
     const options = policy.direction === 'egress' ? '{ allowAllOutbound: false }' : '{ mutable: true }';
     throw new AppleServicesError(scope, [{ code: 'immutable-security-group', message: `the ${name} was imported with mutable: false, so CDK ignores every rule added to it. Import it with ec2.SecurityGroup.fromSecurityGroupId(scope, id, securityGroupId, ${options}).` }]);
   }
-  if (policy.direction !== 'egress') {
+  // A lookup's stand-in says nothing about the real group; the second synthesis checks it.
+  if (policy.direction !== 'egress' || isLookupStandIn(group.securityGroupId)) {
     return;
   }
   if (group.allowAllOutbound) {
