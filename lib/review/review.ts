@@ -221,6 +221,7 @@ function reviewNotice(notice: PolicyNotice, policy: ResolvedPolicy, language: Re
     'amazon-dns': () => translations.amazonDns,
     'amazon-time-sync': () => translations.amazonTimeSync,
     'ipv6-unused': () => translations.ipv6Unused,
+    'exclude-unused': () => translations.excludeUnused(notice.services.map((id) => `'${id}'`).join(language.listSeparator)),
     'open-ingress': () =>
       translations.openIngress(
         [...new Set(policy.rules.filter((r) => isAnywhere(r.peer)).map((r) => formatPeer(r.peer)))].join(language.listSeparator),

@@ -176,6 +176,10 @@ describe('renderReview in Chinese (zh-CN)', () => {
       '未纳入链路本地组播，它不会跨越 VPC（设置 includeLinkLocal 可保留）：ssdp (udp 1900); nat-pmp-announcements (udp 5350); mdns (udp 5353)。',
       '未纳入发往本地网关的请求，在 VPC 中本地网关即 VPC 路由器，它不会应答（设置 includeLinkLocal 可保留）：nat-pmp (udp 5351)。',
     ]);
+    const unused = reviewPolicy(resolve({ products: ['iCloud'], exclude: ['ssh', 'git'] }), { locale: 'zh-CN' });
+    expect(unused.notices.filter((n) => n.code === 'exclude-unused')).toEqual([
+      { code: 'exclude-unused', message: "exclude 列出了 'git'、'ssh'，但所选产品都不使用它，因此它不起作用。请将其删除，或选择使用它的产品。" },
+    ]);
   });
 });
 

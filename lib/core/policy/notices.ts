@@ -143,6 +143,25 @@ export function ipv6UnusedNotice(ipv6: boolean, rules: readonly PolicyRule[], te
   ];
 }
 
+/**
+ * `exclude` naming a service that no selected product uses changes nothing. That is usually a
+ * wrong id or a product dropped from the selection, so it is said rather than ignored.
+ */
+export function excludeUnusedNotice(exclude: readonly ServiceId[] | undefined, used: (id: ServiceId) => boolean, terms: SelectionTerms = API_TERMS): PolicyNotice[] {
+  const unused = sortedIds(new Set((exclude ?? []).filter((id) => !used(id))));
+  if (unused.length === 0) {
+    return [];
+  }
+  const names = unused.map((id) => `'${id}'`).join(', ');
+  return [
+    notice(
+      'exclude-unused',
+      `${terms.field('exclude')} names ${names}, which no selected product uses, so ${unused.length === 1 ? 'it changes' : 'they change'} nothing. Remove ${unused.length === 1 ? 'it' : 'them'}, or select the product that uses ${unused.length === 1 ? 'it' : 'them'}.`,
+      unused,
+    ),
+  ];
+}
+
 const catalogueOrder = new Map<string, number>(services.map((service, index) => [service.id, index]));
 
 /** Service ids in the catalogue's (port) order, as Apple's table lists them. */

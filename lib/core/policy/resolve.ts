@@ -9,7 +9,7 @@ import { compareProtocols, fitToBudget, mergeSpans, portCount, type MergedSpan, 
 import { throwIfProblems, type Problem } from '../problems';
 import { describeRule } from './descriptions';
 import { parseDestinations } from './destinations';
-import { appleNetworkPartialNotice, exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, prefixListSizeNotice, quicClosedNotice, widenedNotice } from './notices';
+import { appleNetworkPartialNotice, excludeUnusedNotice, exclusionNotices, ipv6UnusedNotice, openIngressNotice, platformNotices, prefixListSizeNotice, quicClosedNotice, widenedNotice } from './notices';
 import { ANY_IPV6, comparePeers, familyName, peerFamilies, peerKey, peerWeight } from './peers';
 import { expandSelection, validateExcludes, validateExtraRules } from './selection';
 import { API_TERMS, peersField, type SelectionTerms } from './terms';
@@ -369,6 +369,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     rules,
     notices: [
       ...exclusionNotices(excluded, retiredProducts, terms),
+      ...excludeUnusedNotice(selection.exclude, (id) => demands.has(id), terms),
       ...widenedNotice(rules, maxRules, terms),
       ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction),
       ...openIngressNotice(parsed.peers, direction),

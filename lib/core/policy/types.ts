@@ -153,6 +153,7 @@ export type NoticeCode =
   | 'local-gateway-excluded'
   | 'direction-excluded'
   | 'user-excluded'
+  | 'exclude-unused'
   | 'budget-widened'
   | 'amazon-dns'
   | 'amazon-time-sync'

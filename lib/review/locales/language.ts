@@ -106,6 +106,8 @@ export interface NoticeTranslations {
   readonly amazonTimeSync: string;
   readonly openIngress: (peers: string) => string;
   readonly ipv6Unused: string;
+  /** `exclude` names services no selected product uses (quoted ids, joined). */
+  readonly excludeUnused: (services: string) => string;
   /** `'apple-network'` narrowed some services; the others still go to these peers. */
   readonly appleNetworkPartial: (narrowed: string, services: string, peers: string) => string;
   readonly prefixListSizeUnknown: (ids: string) => string;

@@ -78,6 +78,7 @@ export const zhCN: ReviewLanguage = {
       '发往 Amazon 提供的 DNS 解析器（VPC 基址加二，以及 169.254.169.253）的 DNS 流量从不受安全组或网络 ACL 过滤；DNS 规则只对其他解析器有意义。',
     amazonTimeSync: `Amazon Time Sync Service (${AMAZON_TIME_SYNC_ADDRESS}) 从不受安全组或网络 ACL 过滤；NTP 规则只对 time.apple.com 等其他时间服务器有意义。`,
     openIngress: (peers) => `入站对整个互联网开放（${peers}）。请改为指定管理员 CIDR、堡垒机安全组或前缀列表。`,
+    excludeUnused: (services) => `exclude 列出了 ${services}，但所选产品都不使用它，因此它不起作用。请将其删除，或选择使用它的产品。`,
     ipv6Unused: "已设置 ipv6，但没有规则指向 IPv6 对端：它只为 'anywhere' 加上 ::/0、为 'apple-network' 加上 Apple 的 IPv6 子网，而这里两者都不是目的地。请指定 IPv6 CIDR 以允许 IPv6。",
     appleNetworkPartial: (narrowed, services, peers) =>
       `'apple-network' 只把仅与 Apple 通信的服务（${narrowed}）收窄到 Apple 的网络；${services} 仍然发往 ${peers}。请为它们指定更窄的目的地，或按主机名放行（DNS 防火墙、代理或 Network Firewall 规则组）。`,

@@ -240,6 +240,24 @@ describe('selection', () => {
     expect(policy.excluded).toEqual([{ service: 'http', reason: 'user', products: ['iCloud'] }]);
   });
 
+  test('exclude naming services no selected product uses changes nothing, and says so', () => {
+    const policy = resolve({ products: ['iCloud'], exclude: ['ssh', 'http', 'git', 'ssh'] });
+    expect(rulesText(policy.rules)).toEqual(['tcp 443 0.0.0.0/0', 'tcp 5223 0.0.0.0/0']);
+    expect(policy.excluded).toEqual([{ service: 'http', reason: 'user', products: ['iCloud'] }]);
+    expect(policy.notices.filter((n) => n.code === 'exclude-unused')).toEqual([
+      {
+        code: 'exclude-unused',
+        message: "exclude names 'git', 'ssh', which no selected product uses, so they change nothing. Remove them, or select the product that uses them.",
+        services: ['git', 'ssh'],
+        products: [],
+        widened: [],
+      },
+    ]);
+    expect(resolve({ products: ['iCloud'], exclude: ['ssh'] }).notices.find((n) => n.code === 'exclude-unused')?.message).toBe(
+      "exclude names 'ssh', which no selected product uses, so it changes nothing. Remove it, or select the product that uses it.",
+    );
+  });
+
   test('DNS and NTP note the Amazon-provided services that need no rules', () => {
     const policy = resolve({ products: ['DNS', 'NetworkTime'] });
     expect(rulesText(policy.rules)).toEqual(['tcp 53 0.0.0.0/0', 'udp 53 0.0.0.0/0', 'udp 123 0.0.0.0/0']);
