@@ -14,6 +14,22 @@ export type HostMatch = 'exact' | 'subdomains';
 /** The systems the article's OS column names, in the catalogue schema's order. */
 export const PLATFORMS: readonly Platform[] = ['iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS', 'watchOS'];
 
+/**
+ * The names Apple's systems had before (macOS was "Mac OS X" until 2012 and "OS X" until 2016;
+ * iOS was "iPhone OS" until 2010), for suggestions only: someone who writes `'osx'` means macOS,
+ * not the nearer spelling `'iOS'`.
+ */
+const FORMER_PLATFORM_NAMES: readonly { readonly name: string; readonly id: Platform }[] = [
+  { name: 'Mac OS X', id: 'macOS' },
+  { name: 'OS X', id: 'macOS' },
+  { name: 'iPhone OS', id: 'iOS' },
+];
+
+/** The platforms nearest a name that is none of them, former names counted (at most three). */
+export function nearestPlatforms(name: string): Platform[] {
+  return nearestIds(name, [...PLATFORMS.map((p) => ({ name: p, id: p })), ...FORMER_PLATFORM_NAMES]) as Platform[];
+}
+
 /** The platform with this name (case-insensitive: `'macos'` is `'macOS'`), or `undefined`. */
 export function findPlatform(name: string): Platform | undefined {
   const key = name.trim().toLowerCase();

@@ -12,7 +12,7 @@ import {
   getHostGroup,
   hostDomain,
   hostMatch,
-  nearestIds,
+  nearestPlatforms,
   didYouMean,
   PLATFORMS,
   unknownHostGroupMessage,
@@ -181,7 +181,7 @@ function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[
       chosen.add(platform);
     } else {
       const valid = `Valid platforms: ${PLATFORMS.map((p) => `'${p}'`).join(', ')}.`;
-      problems.push({ code: 'unknown-platform', message: `Unknown platform '${String(name)}'. ${didYouMean(nearestIds(String(name), PLATFORMS.map((p) => ({ name: p, id: p }))), valid)}` });
+      problems.push({ code: 'unknown-platform', message: `Unknown platform '${String(name)}'. ${didYouMean(nearestPlatforms(String(name)), valid)}` });
     }
   }
   if (names.length === 0) {
