@@ -88,8 +88,24 @@ export const ICMPV6_PROTOCOL_NUMBER = 58;
  * https://docs.aws.amazon.com/vpc/latest/userguide/path_mtu_discovery.html
  */
 export const PATH_MTU_DISCOVERY_ICMP = {
-  ipv4: { protocol: 'icmp', type: 3, code: 4 },
-  ipv6: { protocol: 'icmpv6', type: 2, code: 0 },
+  /** ICMP "Destination Unreachable: fragmentation needed and DF set". */
+  ipv4: {
+    /** The ACL protocol. */
+    protocol: 'icmp',
+    /** The ICMP type. */
+    type: 3,
+    /** The ICMP code. */
+    code: 4,
+  },
+  /** ICMPv6 "Packet Too Big". */
+  ipv6: {
+    /** The ACL protocol. */
+    protocol: 'icmpv6',
+    /** The ICMPv6 type. */
+    type: 2,
+    /** The ICMPv6 code. */
+    code: 0,
+  },
 } as const;
 
 /**
