@@ -84,6 +84,7 @@ export class AppleTrafficObserver extends Construct {
   /** The Resolver query log group, when `resolverQueryLogging` is on. */
   public readonly resolverLogGroup?: logs.CfnLogGroup;
 
+  /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleTrafficObserverProps) {
     super(scope, id);
     const subnets = props.subnets ?? [];

@@ -91,6 +91,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
   /** The Resolver query log group, when `resolverQueryLogging` is on. */
   public readonly resolverLogGroup?: LogGroup;
 
+  /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging, as children; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleTrafficObserverArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleTrafficObserver'), name, {}, opts);
     const given = args ?? {};
