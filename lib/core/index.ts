@@ -73,9 +73,11 @@ export {
   DNS_FIREWALL_RULE_NUMBERING,
   NETWORK_FIREWALL_QUOTAS,
   DEFAULT_NETWORK_ACL_ENTRIES,
+  FLOW_LOG_AGGREGATION_INTERVALS,
   MAX_PREFIX_LIST_ENTRIES,
   NETWORK_ACL_NUMBERING,
   PATH_MTU_DISCOVERY_ICMP,
+  RESOURCE_ID_PREFIXES,
   appleNetworkPrefixList,
   appleNetworkPrefixListPeer,
   checkSecurityGroupQuota,
@@ -84,6 +86,7 @@ export {
   planNetworkAcl,
   type AppleNetworkPrefixListOptions,
   type AppleNetworkPrefixListPlan,
+  type GivenResourceId,
   type IcmpEntryPlan,
   type NetworkAclEntryPlan,
   type NetworkAclEntryPurpose,
@@ -91,6 +94,7 @@ export {
   type NetworkAclOptions,
   type NetworkAclPortEntryPlan,
   type PrefixListEntryPlan,
+  type ResourceIdKind,
   type ReturnPorts,
 } from './aws';
 export {

@@ -113,11 +113,17 @@ export const PATH_MTU_DISCOVERY_ICMP = {
  * resource ids are the prefix, a hyphen and 8 or, since 2016, 17 lower-case hex digits).
  */
 export const RESOURCE_ID_PREFIXES = {
+  /** Security groups: `sg-…`. */
   'security-group': 'sg',
+  /** Managed prefix lists: `pl-…`. */
   'prefix-list': 'pl',
+  /** VPCs: `vpc-…`. */
   vpc: 'vpc',
+  /** Subnets: `subnet-…`. */
   subnet: 'subnet',
+  /** Network ACLs: `acl-…`. */
   'network-acl': 'acl',
+  /** Network interfaces: `eni-…`. */
   'network-interface': 'eni',
 } as const;
 

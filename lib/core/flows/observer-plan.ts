@@ -46,12 +46,12 @@ export interface TrafficObserverOptions {
   readonly ids?: readonly GivenResourceId[];
   /**
    * Days CloudWatch Logs keeps the records; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30…).
-   * @default 14: a week of watching, and a week to read it
+   * @default {@link DEFAULT_OBSERVER_RETENTION_DAYS}: a week of watching, and a week to read it
    */
   readonly retentionDays?: number;
   /** Which traffic to record. @default 'ALL': rejected flows show what a policy already breaks */
   readonly trafficType?: FlowLogTrafficType;
-  /** The longest a flow is aggregated into one record, in seconds. @default 60, the finer of the two AWS allows */
+  /** The longest a flow is aggregated into one record, in seconds. @default {@link FLOW_LOG_AGGREGATION_INTERVALS}[0], the finer of the two AWS allows */
   readonly maxAggregationInterval?: number;
   /** Also log the VPC's DNS queries through Route 53 Resolver (needs the VPC). @default false */
   readonly resolverQueryLogging?: boolean;
@@ -61,8 +61,11 @@ export interface TrafficObserverOptions {
 
 /** The props that name the observer's targets. */
 export interface ObserverTargetNames {
+  /** The prop or argument that takes the VPC: `vpc` (CDK), `vpcId` (Pulumi). */
   readonly vpc: string;
+  /** The one that takes the subnets: `subnets` (CDK), `subnetIds` (Pulumi). */
   readonly subnets: string;
+  /** The one that takes the network interfaces' ids. */
   readonly networkInterfaces: string;
 }
 
