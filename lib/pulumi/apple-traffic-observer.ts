@@ -38,7 +38,7 @@ export interface AppleTrafficObserverArgs {
   readonly networkInterfaceIds?: readonly pulumi.Input<string>[];
   /**
    * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
-   * @default DEFAULT_OBSERVER_RETENTION_DAYS (two weeks: a week of watching, a week to read it)
+   * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: number;
   /**
