@@ -124,12 +124,13 @@ async function constructTable(): Promise<Record<string, number | string>[]> {
   );
   const { AppleServicesEgress, AppleServicesIngress }: typeof adapter = await import('../lib/pulumi');
   const vpcId = 'vpc-0123456789abcdef0';
-  const subnetIds = ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'];
+  // A subnet takes one network ACL, so each construction gets two subnets of its own.
+  const subnetIds = (i: number) => [2 * i, 2 * i + 1].map((n) => `subnet-${n.toString(16).padStart(17, '0')}`);
   const cases: readonly { name: string; build: (i: number) => unknown }[] = [
-    { name: 'egress iCloud + FaceTime, group + ACL', build: (i) => new AppleServicesEgress(`vdi${i}`, { products: ['iCloud', 'FaceTime'], vpcId, subnetIds }) },
+    { name: 'egress iCloud + FaceTime, group + ACL', build: (i) => new AppleServicesEgress(`vdi${i}`, { products: ['iCloud', 'FaceTime'], vpcId, subnetIds: subnetIds(i) }) },
     {
       name: 'egress managed-mac + communications, IPv6, ACL widened',
-      build: (i) => new AppleServicesEgress(`mac${i}`, { profiles: ['managed-mac', 'communications'], ipv6: true, vpcId, subnetIds, networkAclOptions: { maxEntries: 8 } }),
+      build: (i) => new AppleServicesEgress(`mac${i}`, { profiles: ['managed-mac', 'communications'], ipv6: true, vpcId, subnetIds: subnetIds(i), networkAclOptions: { maxEntries: 8 } }),
     },
     { name: 'ingress remote-admin-host from a group', build: (i) => new AppleServicesIngress(`admin${i}`, { profiles: ['remote-admin-host'], sources: ['sg-0123456789abcdef0'], vpcId }) },
   ];

@@ -43,6 +43,7 @@ export class AppleDnsFirewall extends Construct {
   /** The associations, one per VPC, in the order of `vpcs`. */
   public readonly associations: readonly route53resolver.CfnFirewallRuleGroupAssociation[];
 
+  /** Plans the DNS Firewall rule group for the selection and creates its domain lists, rules and VPC associations; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleDnsFirewallProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');

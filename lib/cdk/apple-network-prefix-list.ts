@@ -46,6 +46,7 @@ export class AppleNetworkPrefixList extends Construct {
   /** The list's max entries: what AWS counts each security-group rule referencing it as. */
   public readonly maxEntries: number;
 
+  /** Creates the managed prefix list of Apple's network (all of it, IPv4, unless `props` say otherwise). */
   constructor(scope: Construct, id: string, props: AppleNetworkPrefixListProps = {}) {
     super(scope, id);
     const { prefixListName, ...options } = props;

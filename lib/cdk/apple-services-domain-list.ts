@@ -51,6 +51,7 @@ export class AppleServicesDomainList extends Construct {
   /** The rule group's ARN, for a firewall policy's `statefulRuleGroupReferences`. */
   public readonly ruleGroupArn: string;
 
+  /** Plans the domain list for the selection and creates its `CfnRuleGroup`; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleServicesDomainListProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');

@@ -11,6 +11,7 @@ import type { AppleServicesEgressProps } from './props';
  * new AppleServicesEgress(this, 'Mac', { products: ['iCloud', 'FaceTime'], vpc });
  */
 export class AppleServicesEgress extends AppleServicesFirewall {
+  /** Resolves the selection and adds its egress rules to the group and network ACL the props name or create; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleServicesEgressProps) {
     // Naming what 'apple-network' stands for implies using it; other services still go anywhere.
     const destinations = props.destinations ?? (props.appleNetworkPeers !== undefined ? ['apple-network'] : undefined);

@@ -67,6 +67,7 @@ export class AppleServicesFirewallRules extends Construct {
   /** The rule group's ARN, for a firewall policy's `statefulRuleGroupReferences`. */
   public readonly ruleGroupArn: string;
 
+  /** Plans the rule group for the selection and creates its `CfnRuleGroup`; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleServicesFirewallRulesProps) {
     super(scope, id);
     const peers = new PeerTranslator(this, 'egress');

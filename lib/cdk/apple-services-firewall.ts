@@ -29,7 +29,9 @@ const CDK_VOCABULARY: AdapterVocabulary = {
 
 /** Props the base receives: the shared props plus the peers, named by the subclass. */
 interface FirewallProps extends AppleServicesSelectionProps, AppleServicesTargetProps {
+  /** Destinations (egress) or sources (ingress). @default the direction's default: anywhere for egress, none for ingress */
   readonly peers?: readonly AppleServicesPeer[];
+  /** What `'apple-network'` stands for. @default Apple's network from the catalogue */
   readonly appleNetworkPeers?: readonly AppleServicesPeer[];
 }
 

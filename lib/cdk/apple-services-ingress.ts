@@ -11,6 +11,7 @@ import type { AppleServicesIngressProps } from './props';
  * new AppleServicesIngress(this, 'MacHosts', { products: ['ScreenSharing'], sources: [bastion], vpc });
  */
 export class AppleServicesIngress extends AppleServicesFirewall {
+  /** Resolves the selection and adds its ingress rules to the group and network ACL the props name or create; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleServicesIngressProps) {
     super(scope, id, 'ingress', { ...props, peers: props.sources ?? [] });
   }

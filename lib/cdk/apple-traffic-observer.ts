@@ -35,7 +35,7 @@ export interface AppleTrafficObserverProps {
   readonly networkInterfaceIds?: readonly string[];
   /**
    * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
-   * @default DEFAULT_OBSERVER_RETENTION_DAYS (two weeks: a week of watching, a week to read it)
+   * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: number;
   /**
@@ -84,6 +84,7 @@ export class AppleTrafficObserver extends Construct {
   /** The Resolver query log group, when `resolverQueryLogging` is on. */
   public readonly resolverLogGroup?: logs.CfnLogGroup;
 
+  /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleTrafficObserverProps) {
     super(scope, id);
     const subnets = props.subnets ?? [];

@@ -15,6 +15,7 @@ export class AppleServicesError extends ApplePortsError {
   /** The code of the first problem (all of them are in `problems`). */
   public readonly code: ProblemCode;
 
+  /** An error for `scope`: the message starts with its construct path, and `code` is the first problem's. */
   constructor(scope: IConstruct, problems: readonly Problem[]) {
     super(problems, scope.node.path);
     this.name = 'AppleServicesError';

@@ -2,6 +2,8 @@
  * apple-ports for the AWS CDK: `AppleServicesEgress` and `AppleServicesIngress` turn Apple
  * products into security-group rules and network ACL entries; `AppleNetworkPrefixList` holds
  * Apple's network as a prefix list; `AppleServicesFirewallRules` is a Network Firewall rule group.
+ *
+ * @module apple-ports/cdk
  */
 export { AppleNetworkPrefixList, type AppleNetworkPrefixListProps } from './apple-network-prefix-list';
 export { AppleServicesEgress } from './apple-services-egress';

@@ -69,7 +69,9 @@ export type ProblemCode =
 
 /** One thing wrong with the input, and how to fix it. */
 export interface Problem {
+  /** The problem's stable code, for tests and tools to match on. */
   readonly code: ProblemCode;
+  /** What is wrong, naming the value, and how to fix it. */
   readonly message: string;
 }
 
@@ -87,9 +89,13 @@ export function formatProblems(problems: readonly Problem[], subject?: string): 
 
 /** Thrown for bad input; `problems` holds every problem found, in input order. */
 export class ApplePortsError extends Error {
+  /** Every problem found, in input order. */
   public readonly problems: readonly Problem[];
 
-  /** @param subject names what refused the input, in front of the message (see `formatProblems`). */
+  /**
+   * An error whose message lists every problem (see `formatProblems`).
+   * @param subject names what refused the input, in front of the message.
+   */
   constructor(problems: readonly Problem[], subject?: string) {
     super(formatProblems(problems, subject));
     this.name = 'ApplePortsError';

@@ -47,6 +47,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
   /** The rule group's id, to associate it with further VPCs. */
   public readonly ruleGroupId: pulumi.Output<string>;
 
+  /** Plans the DNS Firewall rule group for the selection and creates its domain lists, rules and VPC associations as children; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleDnsFirewall'), name, {}, opts);
     const given = args ?? {};

@@ -53,6 +53,7 @@ export class AppleNetworkPrefixList extends pulumi.ComponentResource {
    */
   public readonly peer: PrefixListReference;
 
+  /** Creates the managed prefix list of Apple's network (all of it, IPv4, unless `args` say otherwise) as a child. */
   constructor(name: string, args: AppleNetworkPrefixListArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleNetworkPrefixList'), name, {}, opts);
     const owner = `AppleNetworkPrefixList '${name}'`;

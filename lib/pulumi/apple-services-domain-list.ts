@@ -51,6 +51,7 @@ export class AppleServicesDomainList extends pulumi.ComponentResource {
   /** The rule group's ARN, for a firewall policy's `statefulRuleGroupReferences`. */
   public readonly ruleGroupArn: pulumi.Output<string>;
 
+  /** Plans the domain list for the selection and creates its rule group as a child; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleServicesDomainListArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleServicesDomainList'), name, {}, opts);
     const given = args ?? {};

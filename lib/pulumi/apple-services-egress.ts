@@ -13,6 +13,7 @@ import { AppleServicesComponent } from './apple-services-component';
  * ```
  */
 export class AppleServicesEgress extends AppleServicesComponent {
+  /** Resolves the selection and creates the egress rules (and the group and network ACL the args ask for) as children; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleServicesEgressArgs, opts?: pulumi.ComponentResourceOptions) {
     const { destinations: given, ...rest } = args ?? {};
     // Naming what 'apple-network' stands for implies using it; other services still go anywhere.

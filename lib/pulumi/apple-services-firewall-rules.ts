@@ -34,6 +34,7 @@ export class AppleServicesFirewallRules extends pulumi.ComponentResource {
   /** The rule group's ARN, for a firewall policy's `statefulRuleGroupReferences`. */
   public readonly ruleGroupArn: pulumi.Output<string>;
 
+  /** Plans the rule group for the selection and creates it as a child; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleServicesFirewallRulesArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleServicesFirewallRules'), name, {}, opts);
     const given = args ?? {};

@@ -17,6 +17,7 @@ import { AppleServicesComponent } from './apple-services-component';
  * ```
  */
 export class AppleServicesIngress extends AppleServicesComponent {
+  /** Resolves the selection and creates the ingress rules (and the group and network ACL the args ask for) as children; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleServicesIngressArgs, opts?: pulumi.ComponentResourceOptions) {
     const { sources, ...rest } = args ?? {};
     super('ingress', name, { ...rest, ...(sources !== undefined ? { peers: sources } : {}) }, opts);

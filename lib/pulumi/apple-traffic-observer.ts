@@ -38,7 +38,7 @@ export interface AppleTrafficObserverArgs {
   readonly networkInterfaceIds?: readonly pulumi.Input<string>[];
   /**
    * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
-   * @default DEFAULT_OBSERVER_RETENTION_DAYS (two weeks: a week of watching, a week to read it)
+   * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: number;
   /**
@@ -91,6 +91,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
   /** The Resolver query log group, when `resolverQueryLogging` is on. */
   public readonly resolverLogGroup?: LogGroup;
 
+  /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging, as children; bad args fail here with one `ResourceError` listing every problem. */
   constructor(name: string, args: AppleTrafficObserverArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleTrafficObserver'), name, {}, opts);
     const given = args ?? {};

@@ -11,8 +11,9 @@ import { InputReferences } from './input-references';
 
 /** What a component's args look like to the planner, whichever the direction. */
 export interface PlannerArgs extends AppleServicesCommonArgs {
-  /** Destinations (egress) or sources (ingress). */
+  /** Destinations (egress) or sources (ingress). @default the direction's default: anywhere for egress, none for ingress */
   readonly peers?: readonly PulumiDestination[];
+  /** What `'apple-network'` stands for. @default Apple's network from the catalogue */
   readonly appleNetworkPeers?: readonly PulumiDestination[];
 }
 

@@ -13,7 +13,12 @@ export class AppleServicesResourceError extends pulumi.ResourceError {
   /** The code of the first problem (all of them are in `problems`). */
   public readonly code: ProblemCode;
 
-  /** @param subject names the component, e.g. `AppleServicesEgress 'vdi'`. */
+  /**
+   * One error for all the component's problems, raised against the component's resource.
+   * @param problems every problem found, in input order; at least one.
+   * @param subject names the component, e.g. `AppleServicesEgress 'vdi'`.
+   * @param resource the component the problems are about, which Pulumi names in its message.
+   */
   constructor(problems: readonly Problem[], subject: string, resource: pulumi.Resource) {
     super(formatProblems(problems, subject), resource, true);
     this.name = 'AppleServicesResourceError';

@@ -6,6 +6,8 @@
  * `AppleDnsFirewall` (an `aws.route53` Resolver DNS Firewall rule group), and `AppleTrafficObserver`
  * (`aws.ec2` flow logs to a CloudWatch log group, with its `aws.iam` role and Route 53 Resolver
  * query logging). Loads only the `@pulumi/aws` modules of the resources it creates.
+ *
+ * @module apple-ports/pulumi
  */
 export { AppleServicesEgress } from './apple-services-egress';
 export { AppleServicesIngress } from './apple-services-ingress';
@@ -28,6 +30,7 @@ export type {
   PrefixListReference,
   PulumiDestination,
   SecurityGroupReference,
+  SecurityGroupResourceReference,
 } from './apple-services-args';
 export type {
   AddressFamily,

@@ -38,10 +38,13 @@ export interface CatalogueChangesOptions {
 
 /** One catalogue version: what its release changed, and what that changes for the selection. */
 export interface CatalogueVersionChanges {
+  /** The catalogue version (`YYYYMMDDNN`). */
   readonly version: string;
+  /** The version's release date (YYYY-MM-DD). */
   readonly date: string;
   /** The version this one changed. */
   readonly previous: string;
+  /** What the release changed, in a sentence. */
   readonly summary: string;
   /** Every entry the release added, changed or removed, with its reason and sources. */
   readonly changes: readonly CatalogueChange[];
@@ -54,13 +57,22 @@ export interface CatalogueVersionChanges {
 
 /** The catalogue versions after `since`, oldest first, and whether any widened the selection's policy. */
 export interface CatalogueChanges {
+  /** The version the changes start after. */
   readonly since: string;
   /** The shipped catalogue's version. */
   readonly current: string;
   /** The shipped catalogue's date. */
   readonly currentDate: string;
   /** The selection as the current catalogue resolves it; `null` when nothing is selected. */
-  readonly selection: { readonly direction: Direction; readonly products: readonly AppleProduct[]; readonly profiles: readonly ProfileId[] } | null;
+  readonly selection: {
+    /** The selection's direction. */
+    readonly direction: Direction;
+    /** The selected products after aliases and profiles are expanded, sorted. */
+    readonly products: readonly AppleProduct[];
+    /** The profiles selected, sorted. */
+    readonly profiles: readonly ProfileId[];
+  } | null;
+  /** Every version after `since`, oldest first. */
   readonly versions: readonly CatalogueVersionChanges[];
   /** True when some version opens a port for the selection that the version before it did not. */
   readonly widens: boolean;

@@ -18,6 +18,8 @@ export {
   type RecordedPolicy,
   type RecordedRule,
 } from './policy-record';
+export type { DocumentBlock, DocumentFormat } from './text-document';
+export type { Table } from './text-table';
 export { applePortsSerializer, type SnapshotSerializer } from './snapshot-serializer';
 export { dnsFirewallBlocks, renderDnsFirewallReview, type DnsFirewallReviewFormat } from './dns-firewall';
 export {

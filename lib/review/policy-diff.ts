@@ -20,6 +20,7 @@ export type ClosingCause = 'deselected' | ExclusionReason;
 export interface PortChangeReason {
   /** Whether the ports open in the new policy or close. */
   readonly effect: 'opens' | 'closes';
+  /** The ports that open or close. */
   readonly ports: readonly PortRange[];
   /** A catalogue service, the rule budget (`maxRules`) or the user's own extra rules. */
   readonly source: 'service' | 'budget' | 'extra';
@@ -39,9 +40,13 @@ export interface PortChangeReason {
 
 /** One change to the ports a policy opens to one peer, in one direction and protocol. */
 export interface RuleChange {
+  /** Whether the peer's ports were added, removed, widened, narrowed or changed. */
   readonly kind: RuleChangeKind;
+  /** The rules' direction. */
   readonly direction: Direction;
+  /** The rules' protocol. */
   readonly protocol: Protocol;
+  /** The peer whose ports changed. */
   readonly peer: Peer;
   /** The old policy's rules this change touches; empty for `added`. */
   readonly before: readonly PortRange[];
@@ -51,21 +56,48 @@ export interface RuleChange {
   readonly opened: readonly PortRange[];
   /** Ports the old policy opened that the new one does not. */
   readonly closed: readonly PortRange[];
+  /** What brings or drops each port that opens or closes. */
   readonly reasons: readonly PortChangeReason[];
 }
 
 /** Port totals of one side of a diff. */
 export interface PortTotals {
+  /** How many ports. */
   readonly ports: number;
+  /** How many separate ranges they make. */
   readonly ranges: number;
 }
 
 /** Everything that differs between two policies. */
 export interface PolicyDiff {
-  readonly direction: { readonly before: Direction; readonly after: Direction };
-  readonly maxRules: { readonly before: number | null; readonly after: number | null };
-  readonly products: { readonly added: readonly AppleProduct[]; readonly removed: readonly AppleProduct[] };
-  readonly profiles: { readonly added: readonly ProfileId[]; readonly removed: readonly ProfileId[] };
+  /** The direction of each policy. */
+  readonly direction: {
+    /** The old policy's direction. */
+    readonly before: Direction;
+    /** The new policy's direction. */
+    readonly after: Direction;
+  };
+  /** The rule budget of each policy. */
+  readonly maxRules: {
+    /** The old policy's `maxRules`, or `null` for none. */
+    readonly before: number | null;
+    /** The new policy's `maxRules`, or `null` for none. */
+    readonly after: number | null;
+  };
+  /** The products selected in one policy and not the other. */
+  readonly products: {
+    /** Products only the new policy selects, sorted. */
+    readonly added: readonly AppleProduct[];
+    /** Products only the old policy selected, sorted. */
+    readonly removed: readonly AppleProduct[];
+  };
+  /** The profiles selected in one policy and not the other. */
+  readonly profiles: {
+    /** Profiles only the new policy selects, sorted. */
+    readonly added: readonly ProfileId[];
+    /** Profiles only the old policy selected, sorted. */
+    readonly removed: readonly ProfileId[];
+  };
   /** Changes sorted by direction, protocol, peer, then port. */
   readonly changes: readonly RuleChange[];
   /** Rules identical in both policies. */

@@ -24,7 +24,12 @@ export type RecordedRule = Omit<PolicyRule, 'extra' | 'widened'> & {
   /** @default [] */
   readonly extra?: readonly string[];
   /** @default [] */
-  readonly widened?: readonly { readonly fromPort: number; readonly toPort: number }[];
+  readonly widened?: readonly {
+    /** The first port opened beyond the selection. */
+    readonly fromPort: number;
+    /** The last port opened beyond the selection, inclusive. */
+    readonly toPort: number;
+  }[];
 };
 
 /** A notice as recorded; the ports a budget widened are the rules' own. */
@@ -32,20 +37,36 @@ export type RecordedNotice = Omit<PolicyNotice, 'widened'>;
 
 /** A resolved policy as recorded. */
 export type RecordedPolicy = Omit<ResolvedPolicy, 'rules' | 'notices'> & {
+  /** The rules, in the policy's order. */
   readonly rules: readonly RecordedRule[];
+  /** The notices, in the policy's order. */
   readonly notices: readonly RecordedNotice[];
 };
 
 /** What one construct records, by its type. */
 export type PolicyRecord =
-  | { readonly version: 1; readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: RecordedPolicy }
   | {
+      /** The record's version, `POLICY_RECORD_VERSION`. */
       readonly version: 1;
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesEgress' | 'AppleServicesIngress';
+      /** The construct's resolved policy. */
+      readonly policy: RecordedPolicy;
+    }
+  | {
+      /** The record's version, `POLICY_RECORD_VERSION`. */
+      readonly version: 1;
+      /** The construct that recorded it. */
       readonly type: 'AppleServicesFirewallRules';
+      /** The selected products after aliases and profiles are expanded, sorted. */
       readonly products: readonly AppleProduct[];
+      /** The profiles selected, sorted. */
       readonly profiles: readonly string[];
+      /** The host groups the named hosts come from, sorted. */
       readonly hostGroups: readonly string[];
+      /** The capacity reserved for the rule group. */
       readonly capacity: number;
+      /** How many rules the group holds. */
       readonly rules: number;
       /** The hosts the rules allow by name, sorted as the plan sorts them. */
       readonly hosts: readonly string[];
@@ -53,26 +74,59 @@ export type PolicyRecord =
       readonly policy?: RecordedPolicy;
     }
   | {
+      /** The record's version, `POLICY_RECORD_VERSION`. */
       readonly version: 1;
+      /** The construct that recorded it. */
       readonly type: 'AppleNetworkPrefixList';
       /** Apple's whole network (`apple`) or the APNs subnets (`apns`). */
       readonly scope: AppleNetworkPrefixListPlan['scope'];
+      /** The list's address family. */
       readonly family: AppleNetworkPrefixListPlan['family'];
+      /** The list's max entries. */
       readonly maxEntries: number;
+      /** The list's CIDRs, sorted. */
       readonly entries: readonly string[];
     };
 
 /** What a construct hands to `policyRecord`. */
 export type PolicyRecordSubject =
-  | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
-  | { readonly type: 'AppleServicesFirewallRules'; readonly plan: FirewallRuleGroupPlan }
-  | { readonly type: 'AppleNetworkPrefixList'; readonly plan: AppleNetworkPrefixListPlan };
+  | {
+      /** The construct recording its policy. */
+      readonly type: 'AppleServicesEgress' | 'AppleServicesIngress';
+      /** The construct's resolved policy. */
+      readonly policy: ResolvedPolicy;
+    }
+  | {
+      /** The construct recording its plan. */
+      readonly type: 'AppleServicesFirewallRules';
+      /** The rule group's plan. */
+      readonly plan: FirewallRuleGroupPlan;
+    }
+  | {
+      /** The construct recording its plan. */
+      readonly type: 'AppleNetworkPrefixList';
+      /** The prefix list's plan. */
+      readonly plan: AppleNetworkPrefixListPlan;
+    };
 
 /** A recorded construct read back, with its policies whole again for `reviewPolicy` and `diffPolicies`. */
 export type ReadPolicyRecord =
-  | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
-  | (Omit<Extract<PolicyRecord, { type: 'AppleServicesFirewallRules' }>, 'version' | 'policy'> & { readonly policy?: ResolvedPolicy })
-  | Omit<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' }>, 'version'>;
+  | {
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesEgress' | 'AppleServicesIngress';
+      /** The construct's resolved policy. */
+      readonly policy: ResolvedPolicy;
+    }
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleServicesFirewallRules'>>, 'version' | 'type' | 'policy'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesFirewallRules';
+      /** The port rules' policy; absent when only host groups are selected. */
+      readonly policy?: ResolvedPolicy;
+    })
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleNetworkPrefixList'>>, 'version' | 'type'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleNetworkPrefixList';
+    });
 
 function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   return {

@@ -9,7 +9,9 @@ import { renderReview } from './review';
 
 /** The part of jest's snapshot serializer interface this one implements (no jest types needed). */
 export interface SnapshotSerializer {
+  /** True for the values this serializer prints: a `ResolvedPolicy`. */
   readonly test: (value: unknown) => boolean;
+  /** The value's snapshot text: the plain-text review. */
   readonly serialize: (value: unknown) => string;
 }
 

@@ -7,13 +7,46 @@ import { alignedTable, displayWidth, markdownTable, type Table } from './text-ta
 
 /** One block of a document. */
 export type DocumentBlock =
-  | { readonly kind: 'title'; readonly text: string }
-  /** A section heading; `level` 2 by default, 3 for a section within a section. */
-  | { readonly kind: 'heading'; readonly text: string; readonly level?: 2 | 3 | 4 }
-  | { readonly kind: 'fields'; readonly separator: string; readonly fields: readonly (readonly [label: string, value: string])[] }
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
-  | { readonly kind: 'table'; readonly table: Table };
+  | {
+      /** The document's title. */
+      readonly kind: 'title';
+      /** The title's text. */
+      readonly text: string;
+    }
+  | {
+      /** A section heading. */
+      readonly kind: 'heading';
+      /** The heading's text. */
+      readonly text: string;
+      /** 2 for a section, 3 for a section within a section, 4 below that. @default 2 */
+      readonly level?: 2 | 3 | 4;
+    }
+  | {
+      /** Labelled values, one per line (`Products: FaceTime, iCloud`). */
+      readonly kind: 'fields';
+      /** What stands between a label and its value (`: `). */
+      readonly separator: string;
+      /** The labels and values, in order. */
+      readonly fields: readonly (readonly [label: string, value: string])[];
+    }
+  | {
+      /** A paragraph. */
+      readonly kind: 'paragraph';
+      /** The paragraph's text. */
+      readonly text: string;
+    }
+  | {
+      /** A bulleted list. */
+      readonly kind: 'list';
+      /** The items, in order. */
+      readonly items: readonly string[];
+    }
+  | {
+      /** A table. */
+      readonly kind: 'table';
+      /** The table's header and rows. */
+      readonly table: Table;
+    };
 
 function markdownBlock(block: DocumentBlock): string {
   switch (block.kind) {

@@ -6,7 +6,9 @@
 
 /** A header row and body rows of cell text. */
 export interface Table {
+  /** The header row's cells. */
   readonly header: readonly string[];
+  /** The body rows, each with as many cells as the header. */
   readonly rows: readonly (readonly string[])[];
 }
 

@@ -12,18 +12,23 @@ export const REVIEW_SCHEMA_VERSION = 1;
 
 /** A selected product: its id and its name in the review's locale. */
 export interface ReviewProduct {
+  /** The product's id. */
   readonly id: AppleProduct;
+  /** The product's name in the review's locale. */
   readonly name: string;
 }
 
 /** A selected profile: its id and its name in the review's locale. */
 export interface ReviewProfile {
+  /** The profile's id. */
   readonly id: ProfileId;
+  /** The profile's name in the review's locale. */
   readonly name: string;
 }
 
 /** A catalogue service as a reviewer needs it: Apple's protocol name and the RFC to read. */
 export interface ReviewService {
+  /** The service's catalogue id. */
   readonly id: ServiceId;
   /** Apple's protocol name in the review's locale, or the service's short label where Apple prints none. */
   readonly name: string;
@@ -37,7 +42,9 @@ export interface ReviewService {
 
 /** One service a rule opens, and the selected products that need it. */
 export interface ReviewReason {
+  /** The service the rule opens. */
   readonly service: ReviewService;
+  /** The selected products that need the service, sorted by id. */
   readonly products: readonly ReviewProduct[];
 }
 
@@ -46,10 +53,15 @@ export type ReviewPortRange = ProtocolPortRange;
 
 /** One firewall rule and why it exists. */
 export interface ReviewRule {
+  /** Whether the rule allows egress or ingress. */
   readonly direction: Direction;
+  /** The rule's protocol. */
   readonly protocol: Protocol;
+  /** The first port the rule opens. */
   readonly fromPort: number;
+  /** The last port the rule opens, inclusive. */
   readonly toPort: number;
+  /** Where the traffic may go (egress) or come from (ingress). */
   readonly peer: Peer;
   /** The address family whose AWS quota the rule counts against. */
   readonly family: AddressFamily;
@@ -71,6 +83,7 @@ export interface ReviewRule {
 export interface ReviewRetirement {
   /** A service or product id. */
   readonly id: string;
+  /** Its name in the review's locale. */
   readonly name: string;
   /** ISO date, YYYY-MM-DD. */
   readonly date: string;
@@ -78,9 +91,13 @@ export interface ReviewRetirement {
 
 /** A service a selected product uses that the policy leaves out, and why. */
 export interface ReviewExclusion {
+  /** The service left out. */
   readonly service: ReviewService;
+  /** The ports the service would have opened. */
   readonly ports: readonly ReviewPortRange[];
+  /** Why it was left out. */
   readonly reason: ExclusionReason;
+  /** The selected products that use the service, sorted by id. */
   readonly products: readonly ReviewProduct[];
   /** For `legacy`: the retired service and/or products, with Apple's retirement dates; else empty. */
   readonly retired: readonly ReviewRetirement[];
@@ -90,6 +107,7 @@ export interface ReviewExclusion {
 
 /** Ports opened beyond the selection to fit the rule budget. */
 export interface ReviewWidening extends ReviewPortRange {
+  /** The peer the ports are opened to. */
   readonly peer: Peer;
   /** How many ports the range holds. */
   readonly ports: number;
@@ -99,6 +117,7 @@ export interface ReviewWidening extends ReviewPortRange {
 export interface ReviewBudget {
   /** Rules allowed per address family; `null` when no budget is set. */
   readonly maxRules: number | null;
+  /** Every range opened beyond the selection. */
   readonly widened: readonly ReviewWidening[];
   /** Total ports opened beyond the selection. */
   readonly widenedPorts: number;
@@ -106,7 +125,9 @@ export interface ReviewBudget {
 
 /** Counts per address family against one AWS quota. */
 export interface ReviewQuotaCount {
+  /** The count in the IPv4 family. */
   readonly ipv4: number;
+  /** The count in the IPv6 family. */
   readonly ipv6: number;
   /** AWS's default quota, per direction and per address family. */
   readonly limit: number;
@@ -119,7 +140,9 @@ export interface ReviewQuotaCount {
  * return entry per protocol and CIDR, and the ACL's default deny in each family that has entries.
  */
 export interface ReviewNetworkAclCounts {
+  /** Outbound entries, the default deny included. */
   readonly outbound: ReviewQuotaCount;
+  /** Inbound entries, the default deny included. */
   readonly inbound: ReviewQuotaCount;
 }
 
@@ -136,12 +159,15 @@ export interface ReviewQuotas {
 
 /** A resolver notice, with its message in the review's locale. */
 export interface ReviewNotice {
+  /** The notice's stable code, as the resolver gives it. */
   readonly code: NoticeCode;
+  /** The notice in the review's locale. */
   readonly message: string;
 }
 
 /** A host group: one category of Apple's enterprise-network article. */
 export interface ReviewHostGroup {
+  /** The host group's id. */
   readonly id: HostGroupId;
   /** The article's category name, in English in both locales: the catalogue carries no translation. */
   readonly name: string;
@@ -151,6 +177,7 @@ export interface ReviewHostGroup {
 export interface ReviewHost {
   /** The host as Apple writes it: `albert.apple.com`, or `*.push.apple.com` for every subdomain. */
   readonly host: string;
+  /** How the host matches names: exactly, or every subdomain of a wildcard. */
   readonly match: HostMatch;
   /** Every port and protocol the article lists for the host, sorted. */
   readonly ports: readonly ReviewPortRange[];
@@ -171,13 +198,19 @@ export interface ReviewHost {
   readonly portsNotOpened: readonly ReviewPortRange[];
   /** Descriptions, system limits, notes and ports not opened, as text in the review's locale. */
   readonly remarks: readonly string[];
+  /** Where the host's facts come from (URLs). */
   readonly sources: readonly string[];
 }
 
 /** The hosts of the selection, with the article they come from and what Apple says of all of them. */
 export interface ReviewHosts {
   /** Apple's article title and address. */
-  readonly source: { readonly title: string; readonly url: string };
+  readonly source: {
+    /** The article's title. */
+    readonly title: string;
+    /** The article's address. */
+    readonly url: string;
+  };
   /** Apple's own words about every host it lists (device-initiated; HTTPS interception breaks them), in English. */
   readonly statements: readonly string[];
   /** Sorted by domain, its labels read right to left, a domain's wildcard first. */
@@ -187,20 +220,35 @@ export interface ReviewHosts {
   /** The systems the hosts are for; every platform unless the selection narrowed them. */
   readonly platforms: readonly Platform[];
   /** Hosts left out because the article limits them to other systems, with those systems. */
-  readonly hostsLeftOut: readonly { readonly host: string; readonly platforms: readonly Platform[] }[];
+  readonly hostsLeftOut: readonly {
+    /** The host as Apple writes it. */
+    readonly host: string;
+    /** The systems the article limits it to. */
+    readonly platforms: readonly Platform[];
+  }[];
 }
 
 /** The whole review document. */
 export interface PolicyReview {
+  /** The version of the document's structure. */
   readonly schemaVersion: typeof REVIEW_SCHEMA_VERSION;
+  /** The language of the document's names and sentences. */
   readonly locale: Locale;
+  /** Whether the rules are egress or ingress. */
   readonly direction: Direction;
+  /** The selected products after aliases and profiles are expanded, sorted by id. */
   readonly products: readonly ReviewProduct[];
+  /** The profiles selected, sorted by id. */
   readonly profiles: readonly ReviewProfile[];
+  /** Every rule and why it exists, in the policy's order. */
   readonly rules: readonly ReviewRule[];
+  /** The services the policy leaves out, and why. */
   readonly excluded: readonly ReviewExclusion[];
+  /** The rule budget and what fitting into it cost. */
   readonly budget: ReviewBudget;
+  /** The rule counts against AWS's default quotas. */
   readonly quotas: ReviewQuotas;
+  /** What a reviewer should know beside the rules. */
   readonly notices: readonly ReviewNotice[];
   /**
    * The hosts Apple lists for the selected products, which security groups cannot filter by name;

@@ -53,14 +53,14 @@ export interface AppleFirewallRulesSelection {
   /**
    * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… Give every rule
    * group of a firewall policy its own range.
-   * @default 1000000
+   * @default {@link apple-ports!DEFAULT_SID_BASE | DEFAULT_SID_BASE}
    */
   readonly sidBase?: number;
   /**
    * The capacity to reserve, at least what the rules need. AWS fixes it when the rule group is
    * created; a new capacity replaces the group, which a generated name makes safe. Required with
    * `ruleGroupName`, since CloudFormation cannot replace a group whose name is fixed.
-   * @default - the rules' capacity × 1.5, rounded up to a whole 100 (`defaultCapacity`)
+   * @default - `defaultCapacity(requiredCapacity)`: the rules' capacity and half as much again, rounded up to a whole `CAPACITY_STEP`
    */
   readonly capacity?: number;
 }

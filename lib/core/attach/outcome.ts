@@ -5,7 +5,19 @@
 import { ApplePortsError, type Problem } from '../problems';
 
 /** A plan, or every problem with the input. */
-export type PlanOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type PlanOutcome<T> =
+  | {
+      /** The plan was made. */
+      readonly ok: true;
+      /** The plan to render. */
+      readonly value: T;
+    }
+  | {
+      /** The input has problems. */
+      readonly ok: false;
+      /** Every problem found, in input order. */
+      readonly problems: readonly Problem[];
+    };
 
 /** How a core step's problems are reported by the planner. */
 export interface AttemptOptions {

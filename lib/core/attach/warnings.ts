@@ -17,7 +17,7 @@ export interface PlannedWarning {
 
 /** How a group of notices becomes warnings. */
 export interface WarningOptions {
-  /** Names deploy-time values in messages (the adapter's placeholders → construct paths or names). */
+  /** Names deploy-time values in messages (the adapter's placeholders → construct paths or names). @default as is */
   readonly readable?: (text: string) => string;
   /** Sets a group of warnings apart in their id: `apple-ports:network-acl-budget-widened`. @default '' */
   readonly idPrefix?: string;

@@ -88,8 +88,24 @@ export const ICMPV6_PROTOCOL_NUMBER = 58;
  * https://docs.aws.amazon.com/vpc/latest/userguide/path_mtu_discovery.html
  */
 export const PATH_MTU_DISCOVERY_ICMP = {
-  ipv4: { protocol: 'icmp', type: 3, code: 4 },
-  ipv6: { protocol: 'icmpv6', type: 2, code: 0 },
+  /** ICMP "Destination Unreachable: fragmentation needed and DF set". */
+  ipv4: {
+    /** The ACL protocol. */
+    protocol: 'icmp',
+    /** The ICMP type. */
+    type: 3,
+    /** The ICMP code. */
+    code: 4,
+  },
+  /** ICMPv6 "Packet Too Big". */
+  ipv6: {
+    /** The ACL protocol. */
+    protocol: 'icmpv6',
+    /** The ICMPv6 type. */
+    type: 2,
+    /** The ICMPv6 code. */
+    code: 0,
+  },
 } as const;
 
 /**
@@ -97,11 +113,17 @@ export const PATH_MTU_DISCOVERY_ICMP = {
  * resource ids are the prefix, a hyphen and 8 or, since 2016, 17 lower-case hex digits).
  */
 export const RESOURCE_ID_PREFIXES = {
+  /** Security groups: `sg-…`. */
   'security-group': 'sg',
+  /** Managed prefix lists: `pl-…`. */
   'prefix-list': 'pl',
+  /** VPCs: `vpc-…`. */
   vpc: 'vpc',
+  /** Subnets: `subnet-…`. */
   subnet: 'subnet',
+  /** Network ACLs: `acl-…`. */
   'network-acl': 'acl',
+  /** Network interfaces: `eni-…`. */
   'network-interface': 'eni',
 } as const;
 

@@ -77,11 +77,15 @@ export type NetworkAclEntryPurpose = 'allow' | 'return' | 'path-mtu-discovery';
 interface NetworkAclEntryBase {
   /** A stable, readable id for the entry (safe as a CDK construct id or Pulumi name suffix). */
   readonly id: string;
+  /** The entry's rule number, from a hash of its content, on the numbering step. */
   readonly ruleNumber: number;
   /** True for an outbound entry. */
   readonly egress: boolean;
+  /** The entry's address family. */
   readonly family: AddressFamily;
+  /** The CIDR the entry allows traffic to or from. */
   readonly cidr: string;
+  /** Why the entry exists: an allow, a return path, or Path MTU Discovery. */
   readonly purpose: NetworkAclEntryPurpose;
   /** What the entry is for (NACL entries carry no description in AWS; this is for review). */
   readonly description: string;
@@ -89,13 +93,17 @@ interface NetworkAclEntryBase {
 
 /** An entry for TCP or UDP ports. */
 export interface NetworkAclPortEntryPlan extends NetworkAclEntryBase, PortRange {
+  /** The entry's protocol. */
   readonly protocol: Protocol;
 }
 
 /** An entry for one ICMP (IPv4) or ICMPv6 message type and code. */
-interface IcmpEntryPlan<P extends 'icmp' | 'icmpv6'> extends NetworkAclEntryBase {
+export interface IcmpEntryPlan<P extends 'icmp' | 'icmpv6'> extends NetworkAclEntryBase {
+  /** The entry's protocol: ICMP for IPv4, ICMPv6 for IPv6. */
   readonly protocol: P;
+  /** The ICMP message type the entry allows. */
   readonly icmpType: number;
+  /** The ICMP message code the entry allows. */
   readonly icmpCode: number;
 }
 

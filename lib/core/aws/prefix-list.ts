@@ -32,6 +32,7 @@ export interface AppleNetworkPrefixListOptions {
 
 /** One CIDR of the list. */
 export interface PrefixListEntryPlan {
+  /** The entry's CIDR. */
   readonly cidr: string;
   /** Entry description (AWS allows up to 255 characters). */
   readonly description: string;
@@ -41,11 +42,15 @@ export interface PrefixListEntryPlan {
 export interface AppleNetworkPrefixListPlan {
   /** A suggested list name: `apple-network-ipv4`, `apple-apns-ipv6`. */
   readonly name: string;
+  /** The list's address family. */
   readonly family: AddressFamily;
   /** The family as EC2 spells it (`AddressFamily` of `AWS::EC2::PrefixList`). */
   readonly addressFamily: 'IPv4' | 'IPv6';
+  /** Which of Apple's networks the list holds: `apple` (all of it) or `apns`. */
   readonly scope: NetworkId;
+  /** The list's entries, one per CIDR, sorted. */
   readonly entries: readonly PrefixListEntryPlan[];
+  /** The list's max entries: what each security-group rule referencing it counts as. */
   readonly maxEntries: number;
   /** Apple's articles the CIDRs come from. */
   readonly sources: readonly string[];

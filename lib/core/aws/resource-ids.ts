@@ -35,8 +35,11 @@ export function resourceIdReason(kind: ResourceIdKind, id: string): string | und
 
 /** One id as the user gave it, and the argument it was given as (`securityGroupId`, `subnetIds[1]`). */
 export interface GivenResourceId {
+  /** The kind of resource the id must name. */
   readonly kind: ResourceIdKind;
+  /** The id as given. */
   readonly id: string;
+  /** The argument it was given as, for the message: `securityGroupId`, `subnetIds[1]`. */
   readonly field: string;
   /** What the id belongs to, when the field alone does not say: `'Test/Sg'`. @default none */
   readonly owner?: string;

@@ -189,8 +189,11 @@ export function unknownServiceMessage(id: string): string {
 
 /** A service that uses a port, with the range that contains it and the products that need it. */
 export interface PortUse {
+  /** The service that uses the port. */
   readonly service: ServiceEntry;
+  /** The service's range that contains the port. */
   readonly range: ProtocolPortRange;
+  /** The products that use the service, sorted. */
   readonly products: readonly AppleProduct[];
 }
 

@@ -17,12 +17,15 @@ export type CatalogueEntity = 'article' | 'service' | 'product' | 'profile' | 'n
 export interface FieldChange {
   /** `rfc.current`, `name.en`, `aliases`: objects are followed key by key, a list is one field. */
   readonly field: string;
+  /** The field's value in the earlier version; absent when the entry did not have the field. */
   readonly before?: JsonValue;
+  /** The field's value in the later version; absent when the field was removed. */
   readonly after?: JsonValue;
 }
 
 /** Which entry a change is about. */
 export interface EntryKey {
+  /** Which list of the catalogue the entry belongs to. */
   readonly entity: CatalogueEntity;
   /** The entry's id; for a host, its name. */
   readonly id: string;
@@ -32,14 +35,30 @@ export interface EntryKey {
 
 /** What happened to one entry between two catalogue versions. */
 export type EntryChange =
-  | (EntryKey & { readonly kind: 'added'; readonly after: JsonValue })
-  | (EntryKey & { readonly kind: 'removed'; readonly before: JsonValue })
-  | (EntryKey & { readonly kind: 'changed'; readonly fields: readonly FieldChange[] });
+  | (EntryKey & {
+      /** The entry is new in this version. */
+      readonly kind: 'added';
+      /** The whole entry as added. */
+      readonly after: JsonValue;
+    })
+  | (EntryKey & {
+      /** The entry is gone from this version. */
+      readonly kind: 'removed';
+      /** The whole entry as it was before removal. */
+      readonly before: JsonValue;
+    })
+  | (EntryKey & {
+      /** The entry exists in both versions with different fields. */
+      readonly kind: 'changed';
+      /** Each field that differs, with both values. */
+      readonly fields: readonly FieldChange[];
+    });
 
 /** An entry change as the change log records it, with what justified it. */
 export type CatalogueChange = EntryChange & {
   /** What the change corrects or records, in a sentence. */
   readonly reason: string;
+  /** Where the change's facts come from: Apple's article, an RFC, the IANA registry (URLs). */
   readonly sources: readonly string[];
 };
 
@@ -51,9 +70,11 @@ export interface CatalogueRelease {
   readonly date: string;
   /** The version this release changes; absent for the first. */
   readonly previous?: string;
+  /** What the release changed, in a sentence. */
   readonly summary: string;
   /** SHA-256 of the canonical content at this version: what ties the chain of releases together. */
   readonly contentSha256: string;
+  /** Every entry the release added, changed or removed, with its reason and sources. */
   readonly changes: readonly CatalogueChange[];
 }
 

@@ -10,7 +10,9 @@ export type Direction = 'egress' | 'ingress';
 
 /** Text in the two languages the catalogue carries: Apple's English article and its zh-CN copy. */
 export interface LocalizedText {
+  /** The English text, as Apple's English article writes it. */
   readonly en: string;
+  /** The Simplified Chinese text, as Apple's zh-CN article writes it. */
   readonly 'zh-CN': string;
 }
 
@@ -24,7 +26,9 @@ export type Status = 'current' | 'legacy';
 export interface Retirement {
   /** ISO date (YYYY-MM-DD) from which Apple no longer supports it. */
   readonly date: string;
+  /** Why it was retired, in a sentence. */
   readonly reason: string;
+  /** Where Apple (or the registry) says so (URLs). */
   readonly sources: readonly string[];
 }
 
@@ -54,31 +58,41 @@ export interface RfcReference {
 
 /** One row of Apple's port table. */
 export interface ServiceEntry {
+  /** Stable kebab-case id of the row (`apns`, `facetime-rtp`), used by products and `exclude`. */
   readonly id: ServiceId;
+  /** The ports and protocols of the row, one range each. */
   readonly ports: readonly ProtocolPortRange[];
   /** Apple's "service or protocol name"; `null` where Apple's table prints "—". */
   readonly name: LocalizedText | null;
   /** Short English label for rule descriptions (AWS's description character set only). */
   readonly label: string;
+  /** The RFC Apple's table names and the current one where it moved on. */
   readonly rfc: RfcReference;
   /** Service name in the IANA registry for these ports; `null` where unassigned. */
   readonly ianaName: string | null;
   /** The service name Apple's table prints, kept where it differs from IANA's. */
   readonly appleServiceName?: string;
+  /** Whether Apple still uses the service (`legacy` ones are left out unless `includeLegacy`). */
   readonly status: Status;
+  /** When and why Apple retired the service; present only when `status` is `legacy`. */
   readonly retired?: Retirement;
+  /** How the traffic travels: routed, link-local multicast or to the local gateway. */
   readonly reach: Reach;
+  /** Who opens the connection: the device only, or either side. */
   readonly initiator: Initiator;
+  /** Where the traffic goes, as far as Apple's documentation says. */
   readonly destination: DestinationHint;
   /** The narrowest network Apple publishes for this service, for `destination: 'apple-network'`. */
   readonly network?: NetworkId;
   /** Why the entry says what it says, where the table alone does not. */
   readonly notes?: string;
+  /** Where the entry's facts come from (URLs). */
   readonly sources: readonly string[];
 }
 
 /** One product's use of one service, with Apple's wording from the "used by" column. */
 export interface ProductUse {
+  /** The id of the service the product uses. */
   readonly service: ServiceId;
   /** Apple's "used by" entries for this row that name this product; empty where the row has none. */
   readonly usedBy: readonly LocalizedText[];
@@ -88,48 +102,69 @@ export interface ProductUse {
 
 /** The user-facing vocabulary: an Apple product, feature or protocol that needs network access. */
 export interface ProductEntry {
+  /** The product's id, as selections write it (`FaceTime`, `iCloud`). */
   readonly id: AppleProduct;
+  /** The product's name in English and Chinese, as Apple writes it. */
   readonly name: LocalizedText;
   /** Other names accepted for the product (matched case-insensitively). */
   readonly aliases: readonly string[];
+  /** Whether Apple still offers the product. */
   readonly status: Status;
+  /** When and why Apple retired the product; present only when `status` is `legacy`. */
   readonly retired?: Retirement;
+  /** The services (rows of Apple's table) the product needs. */
   readonly uses: readonly ProductUse[];
   /** The hosts Apple lists for the product on enterprise networks, by host group; absent where it lists none. */
   readonly hostGroups?: readonly ProductHostGroupUse[];
+  /** Where the entry's facts come from (URLs). */
   readonly sources: readonly string[];
 }
 
 /** A named bundle of products for a real deployment. */
 export interface ProfileEntry {
+  /** The profile's id, as selections write it (`managed-mac`). */
   readonly id: ProfileId;
+  /** The profile's name in English and Chinese. */
   readonly name: LocalizedText;
+  /** What deployment the bundle is for, in a sentence. */
   readonly description: string;
   /** The direction the bundle is meant for. */
   readonly direction: Direction;
+  /** The products the bundle selects. */
   readonly products: readonly AppleProduct[];
 }
 
 /** Address ranges Apple publishes for its own endpoints. */
 export interface NetworkEntry {
+  /** The network's id (`apple`, `apns`), as `appleNetworkPrefixList({ scope })` takes it. */
   readonly id: NetworkId;
+  /** What the range is, in English. */
   readonly name: string;
+  /** The network's IPv4 CIDRs. */
   readonly ipv4: readonly string[];
+  /** The network's IPv6 CIDRs; empty where Apple publishes none. */
   readonly ipv6: readonly string[];
+  /** Where Apple publishes the ranges (URLs). */
   readonly sources: readonly string[];
 }
 
 /** A client's ephemeral source-port range: where stateless NACLs must let return traffic in. */
 export interface EphemeralPortRange extends PortRange {
+  /** Whose range it is: an AWS NAT gateway's or macOS's own. */
   readonly id: 'aws-nat-gateway' | 'macos';
+  /** What uses the range, in a sentence. */
   readonly description: string;
+  /** Where the range is documented (URLs). */
   readonly sources: readonly string[];
 }
 
 /** Where the catalogue's facts come from. */
 export interface CatalogueSource {
+  /** The article's English title. */
   readonly title: string;
+  /** Apple's article number (`103229`). */
   readonly article: string;
+  /** The article's addresses, in English and Chinese. */
   readonly urls: readonly string[];
 }
 
@@ -146,11 +181,13 @@ export interface HostEntry {
   readonly platforms?: readonly Platform[];
   /** What the host is for, as the article describes it. */
   readonly description?: string;
+  /** What the catalogue adds to the article's entry, where it needs saying. */
   readonly notes?: string;
 }
 
 /** One category of Apple's enterprise-network article ("Software updates", "iCloud"…). */
 export interface HostGroupEntry {
+  /** The group's id, as `hostGroups` selections write it. */
   readonly id: HostGroupId;
   /** The article's heading for the category, verbatim. */
   readonly category: string;
@@ -160,13 +197,17 @@ export interface HostGroupEntry {
   readonly includes?: readonly HostGroupId[];
   /** The address range Apple publishes for these hosts. */
   readonly network?: NetworkId;
+  /** The hosts the article lists under the heading. */
   readonly hosts: readonly HostEntry[];
+  /** What the catalogue adds to the article's category, where it needs saying. */
   readonly notes?: string;
+  /** Where the hosts come from (URLs of the article's versions). */
   readonly sources: readonly string[];
 }
 
 /** A product's reference to a host group: the whole group (and what it includes), or some of its hosts. */
 export interface ProductHostGroupUse {
+  /** The id of the host group. */
   readonly group: HostGroupId;
   /** Only these hosts of the group; absent for the whole group. */
   readonly hosts?: readonly string[];
@@ -174,8 +215,11 @@ export interface ProductHostGroupUse {
 
 /** Apple's enterprise-network article, and the statements it makes of every host it lists. */
 export interface HostSource {
+  /** The article's English title. */
   readonly title: string;
+  /** Apple's article number (`101555`). */
   readonly article: string;
+  /** The article's addresses. */
   readonly urls: readonly string[];
   /** Apple's own words, quoted: connections are device-initiated; HTTPS interception breaks them. */
   readonly statements: readonly string[];
@@ -190,12 +234,20 @@ export interface Catalogue {
   readonly version: string;
   /** The date (YYYY-MM-DD) of this catalogue version. */
   readonly date: string;
+  /** Apple's port article the services come from. */
   readonly source: CatalogueSource;
+  /** Every row of Apple's port table, sorted by id. */
   readonly services: readonly ServiceEntry[];
+  /** Every product, sorted by id. */
   readonly products: readonly ProductEntry[];
+  /** The named bundles of products, sorted by id. */
   readonly profiles: readonly ProfileEntry[];
+  /** The address ranges Apple publishes for its endpoints. */
   readonly networks: readonly NetworkEntry[];
+  /** Client source-port ranges that stateless network ACLs must let return traffic reach. */
   readonly ephemeralPorts: readonly EphemeralPortRange[];
+  /** Apple's enterprise-network article the host groups come from. */
   readonly hostSource: HostSource;
+  /** The article's categories of hosts, sorted by id. */
   readonly hostGroups: readonly HostGroupEntry[];
 }

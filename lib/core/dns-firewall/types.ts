@@ -33,6 +33,7 @@ export type DnsDomainListId = 'apple' | 'allowed' | 'everything';
 
 /** One domain list. */
 export interface DnsDomainListPlan {
+  /** Which list it is: Apple's names, the names the user allows, or every name. */
   readonly id: DnsDomainListId;
   /** Domains in DNS Firewall's syntax, sorted as the hosts are. */
   readonly domains: readonly string[];
@@ -46,7 +47,9 @@ export interface DnsFirewallRulePlan {
   readonly name: string;
   /** Unique in the rule group; evaluated from the lowest. */
   readonly priority: number;
+  /** What the rule does with a query that matches its list. */
   readonly action: 'ALLOW' | 'BLOCK';
+  /** The list the rule matches queries against. */
   readonly domainList: DnsDomainListId;
   /** For BLOCK rules: the answer a blocked query gets. */
   readonly blockResponse?: DnsBlockResponse;
@@ -63,20 +66,27 @@ export type DnsFirewallNoticeCode = 'dns-firewall-allow-only' | 'dns-firewall-wa
 
 /** Something a reviewer should know about the rule group. */
 export interface DnsFirewallNotice {
+  /** The notice's stable code; adapters raise it as the warning `apple-ports:<code>`. */
   readonly code: DnsFirewallNoticeCode;
+  /** What a reviewer should know, in English. */
   readonly message: string;
 }
 
 /** Everything needed to create the rule group and its domain lists. */
 export interface DnsFirewallPlan {
+  /** The selected products after aliases and profiles are expanded, sorted. */
   readonly products: HostList['products'];
+  /** The profiles selected, sorted. */
   readonly profiles: HostList['profiles'];
+  /** The host groups selected, sorted. */
   readonly hostGroups: HostList['hostGroups'];
   /** Apple's names first, then the names the user allows, then `*` for a walled garden. */
   readonly domainLists: readonly DnsDomainListPlan[];
   /** In priority order. */
   readonly rules: readonly DnsFirewallRulePlan[];
+  /** Whether the last rule blocks every other name. */
   readonly walledGarden: boolean;
+  /** What a reviewer should know about the rule group. */
   readonly notices: readonly DnsFirewallNotice[];
   /** The hosts of the selection, as `hostsFor` lists them. */
   readonly hosts: HostList;

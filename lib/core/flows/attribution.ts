@@ -32,6 +32,7 @@ export type Orientation = 'flow-direction' | 'local-address' | 'private-address'
 
 /** One flow, attributed. */
 export interface FlowAttribution {
+  /** Whether the flow is Apple's, ambiguous, towards Apple on an unknown port, or not Apple. */
   readonly class: AttributionClass;
   /** `egress` when the device opened the connection, `ingress` when it served it. */
   readonly direction: Direction;
@@ -39,9 +40,13 @@ export interface FlowAttribution {
   readonly protocol: string;
   /** The port of the end that serves the connection; absent for protocols without ports. */
   readonly servicePort?: number;
+  /** The device's address; absent when the record has none. */
   readonly localAddress?: string;
+  /** The far end's address; absent when the record has none. */
   readonly remoteAddress?: string;
+  /** What tied the far address to Apple, or `none`. */
   readonly evidence: AddressEvidence;
+  /** How the device's end of the flow was found. */
   readonly orientation: Orientation;
   /** The services the catalogue lists on the serving port for this direction, in catalogue order. */
   readonly services: readonly ServiceId[];
@@ -90,6 +95,7 @@ export class FlowAttributor {
   /** Per protocol, port and direction: what the catalogue lists there. Filled as ports are seen. */
   private readonly byPort: (PortAttribution | undefined)[] = [];
 
+  /** Builds the attributor once for a whole run: the port tables and local CIDRs are read here. */
   constructor(options: AttributionOptions = {}) {
     this.local = new AddressSet(options.localCidrs ?? []);
     this.hosts = options.hosts;

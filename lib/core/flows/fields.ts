@@ -13,9 +13,11 @@ export const FLOW_LOG_FIELDS_SOURCE = 'https://docs.aws.amazon.com/vpc/latest/us
 
 /** One field of a flow log record. */
 export interface FlowLogField {
+  /** The field's name as AWS writes it (`srcaddr`, `flow-direction`). */
   readonly name: string;
   /** The VPC Flow Logs version that introduced the field. */
   readonly version: number;
+  /** What the field holds, from AWS's field table. */
   readonly description: string;
 }
 
@@ -106,7 +108,12 @@ const FIELD_LIST_SEPARATOR = /[\s,]+/;
  * Reads a field list as a user writes it: `version srcaddr dstaddr…`, comma-separated, or a flow
  * log's format string (`${version} ${srcaddr}…`). Unknown names are problems with a did-you-mean.
  */
-export function parseFieldList(text: string): { readonly fields: readonly string[]; readonly problems: readonly Problem[] } {
+export function parseFieldList(text: string): {
+  /** The field names, in the order given. */
+  readonly fields: readonly string[];
+  /** Unknown or repeated names, each with a did-you-mean. */
+  readonly problems: readonly Problem[];
+} {
   const names = text
     .trim()
     .split(FIELD_LIST_SEPARATOR)

@@ -5,18 +5,27 @@
  */
 import type { FirewallRuleGroupPlan, FirewallRulePlan } from '../network-firewall';
 import { parseJsonLine, textField } from './json-lines';
+import type { MalformedLogLine } from './lines';
 
 /** One alert, as the firewall logged it. */
 export interface FirewallAlert {
+  /** The line of the log the alert is on. */
   readonly lineNumber: number;
+  /** The Suricata signature id (`sid`) of the rule that raised it. */
   readonly signatureId: number;
   /** Suricata's action: `allowed` or `blocked`. */
   readonly action: string;
+  /** The name of the firewall that logged it. */
   readonly firewallName?: string;
+  /** The event's protocol as Suricata names it (`TCP`, `UDP`). */
   readonly protocol?: string;
+  /** The source address. */
   readonly srcIp?: string;
+  /** The source port. */
   readonly srcPort?: number;
+  /** The destination address. */
   readonly destIp?: string;
+  /** The destination port. */
   readonly destPort?: number;
   /** The TLS SNI or HTTP host, when the event carries one. */
   readonly hostname?: string;
@@ -24,9 +33,17 @@ export interface FirewallAlert {
 
 /** What one line of a firewall log is: an alert, another event type (netflow, tls), or neither. */
 export type FirewallLine =
-  | { readonly kind: 'alert'; readonly alert: FirewallAlert }
-  | { readonly kind: 'other-event' | 'blank' }
-  | { readonly kind: 'malformed'; readonly lineNumber: number; readonly reason: string };
+  | {
+      /** The line is an alert. */
+      readonly kind: 'alert';
+      /** The alert the line holds. */
+      readonly alert: FirewallAlert;
+    }
+  | {
+      /** The line is another event type, or blank: nothing to count. */
+      readonly kind: 'other-event' | 'blank';
+    }
+  | MalformedLogLine;
 
 function number(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

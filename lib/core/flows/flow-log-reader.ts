@@ -8,6 +8,7 @@ import { FLOW_LOG_NO_PORT } from '../aws/facts';
 import { PORT_NUMBERS } from '../ports';
 import { throwIfProblems } from '../problems';
 import { DEFAULT_FLOW_LOG_FIELDS, OBSERVER_FLOW_LOG_FIELDS, fieldListProblems, isHeaderLine } from './fields';
+import type { MalformedLogLine } from './lines';
 
 /** Whether security groups and network ACLs let the flow through. */
 export type FlowAction = 'ACCEPT' | 'REJECT';
@@ -17,32 +18,59 @@ export type FlowDirection = 'ingress' | 'egress';
 
 /** One flow log record, with the fields attribution reads; absent where the format lacks a field or the record has `-`. */
 export interface FlowRecord {
+  /** The line of the source the record is on. */
   readonly lineNumber: number;
+  /** `interface-id`: the network interface that recorded the flow. */
   readonly interfaceId?: string;
+  /** `srcaddr`: the source address as the interface saw it. */
   readonly srcaddr?: string;
+  /** `dstaddr`: the destination address as the interface saw it. */
   readonly dstaddr?: string;
+  /** `srcport`: the source port. */
   readonly srcport?: number;
+  /** `dstport`: the destination port. */
   readonly dstport?: number;
+  /** `protocol`: the IANA protocol number. */
   readonly protocol?: number;
+  /** `packets`: packets transferred in the aggregation interval. */
   readonly packets?: number;
+  /** `bytes`: bytes transferred in the aggregation interval. */
   readonly bytes?: number;
+  /** `start`: Unix seconds of the first packet in the interval. */
   readonly start?: number;
+  /** `end`: Unix seconds of the last packet in the interval. */
   readonly end?: number;
+  /** `action`: whether security groups and network ACLs let the traffic through. */
   readonly action?: FlowAction;
+  /** `flow-direction`: which way the flow crossed the interface. */
   readonly flowDirection?: FlowDirection;
+  /** `pkt-srcaddr`: the packet's original source address, behind NAT or a load balancer. */
   readonly pktSrcaddr?: string;
+  /** `pkt-dstaddr`: the packet's original destination address. */
   readonly pktDstaddr?: string;
+  /** `tcp-flags`: the bitmask of TCP flags seen (SYN, SYN-ACK, FIN, RST). */
   readonly tcpFlags?: number;
+  /** `vpc-id`: the VPC of the interface. */
   readonly vpcId?: string;
+  /** `subnet-id`: the subnet of the interface. */
   readonly subnetId?: string;
+  /** `instance-id`: the instance the interface belongs to. */
   readonly instanceId?: string;
 }
 
 /** What one line of a flow log is. */
 export type FlowLine =
-  | { readonly kind: 'record'; readonly record: FlowRecord }
-  | { readonly kind: 'nodata' | 'skipdata' | 'header' | 'blank' }
-  | { readonly kind: 'malformed'; readonly lineNumber: number; readonly reason: string };
+  | {
+      /** The line is a flow record. */
+      readonly kind: 'record';
+      /** The record the line holds. */
+      readonly record: FlowRecord;
+    }
+  | {
+      /** The line holds no flow: a NODATA or SKIPDATA record, the header, or blank. */
+      readonly kind: 'nodata' | 'skipdata' | 'header' | 'blank';
+    }
+  | MalformedLogLine;
 
 const NOT_APPLICABLE = '-';
 const MAX_PROTOCOL_NUMBER = 255;
@@ -129,7 +157,10 @@ export class FlowLogParser {
   private format: Format | undefined;
   private readonly fixed: boolean;
 
-  /** Throws an `ApplePortsError` for fields AWS does not write, or any listed twice. */
+  /**
+   * A parser for one source; without `fields` it reads them from the source's header line. Throws
+   * an `ApplePortsError` for fields AWS does not write, or any listed twice.
+   */
   constructor(options: FlowLogReaderOptions = {}) {
     if (options.fields !== undefined) {
       throwIfProblems(fieldListProblems(options.fields));

@@ -2,9 +2,21 @@
  * The logs AWS writes as one JSON object a line (Route 53 Resolver query logs, Network Firewall
  * logs): a line is blank, an object, or malformed, and string fields are read the same way.
  */
+import type { MalformedLogLine } from './lines';
 
 /** What one JSON line is. */
-export type JsonLine = { readonly kind: 'object'; readonly value: Record<string, unknown> } | { readonly kind: 'blank' } | { readonly kind: 'malformed'; readonly lineNumber: number; readonly reason: string };
+export type JsonLine =
+  | {
+      /** The line is a JSON object. */
+      readonly kind: 'object';
+      /** The object the line holds. */
+      readonly value: Record<string, unknown>;
+    }
+  | {
+      /** The line is empty or white space. */
+      readonly kind: 'blank';
+    }
+  | MalformedLogLine;
 
 /** Reads one line as a JSON object. */
 export function parseJsonLine(line: string, lineNumber: number): JsonLine {

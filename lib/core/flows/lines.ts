@@ -4,6 +4,16 @@
  * stream or standard input.
  */
 
+/** A line of a log that could not be read, where it is and why: one of what every log reader returns. */
+export interface MalformedLogLine {
+  /** The line is not a record of its log. */
+  readonly kind: 'malformed';
+  /** The line's number in its source. */
+  readonly lineNumber: number;
+  /** Why the line could not be read. */
+  readonly reason: string;
+}
+
 /** What the items of a text stream are. */
 export type TextItems = 'chunks' | 'lines';
 

@@ -47,9 +47,13 @@ export interface ObservationOptions {
 
 /** How much of the evidence the report keeps. */
 export interface ObservationLimits {
+  /** The most malformed lines the report lists; the rest are only counted. */
   readonly malformedLines: number;
+  /** The most sample lines kept per group of flows. */
   readonly samples: number;
+  /** The most far addresses kept per group of flows. */
   readonly remoteAddresses: number;
+  /** The most groups of traffic no Apple service explains the report lists. */
   readonly unexplainedGroups: number;
 }
 
@@ -84,7 +88,12 @@ interface MutableReplayGroup {
 }
 
 /** Splits `local` into CIDRs and interface ids; anything else is a problem naming the value. */
-export function parseLocal(values: readonly string[]): { cidrs: string[]; interfaces: string[] } {
+export function parseLocal(values: readonly string[]): {
+  /** The values that are CIDRs, as given. */
+  cidrs: string[];
+  /** The values that are network interface ids (`eni-…`). */
+  interfaces: string[];
+} {
   const cidrs: string[] = [];
   const interfaces: string[] = [];
   for (const value of values) {
@@ -116,6 +125,7 @@ export class FlowObservation {
   private totals = { records: 0, nodata: 0, skipdata: 0, malformed: 0, otherInterfaces: 0, notLocal: 0, unchanged: 0, alerts: 0 };
   private readonly byClass = emptyByClass();
 
+  /** Starts an empty observation; nothing is read until a `read…` method is called. */
   constructor(options: ObservationOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const { cidrs, interfaces } = parseLocal(options.local ?? []);

@@ -26,7 +26,14 @@ export type FlowLogTrafficType = 'ALL' | 'ACCEPT' | 'REJECT';
 /** What to watch and how long to keep it. */
 export interface TrafficObserverOptions {
   /** How many of each target kind the adapter was given. */
-  readonly targets: { readonly vpc: boolean; readonly subnets: number; readonly networkInterfaces: number };
+  readonly targets: {
+    /** Whether a VPC was given. */
+    readonly vpc: boolean;
+    /** How many subnets were given. */
+    readonly subnets: number;
+    /** How many network interfaces were given. */
+    readonly networkInterfaces: number;
+  };
   /**
    * How the adapter names its target props in messages.
    * @default `vpc`, `subnets` and `networkInterfaceIds`, the CDK construct's props
@@ -39,12 +46,12 @@ export interface TrafficObserverOptions {
   readonly ids?: readonly GivenResourceId[];
   /**
    * Days CloudWatch Logs keeps the records; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30…).
-   * @default 14: a week of watching, and a week to read it
+   * @default {@link DEFAULT_OBSERVER_RETENTION_DAYS}: a week of watching, and a week to read it
    */
   readonly retentionDays?: number;
   /** Which traffic to record. @default 'ALL': rejected flows show what a policy already breaks */
   readonly trafficType?: FlowLogTrafficType;
-  /** The longest a flow is aggregated into one record, in seconds. @default 60, the finer of the two AWS allows */
+  /** The longest a flow is aggregated into one record, in seconds. @default {@link FLOW_LOG_AGGREGATION_INTERVALS}[0], the finer of the two AWS allows */
   readonly maxAggregationInterval?: number;
   /** Also log the VPC's DNS queries through Route 53 Resolver (needs the VPC). @default false */
   readonly resolverQueryLogging?: boolean;
@@ -54,8 +61,11 @@ export interface TrafficObserverOptions {
 
 /** The props that name the observer's targets. */
 export interface ObserverTargetNames {
+  /** The prop or argument that takes the VPC: `vpc` (CDK), `vpcId` (Pulumi). */
   readonly vpc: string;
+  /** The one that takes the subnets: `subnets` (CDK), `subnetIds` (Pulumi). */
   readonly subnets: string;
+  /** The one that takes the network interfaces' ids. */
   readonly networkInterfaces: string;
 }
 
@@ -63,7 +73,9 @@ const CDK_TARGET_NAMES: ObserverTargetNames = { vpc: 'vpc', subnets: 'subnets', 
 
 /** One statement of the role's permissions, on the flow log group's streams. */
 export interface ObserverPolicyStatement {
+  /** The statement's id, for the policy document. */
   readonly sid: string;
+  /** The CloudWatch Logs actions it allows, sorted. */
   readonly actions: readonly string[];
   /** `log-group`: the group's ARN with `:*`, which names its streams too. */
   readonly resource: 'log-group';
@@ -71,6 +83,7 @@ export interface ObserverPolicyStatement {
 
 /** One flow log to create. */
 export interface ObserverFlowLog {
+  /** What the flow log is attached to. */
   readonly kind: 'vpc' | 'subnet' | 'network-interface';
   /** Which of the given targets of that kind (0 for the VPC). */
   readonly index: number;
@@ -80,7 +93,9 @@ export interface ObserverFlowLog {
 
 /** A Logs Insights query definition. */
 export interface ObserverQuery {
+  /** The query definition's name (`apple-ports/apple-traffic-by-port`). */
   readonly name: string;
+  /** The Logs Insights query text. */
   readonly queryString: string;
 }
 
@@ -89,33 +104,46 @@ export type ObserverNoticeCode = 'flow-logs-blind-spots' | 'resolver-query-logs-
 
 /** Something to know about what the observer records. */
 export interface ObserverNotice {
+  /** The notice's stable code; adapters raise it as the warning `apple-ports:<code>`. */
   readonly code: ObserverNoticeCode;
+  /** What the observer cannot record, in English. */
   readonly message: string;
 }
 
 /** Everything the adapters create. */
 export interface TrafficObserverPlan {
+  /** The flow log fields recorded, in the order of the log format. */
   readonly fields: readonly string[];
   /** The flow logs' `LogFormat`. */
   readonly logFormat: string;
   /** The version the records carry in their `version` field. */
   readonly version: number;
+  /** Which traffic the flow logs record. */
   readonly trafficType: FlowLogTrafficType;
+  /** The longest a flow is aggregated into one record, in seconds. */
   readonly maxAggregationInterval: number;
+  /** Days CloudWatch Logs keeps the records. */
   readonly retentionInDays: number;
+  /** Whether the log groups outlive the stack. */
   readonly retainLogs: boolean;
+  /** The flow logs to create: one per subnet or interface given, else one for the VPC. */
   readonly flowLogs: readonly ObserverFlowLog[];
   /** Who assumes the role, and the conditions that keep other accounts' flow logs out. */
   readonly role: {
+    /** The service that assumes the role (`vpc-flow-logs.amazonaws.com`). */
     readonly servicePrincipal: string;
     /** `aws:SourceArn` must be like this, with `{account}` the stack's account. */
     readonly sourceArnPattern: string;
     /** The name of the role's inline policy. */
     readonly policyName: string;
+    /** The statements of the role's inline policy. */
     readonly statements: readonly ObserverPolicyStatement[];
   };
+  /** The Logs Insights query definitions to create. */
   readonly queries: readonly ObserverQuery[];
+  /** Whether to log the VPC's DNS queries through Route 53 Resolver. */
   readonly resolverQueryLogging: boolean;
+  /** What the observer cannot record. */
   readonly notices: readonly ObserverNotice[];
   /** The notices as the adapters raise them: `apple-ports:<code>`. */
   readonly warnings: readonly PlannedWarning[];
@@ -240,11 +268,59 @@ export function planTrafficObserver(options: TrafficObserverOptions): TrafficObs
 /** The IAM policy language version every document here uses. */
 const POLICY_VERSION = '2012-10-17';
 
+/** The observer role's trust policy, as IAM reads it, with the adapter's values (tokens, Outputs) of type `T`. */
+export interface ObserverTrustPolicy<T> {
+  /** The IAM policy language version. */
+  readonly Version: string;
+  /** The one statement: the flow logs service may assume the role for flow logs of the account. */
+  readonly Statement: readonly {
+    /** Always `Allow`. */
+    readonly Effect: 'Allow';
+    /** Who may assume the role. */
+    readonly Principal: {
+      /** The flow logs service principal. */
+      readonly Service: string;
+    };
+    /** Always `sts:AssumeRole`. */
+    readonly Action: 'sts:AssumeRole';
+    /** What keeps other accounts' flow logs out (the confused-deputy conditions). */
+    readonly Condition: {
+      /** The account whose flow logs may assume the role. */
+      readonly StringEquals: {
+        /** The stack's account. */
+        readonly 'aws:SourceAccount': T;
+      };
+      /** The flow logs that may assume the role. */
+      readonly ArnLike: {
+        /** `sourceArnPattern` with the stack's account in it. */
+        readonly 'aws:SourceArn': T;
+      };
+    };
+  }[];
+}
+
+/** The observer role's permissions policy, as IAM reads it, with the adapter's value of type `T` for the resource. */
+export interface ObserverPermissionsPolicy<T> {
+  /** The IAM policy language version. */
+  readonly Version: string;
+  /** One statement per planned statement, on the log group and its streams. */
+  readonly Statement: readonly {
+    /** The statement's id. */
+    readonly Sid: string;
+    /** Always `Allow`. */
+    readonly Effect: 'Allow';
+    /** The CloudWatch Logs actions allowed. */
+    readonly Action: string[];
+    /** The log group's ARN followed by `:*`. */
+    readonly Resource: T;
+  }[];
+}
+
 /**
  * The role's trust policy, with the adapter's values (tokens, Outputs) for the stack's account and
  * for `sourceArnPattern` with that account in it: only flow logs of the account may assume the role.
  */
-export function observerTrustPolicy<T>(plan: TrafficObserverPlan, values: { readonly account: T; readonly sourceArn: T }) {
+export function observerTrustPolicy<T>(plan: TrafficObserverPlan, values: { readonly account: T; readonly sourceArn: T }): ObserverTrustPolicy<T> {
   return {
     Version: POLICY_VERSION,
     Statement: [
@@ -259,7 +335,7 @@ export function observerTrustPolicy<T>(plan: TrafficObserverPlan, values: { read
 }
 
 /** The role's permissions, on the adapter's value for the log group's ARN followed by `:*` (the group and its streams). */
-export function observerPermissionsPolicy<T>(plan: TrafficObserverPlan, logGroupAndStreams: T) {
+export function observerPermissionsPolicy<T>(plan: TrafficObserverPlan, logGroupAndStreams: T): ObserverPermissionsPolicy<T> {
   return {
     Version: POLICY_VERSION,
     Statement: plan.role.statements.map((statement) => ({ Sid: statement.sid, Effect: 'Allow', Action: [...statement.actions], Resource: logGroupAndStreams })),

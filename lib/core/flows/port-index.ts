@@ -7,7 +7,9 @@ import { PORT_NUMBERS, PROTOCOLS, type Protocol } from '../ports';
 
 /** The services that use one port, and the products that use them. */
 export interface PortServices {
+  /** The catalogue services that use the port, in catalogue order. */
   readonly services: readonly ServiceEntry[];
+  /** The products that use those services, sorted. */
   readonly products: readonly AppleProduct[];
 }
 

@@ -13,15 +13,31 @@ import { IANA_PROTOCOLS } from './fields';
 import type { FlowAttribution } from './attribution';
 
 /** Where a replayed rule lets traffic go or come from. */
-export type ReplayPeer = { readonly kind: 'cidr'; readonly cidr: string } | { readonly kind: 'unknown'; readonly label: string };
+export type ReplayPeer =
+  | {
+      /** A CIDR the rule names. */
+      readonly kind: 'cidr';
+      /** The CIDR, canonical. */
+      readonly cidr: string;
+    }
+  | {
+      /** A peer the replay cannot see into: a security group or prefix list. */
+      readonly kind: 'unknown';
+      /** How the input names the peer, for the report. */
+      readonly label: string;
+    };
 
 /** One rule of a candidate policy. */
 export interface ReplayRule {
+  /** Whether the rule allows egress or ingress. */
   readonly direction: Direction;
   /** `tcp`, `udp`, `icmp`, `icmpv6`, another IANA number as text, or `all`. */
   readonly protocol: string;
+  /** The first port the rule opens. */
   readonly fromPort: number;
+  /** The last port the rule opens, inclusive. */
   readonly toPort: number;
+  /** Where the traffic may go (egress) or come from (ingress). */
   readonly peer: ReplayPeer;
   /** Where the rule comes from: a policy rule's description, or a template's resource. */
   readonly origin: string;
@@ -31,6 +47,7 @@ export interface ReplayRule {
 export interface ReplayPolicy {
   /** What the user named: a selection, a file, a directory. */
   readonly name: string;
+  /** Every rule of the candidate, in both directions. */
   readonly rules: readonly ReplayRule[];
   /** What the replay could not take from the input, said once each. */
   readonly notes: readonly string[];
@@ -210,6 +227,7 @@ export function replayPolicyFromTemplates(templates: readonly { readonly name: s
 export class PolicyMatcher {
   private readonly rules: readonly (ReplayRule & { readonly addresses?: AddressSet })[];
 
+  /** Prepares the candidate's rules for matching: CIDRs are parsed once here. */
   constructor(policy: ReplayPolicy) {
     this.rules = policy.rules.map((rule) => (rule.peer.kind === 'cidr' ? { ...rule, addresses: new AddressSet([rule.peer.cidr]) } : rule));
   }

@@ -6,37 +6,57 @@
 import { compareHosts, hostGroups, products, type AppleProduct, type HostGroupId } from '../catalogue';
 import { hostsFor, type RequiredHost } from '../policy';
 import { parseJsonLine, textField } from './json-lines';
+import type { MalformedLogLine } from './lines';
 
 /** One answer of a query: the record's data (an address for A and AAAA) and type. */
 export interface ResolverAnswer {
+  /** The record's data: an address for A and AAAA, a name for CNAME. */
   readonly rdata: string;
+  /** The record's type (`A`, `AAAA`, `CNAME`). */
   readonly type: string;
 }
 
 /** One query as the Resolver logged it. */
 export interface ResolverQuery {
+  /** The line of the source the query is on. */
   readonly lineNumber: number;
   /** Lower case, without the trailing dot. */
   readonly queryName: string;
+  /** `query_type`: the record type asked for. */
   readonly queryType?: string;
+  /** `rcode`: the response code (`NOERROR`, `NXDOMAIN`). */
   readonly rcode?: string;
+  /** `srcaddr`: the address of the device that asked. */
   readonly srcaddr?: string;
+  /** `vpc_id`: the VPC the query came from. */
   readonly vpcId?: string;
+  /** `query_timestamp`, as logged (ISO 8601). */
   readonly timestamp?: string;
+  /** The answers the Resolver returned; empty when none. */
   readonly answers: readonly ResolverAnswer[];
 }
 
 /** What one line of a query log is. */
 export type ResolverLine =
-  | { readonly kind: 'query'; readonly query: ResolverQuery }
-  | { readonly kind: 'blank' }
-  | { readonly kind: 'malformed'; readonly lineNumber: number; readonly reason: string };
+  | {
+      /** The line is a query. */
+      readonly kind: 'query';
+      /** The query the line holds. */
+      readonly query: ResolverQuery;
+    }
+  | {
+      /** The line is empty or white space. */
+      readonly kind: 'blank';
+    }
+  | MalformedLogLine;
 
 /** A query name matched to a host of Apple's article. */
 export interface AppleHostMatch {
   /** The host as Apple writes it (`*.push.apple.com`). */
   readonly host: string;
+  /** The host groups that list the host, sorted. */
   readonly hostGroups: readonly HostGroupId[];
+  /** The products Apple lists the host for, sorted. */
   readonly products: readonly AppleProduct[];
 }
 
@@ -116,9 +136,13 @@ export function matchAppleHosts(name: string): AppleHostMatch[] {
 
 /** How many queries named one Apple host, and what answered them. */
 export interface AppleHostQueries {
+  /** The host as Apple writes it (`*.push.apple.com`). */
   readonly host: string;
+  /** The host groups that list the host, sorted. */
   readonly hostGroups: readonly HostGroupId[];
+  /** The products Apple lists the host for, sorted. */
   readonly products: readonly AppleProduct[];
+  /** How many queries named the host or a name under it. */
   readonly queries: number;
   /** Distinct names queried under the host, up to a few, sorted. */
   readonly names: readonly string[];

@@ -13,8 +13,11 @@ import { ApplePortsError } from '../problems';
 
 /** One port the devices used, in one direction, and the products the Resolver tied its hosts to. */
 export interface CoverDemand {
+  /** Whether the devices used the port outbound or served it. */
   readonly direction: Direction;
+  /** The port's protocol. */
   readonly protocol: Protocol;
+  /** The port the devices used. */
   readonly port: number;
   /**
    * Products Apple lists the flows' hosts for. When one of them opens the port, only they cover it.
@@ -37,8 +40,11 @@ export interface CoverOptions {
 
 /** The ports one product opens in one direction, per protocol. */
 export interface ProductPorts {
+  /** The product. */
   readonly product: AppleProduct;
+  /** The direction the ports are opened in. */
   readonly direction: Direction;
+  /** The ports the product opens, normalised, per protocol. */
   readonly ports: Readonly<Record<Protocol, readonly PortRange[]>>;
 }
 
@@ -47,6 +53,7 @@ export type UncoveredReason = 'no-product' | 'excluded';
 
 /** The exact cover of one direction's demands. */
 export interface CoverSolution {
+  /** The direction the demands and products are in. */
   readonly direction: Direction;
   /** The chosen products, sorted. */
   readonly products: readonly AppleProduct[];
@@ -57,7 +64,12 @@ export interface CoverSolution {
   /** For each demand index, the chosen products that cover it, sorted. */
   readonly coveredBy: readonly (readonly AppleProduct[])[];
   /** Demand indexes no allowed product covers, with the reason. */
-  readonly uncovered: readonly { readonly index: number; readonly reason: UncoveredReason }[];
+  readonly uncovered: readonly {
+    /** The index of the demand. */
+    readonly index: number;
+    /** Why no allowed product covers it. */
+    readonly reason: UncoveredReason;
+  }[];
   /** Nodes the search visited: how hard the instance was. */
   readonly nodes: number;
 }
@@ -252,7 +264,9 @@ function uncoveredReason(demand: CoverDemand, options: CoverOptions): UncoveredR
 
 /** A profile that covers every coverable demand too, and how many ports it opens beyond them. */
 export interface ProfileFit {
+  /** The profile. */
   readonly profile: ProfileId;
+  /** How many ports the profile opens that no demand used. */
   readonly extraPorts: number;
 }
 

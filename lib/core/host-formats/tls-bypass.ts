@@ -12,12 +12,15 @@ export type TlsBypassVendor = 'paloalto' | 'zscaler' | 'netskope';
 
 /** How one vendor writes a name, and where its format is documented. */
 export interface TlsBypassFormat {
+  /** The vendor. */
   readonly vendor: TlsBypassVendor;
   /** What the list is for in the vendor's product. */
   readonly use: string;
   /** Whether the vendor's wildcard entry also matches the domain itself. */
   readonly wildcardMatchesDomain: boolean;
+  /** Writes one host in the vendor's syntax. */
   readonly entry: (name: HostName) => string;
+  /** The vendor's documentation of the format (URLs). */
   readonly sources: readonly string[];
 }
 

@@ -23,7 +23,7 @@ const TARGET_TYPES: Readonly<Record<NameLayer['kind'], DomainListTargetType>> = 
 export interface DomainListOptions {
   /**
    * The capacity to reserve, at least `requiredCapacity`.
-   * @default `defaultCapacity(requiredCapacity)`: the required × 1.5, rounded up to a whole 100
+   * @default `defaultCapacity(requiredCapacity)`: the required capacity and half as much again, rounded up to a whole `CAPACITY_STEP`
    */
   readonly capacity?: number;
   /** CIDRs for the rule group's `HOME_NET` variable, as for `planFirewallRules`. @default not set */
@@ -34,25 +34,33 @@ export interface DomainListOptions {
 
 /** Something no domain list can do for these hosts: the Suricata form's limitations and two of its own. */
 export interface DomainListLimitation extends Omit<FirewallLimitation, 'code'> {
+  /** The limitation's stable code: the Suricata form's, or one of the domain list's own. */
   readonly code: FirewallLimitation['code'] | 'no-port-rules' | 'wildcard-matches-domain';
 }
 
 /** Everything needed to create the domain-list rule group. */
 export interface DomainListRuleGroupPlan {
+  /** The selected products after aliases and profiles are expanded, sorted. */
   readonly products: HostList['products'];
+  /** The profiles selected, sorted. */
   readonly profiles: HostList['profiles'];
+  /** The host groups the targets come from, sorted. */
   readonly hostGroups: HostList['hostGroups'];
   /** `RulesSourceList.Targets`: `.push.apple.com` for Apple's `*.push.apple.com`, names as they are. */
   readonly targets: readonly string[];
   /** `RulesSourceList.TargetTypes`: TLS_SNI when a host is on HTTPS, HTTP_HOST when one is on HTTP. */
   readonly targetTypes: readonly DomainListTargetType[];
+  /** `RulesSourceList.GeneratedRulesType`: the targets are allowed and everything else is dropped. */
   readonly generatedRulesType: 'ALLOWLIST';
   /** (targets + 1) × target types: what AWS counts for the list. */
   readonly requiredCapacity: number;
   /** The capacity to reserve: the one asked for, or `defaultCapacity(requiredCapacity)`. */
   readonly capacity: number;
+  /** CIDRs for the rule group's `HOME_NET` variable, when asked for. */
   readonly homeNet?: readonly string[];
+  /** What a reviewer should check: host ports the list does not open, products without hosts. */
   readonly notices: readonly FirewallNotice[];
+  /** What a domain list cannot do, whatever the selection. */
   readonly limitations: readonly DomainListLimitation[];
   /** The hosts of the selection, as `hostsFor` lists them. */
   readonly hosts: HostList;

@@ -5,8 +5,11 @@
 
 /** Something no Suricata rule group can do for these hosts, whatever the selection. */
 export interface FirewallLimitation {
+  /** The limitation's stable code. */
   readonly code: 'quic' | 'sni-required' | 'no-tls-interception' | 'home-net' | 'default-action' | 'unlisted-hosts';
+  /** What the rules cannot do and what to do about it, in English. */
   readonly summary: string;
+  /** The AWS documentation that says so (URL). */
   readonly source: string;
 }
 

@@ -34,6 +34,7 @@ export const NETWORK_FIREWALL_KEYWORDS_SOURCE = 'https://docs.aws.amazon.com/net
 
 /** One rule option: a keyword, with a value for those that take one (`sid:1000001`). */
 export interface RuleOption {
+  /** The option's keyword, one AWS documents for Network Firewall. */
   readonly keyword: RuleKeyword;
   /** The value as written after the colon; a quoted string for `msg` and `content`. */
   readonly value?: string;
@@ -44,14 +45,21 @@ export type RuleProtocol = 'tcp' | 'udp' | 'tls' | 'http';
 
 /** A rule, field by field, in the order Suricata writes them. */
 export interface SuricataRule {
+  /** What the rule does with matching traffic: the rules only ever pass. */
   readonly action: 'pass';
+  /** The protocol the rule matches, application-layer ones included. */
   readonly protocol: RuleProtocol;
+  /** The source addresses (`$HOME_NET`). */
   readonly source: string;
+  /** The source ports (`any`). */
   readonly sourcePort: string;
   /** `->` for one direction, `<>` for both (TCP handshakes). */
   readonly direction: '->' | '<>';
+  /** The destination addresses (`$EXTERNAL_NET`, a CIDR or a list of CIDRs). */
   readonly destination: string;
+  /** The destination ports (`any`, a port, a range or a list). */
   readonly destinationPort: string;
+  /** The rule's options, in the order written (`msg` first, `sid` and `rev` last). */
   readonly options: readonly RuleOption[];
 }
 

@@ -31,13 +31,13 @@ export interface FirewallRuleOptions {
   /**
    * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… in the plan's order.
    * Give every rule group of a firewall policy its own range.
-   * @default 1000000
+   * @default {@link apple-ports!DEFAULT_SID_BASE | DEFAULT_SID_BASE}
    */
   readonly sidBase?: number;
   /**
    * The capacity to reserve, from the rules' count to AWS's maximum. AWS fixes a rule group's
    * capacity when it is created, and a rule group that outgrows it must be replaced.
-   * @default `defaultCapacity(requiredCapacity)`: the rules × 1.5, rounded up to a whole 100
+   * @default `defaultCapacity(requiredCapacity)`: the rules' capacity and half as much again, rounded up to a whole `CAPACITY_STEP`
    */
   readonly capacity?: number;
   /**
@@ -61,8 +61,11 @@ export type FirewallRuleKind = 'tcp-handshake' | 'tls-sni' | 'http-host' | 'port
 
 /** One planned rule. */
 export interface FirewallRulePlan {
+  /** The rule's Suricata signature id, numbered from `sidBase`. */
   readonly sid: number;
+  /** What the rule does: a handshake, a name rule or a port rule. */
   readonly kind: FirewallRuleKind;
+  /** The rule as structured data: action, header and options. */
   readonly rule: SuricataRule;
   /** The rule as one line of the rules string. */
   readonly text: string;
@@ -78,8 +81,11 @@ export interface FirewallRulePlan {
 
 /** A host left without a rule of its own because a wildcard rule already matches it. */
 export interface CoveredHost {
+  /** The host without a rule of its own, as Apple writes it. */
   readonly host: string;
+  /** Which name the rules match it by: the TLS SNI or the HTTP Host. */
   readonly kind: 'tls-sni' | 'http-host';
+  /** The wildcard host whose rule matches it. */
   readonly coveredBy: string;
 }
 
@@ -88,9 +94,13 @@ export type FirewallNoticeCode = 'quic-not-matched' | 'host-ports-not-opened' | 
 
 /** Something a reviewer should know about the rule group. */
 export interface FirewallNotice {
+  /** The notice's stable code; adapters raise it as the warning `apple-ports:<code>`. */
   readonly code: FirewallNoticeCode;
+  /** What a reviewer should check, in English. */
   readonly message: string;
+  /** The hosts the notice is about, sorted. */
   readonly hosts: readonly string[];
+  /** The selected products the notice is about, sorted. */
   readonly products: readonly AppleProduct[];
 }
 
@@ -98,6 +108,7 @@ export interface FirewallNotice {
 export interface FirewallRuleGroupPlan {
   /** The selected products after aliases and profiles are expanded, sorted. */
   readonly products: readonly AppleProduct[];
+  /** The profiles selected, sorted. */
   readonly profiles: readonly string[];
   /** Host groups the named hosts come from, sorted. */
   readonly hostGroups: readonly HostGroupId[];
@@ -115,7 +126,9 @@ export interface FirewallRuleGroupPlan {
   readonly homeNet?: readonly string[];
   /** Hosts matched by a wildcard rule instead of a rule of their own. */
   readonly covered: readonly CoveredHost[];
+  /** What a reviewer should check: hosts on QUIC, host ports no rule opens, products without hosts. */
   readonly notices: readonly FirewallNotice[];
+  /** What a Network Firewall rule group cannot do, whatever the selection. */
   readonly limitations: readonly FirewallLimitation[];
   /** The hosts of the selection, as `hostsFor` lists them. */
   readonly hosts: HostList;

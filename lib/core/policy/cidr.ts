@@ -7,8 +7,20 @@ import type { AddressFamily } from './types';
 
 /** A parsed CIDR, or why it is not one (with a suggested fix where one is obvious). */
 export type CidrParse =
-  | { readonly ok: true; readonly family: AddressFamily; readonly cidr: string }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      /** The text is a CIDR. */
+      readonly ok: true;
+      /** The CIDR's address family. */
+      readonly family: AddressFamily;
+      /** The CIDR in canonical form (lower-case RFC 5952 for IPv6). */
+      readonly cidr: string;
+    }
+  | {
+      /** The text is not a CIDR. */
+      readonly ok: false;
+      /** Why not, with the fix where one is obvious (`Did you mean "10.0.0.1/32"?`). */
+      readonly reason: string;
+    };
 
 const IPV4_ADDRESS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 

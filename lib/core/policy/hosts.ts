@@ -54,6 +54,7 @@ export interface HostSelection {
 
 /** A host of the selection left out because the article limits it to systems not selected. */
 export interface HostLeftOut {
+  /** The host as Apple writes it. */
   readonly host: string;
   /** The systems the article limits it to. */
   readonly platforms: readonly Platform[];
@@ -65,6 +66,7 @@ export interface RequiredHost {
   readonly host: string;
   /** The name without a leading `*.`. */
   readonly domain: string;
+  /** How the host matches names: exactly, or every subdomain of a wildcard. */
   readonly match: HostMatch;
   /** Every port and protocol the article lists for the host in the groups involved, sorted. */
   readonly ports: readonly ProtocolPortRange[];
@@ -76,7 +78,9 @@ export interface RequiredHost {
   readonly descriptions: readonly string[];
   /** The systems the article limits the host to; empty for all. */
   readonly platforms: readonly Platform[];
+  /** The catalogue's notes on the host, once each. */
   readonly notes: readonly string[];
+  /** Where the host's facts come from (URLs), once each. */
   readonly sources: readonly string[];
 }
 
@@ -84,6 +88,7 @@ export interface RequiredHost {
 export interface HostList {
   /** The selected products after aliases and profiles are expanded, sorted. */
   readonly products: readonly AppleProduct[];
+  /** The profiles selected, sorted. */
   readonly profiles: readonly ProfileId[];
   /** Every host group the hosts come from, included groups too, sorted. */
   readonly hostGroups: readonly HostGroupId[];

@@ -36,9 +36,13 @@ export interface SelectionNames {
 
 /** The checked names as the canonical ids a selection takes, each once, in the order given. */
 export interface ParsedSelectionNames {
+  /** The products, as catalogue ids. */
   readonly products: AppleProduct[];
+  /** The profiles, as catalogue ids. */
   readonly profiles: ProfileId[];
+  /** The service ids to leave out. */
   readonly exclude: ServiceId[];
+  /** The host groups, as catalogue ids. */
   readonly hostGroups: HostGroupId[];
 }
 

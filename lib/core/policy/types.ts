@@ -8,17 +8,34 @@ import type { SelectionTerms } from './terms';
 
 /** Where a rule lets traffic go (egress) or come from (ingress). */
 export type Peer =
-  | { readonly kind: 'ipv4'; readonly cidr: string }
-  | { readonly kind: 'ipv6'; readonly cidr: string }
   | {
+      /** An IPv4 CIDR. */
+      readonly kind: 'ipv4';
+      /** The CIDR, canonical (`10.0.0.0/16`) or a deploy-time value's name. */
+      readonly cidr: string;
+    }
+  | {
+      /** An IPv6 CIDR. */
+      readonly kind: 'ipv6';
+      /** The CIDR, canonical (`2001:db8::/32`) or a deploy-time value's name. */
+      readonly cidr: string;
+    }
+  | {
+      /** A managed prefix list. */
       readonly kind: 'prefix-list';
+      /** The list's id (`pl-…`) or a deploy-time value's name. */
       readonly id: string;
       /** The list's address family; its rules count against that family's quota. @default 'ipv4' */
       readonly family?: AddressFamily;
       /** The list's max entries: AWS counts a rule referencing it as this many rules. @default 1 */
       readonly maxEntries?: number;
     }
-  | { readonly kind: 'security-group'; readonly id: string };
+  | {
+      /** A security group. */
+      readonly kind: 'security-group';
+      /** The group's id (`sg-…`) or a deploy-time value's name. */
+      readonly id: string;
+    };
 
 /** The address family a peer's rules count against in AWS's per-family quotas. */
 export type AddressFamily = 'ipv4' | 'ipv6';
@@ -36,7 +53,9 @@ export type Destination = 'anywhere' | 'apple-network' | string | Peer;
 
 /** A rule the user adds beside the catalogue's, e.g. a corporate proxy port. */
 export interface ExtraRule {
+  /** The rule's protocol. */
   readonly protocol: Protocol;
+  /** The first port the rule opens. */
   readonly fromPort: number;
   /** @default fromPort */
   readonly toPort?: number;
@@ -71,7 +90,7 @@ export interface PolicySelection {
   readonly destinations?: readonly Destination[];
   /**
    * What `'apple-network'` stands for, e.g. a managed prefix list holding Apple's network.
-   * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
+   * @default Apple's network from the catalogue (`apple`), plus its APNs IPv6 subnets when `ipv6` is set
    */
   readonly appleNetworkPeers?: readonly Destination[];
   /**
@@ -122,17 +141,25 @@ export interface ResolveOptions {
 
 /** A port range opened beyond the selection to fit a rule budget. */
 export interface PortWidening {
+  /** The protocol of the ports opened. */
   readonly protocol: Protocol;
+  /** The first port opened beyond the selection. */
   readonly fromPort: number;
+  /** The last port opened beyond the selection, inclusive. */
   readonly toPort: number;
+  /** The peer the ports are opened to. */
   readonly peer: Peer;
 }
 
 /** One firewall rule: a protocol, a port range and a peer, with where it came from. */
 export interface PolicyRule {
+  /** The protocol the rule allows. */
   readonly protocol: Protocol;
+  /** The first port the rule opens. */
   readonly fromPort: number;
+  /** The last port the rule opens, inclusive. */
   readonly toPort: number;
+  /** Where the traffic may go (egress) or come from (ingress). */
   readonly peer: Peer;
   /** AWS-valid description (≤ 255 characters, AWS's rule-description character set). */
   readonly description: string;
@@ -165,10 +192,15 @@ export type NoticeCode =
 
 /** Something a reviewer should know about the policy. */
 export interface PolicyNotice {
+  /** The notice's stable code; adapters raise it as the warning `apple-ports:<code>`. */
   readonly code: NoticeCode;
+  /** What happened and how to change it, in English. */
   readonly message: string;
+  /** The services the notice is about, sorted. */
   readonly services: readonly ServiceId[];
+  /** The selected products the notice is about, sorted. */
   readonly products: readonly AppleProduct[];
+  /** The ports a rule budget opened beyond the selection (for `budget-widened`); empty otherwise. */
   readonly widened: readonly PortWidening[];
   /** The peers the notice is about (prefix lists of unknown size; the peers services still go to). */
   readonly peers?: readonly Peer[];
@@ -181,20 +213,27 @@ export type ExclusionReason = 'legacy' | 'link-local' | 'local-gateway' | 'direc
 
 /** A service a selected product uses that the policy leaves out. */
 export interface ExcludedService {
+  /** The id of the service left out. */
   readonly service: ServiceId;
+  /** Why it was left out. */
   readonly reason: ExclusionReason;
+  /** The selected products that use the service, sorted. */
   readonly products: readonly AppleProduct[];
 }
 
 /** The resolver's output: everything an adapter needs, in a fixed order. */
 export interface ResolvedPolicy {
+  /** Whether the rules are egress (the devices connect out) or ingress. */
   readonly direction: Direction;
   /** The selected products after aliases and profiles are expanded, sorted. */
   readonly products: readonly AppleProduct[];
+  /** The profiles selected, sorted. */
   readonly profiles: readonly ProfileId[];
   /** Rules sorted by protocol, ports, then peer. */
   readonly rules: readonly PolicyRule[];
+  /** What a reviewer should know beside the rules, in a fixed order. */
   readonly notices: readonly PolicyNotice[];
+  /** The services of the selected products that the rules leave out, and why. */
   readonly excluded: readonly ExcludedService[];
   /** The budget the rules were fitted to, if any. */
   readonly maxRules?: number;

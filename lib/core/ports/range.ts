@@ -13,12 +13,15 @@ export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
 
 /** An inclusive range of ports; `fromPort === toPort` for a single port. */
 export interface PortRange {
+  /** The first port of the range. */
   readonly fromPort: number;
+  /** The last port of the range, inclusive. */
   readonly toPort: number;
 }
 
 /** A port range of one protocol: what a catalogue service uses and a firewall rule opens. */
 export interface ProtocolPortRange extends PortRange {
+  /** The protocol whose ports the range holds. */
   readonly protocol: Protocol;
 }
 
