@@ -142,13 +142,14 @@ export const FLOW_LOG_NO_PORT = 0;
 /**
  * AWS Network Firewall stateful rule group capacity: fixed when the group is created ("You can't
  * change or exceed a rule group's capacity when you make changes to it, so when you set the rule
- * group's capacity, leave room for it to grow"), at most this much per rule group.
+ * group's capacity, leave room for it to grow"), at most this much per rule group. The quotas
+ * page lists "Maximum stateful rule group capacity" among the quotas that can't be changed.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
- * https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-group-stateful-creating.html
  */
 export const NETWORK_FIREWALL_QUOTAS = {
-  /** The most capacity one stateful rule group may reserve. */
-  statefulRuleGroupCapacityMax: 50_000,
+  /** The most capacity one stateful rule group may reserve (not adjustable). */
+  statefulRuleGroupCapacityMax: 30_000,
 } as const;
 
 /**
