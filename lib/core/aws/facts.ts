@@ -175,7 +175,8 @@ export const DNS_FIREWALL_QUOTAS = {
 
 /**
  * How apple-ports numbers the rules inside its DNS Firewall rule group (priorities must be unique
- * in a group and are evaluated from the lowest): Apple's names, then the user's, then the block.
+ * in a group and are evaluated from the lowest): Apple's names, then the user's, then the block,
+ * each kind of list at its own priority.
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-settings.html
  */
 export const DNS_FIREWALL_RULE_NUMBERING = {

@@ -36,6 +36,20 @@ describe('planDnsFirewall', () => {
     expect(plan.hosts.hostsLeftOut.map((h) => h.host)).not.toContain('swscan.apple.com');
   });
 
+  test('each kind of list has its own priority, so allowing names of your own renumbers no other rule', () => {
+    const garden = planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true });
+    const withYours = planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true, allowDomains: ['*.amazonaws.com'] });
+    expect(garden.rules.map((r) => [r.name, r.priority])).toEqual([
+      ['allow-apple-hosts', 100],
+      ['block-every-other-name', 300],
+    ]);
+    expect(withYours.rules.map((r) => [r.name, r.priority])).toEqual([
+      ['allow-apple-hosts', 100],
+      ['allow-your-domains', 200],
+      ['block-every-other-name', 300],
+    ]);
+  });
+
   test('bad names and selections are reported together, with the fix', () => {
     expect(thrown(() => planDnsFirewall({ products: ['iCloudd' as never] }, { allowDomains: ['*', 'bad_name.com'] })).problems.map((p) => p.message)).toEqual([
       "Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
