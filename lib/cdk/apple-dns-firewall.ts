@@ -40,7 +40,7 @@ export class AppleDnsFirewall extends Construct {
   public readonly ruleGroup: route53resolver.CfnFirewallRuleGroup;
   /** The rule group's id, to associate it with further VPCs. */
   public readonly ruleGroupId: string;
-  /** The associations, one per VPC, in the order of `vpcs`. */
+  /** The associations, one per VPC, in the order of `vpcs`; each construct id ends with its VPC's key (`Association-vpc-0123456789abcdef0`). */
   public readonly associations: readonly route53resolver.CfnFirewallRuleGroupAssociation[];
 
   constructor(scope: Construct, id: string, props: AppleDnsFirewallProps) {
@@ -67,9 +67,10 @@ export class AppleDnsFirewall extends Construct {
       })),
     });
     this.ruleGroupId = this.ruleGroup.attrId;
+    // Each association's id comes from its VPC, so adding or removing a VPC leaves the others be.
     this.associations = associations.map(
-      (association, index) =>
-        new route53resolver.CfnFirewallRuleGroupAssociation(this, `Association${index + 1}`, {
+      (association) =>
+        new route53resolver.CfnFirewallRuleGroupAssociation(this, `Association-${association.key}`, {
           firewallRuleGroupId: this.ruleGroup.attrId,
           vpcId: peers.actual(association.vpcId),
           priority: association.priority,

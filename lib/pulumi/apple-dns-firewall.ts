@@ -42,7 +42,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
   public readonly ruleGroup: ResolverFirewallRuleGroup;
   /** The rules, in priority order. */
   public readonly rules: readonly ResolverFirewallRule[];
-  /** The associations, one per VPC, in the order of `vpcIds`. */
+  /** The associations, one per VPC, in the order of `vpcIds`; each is named after its VPC (`<name>-association-vpc-0123456789abcdef0`). */
   public readonly associations: readonly ResolverFirewallRuleGroupAssociation[];
   /** The rule group's id, to associate it with further VPCs. */
   public readonly ruleGroupId: pulumi.Output<string>;
@@ -83,7 +83,8 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
     this.associations = associations.map(
       (association) =>
         new ResolverFirewallRuleGroupAssociation(
-          `${name}-${association.name}`,
+          // Named after its VPC, so adding or removing a VPC leaves the others be.
+          `${name}-association-${association.key}`,
           { name: association.name, firewallRuleGroupId: this.ruleGroup.id, vpcId: references.inputFor(association.vpcId), priority: association.priority, ...tags },
           // The rules must exist before a VPC's queries meet the group.
           { parent: this, dependsOn: [...this.rules] },

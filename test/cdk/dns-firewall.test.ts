@@ -32,7 +32,7 @@ describe('AppleDnsFirewall', () => {
     });
     const associations = Object.values(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroupAssociation'));
     expect(associations.map((a) => a.Properties)).toEqual([
-      { FirewallRuleGroupId: { 'Fn::GetAtt': [Object.keys(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroup'))[0], 'Id'] }, VpcId: stack.resolve(vpc.vpcId), Priority: 200, Name: 'apple-dns-firewall-1' },
+      { FirewallRuleGroupId: { 'Fn::GetAtt': [Object.keys(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroup'))[0], 'Id'] }, VpcId: stack.resolve(vpc.vpcId), Priority: 200, Name: 'apple-dns-firewall-Test-Vpc' },
     ]);
     expect(dns.plan.walledGarden).toBe(true);
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('dns-firewall-walled-garden')).map((w) => w.id)).toEqual(['/Test/AppleDns']);

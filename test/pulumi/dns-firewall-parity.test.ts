@@ -63,7 +63,24 @@ test('the DNS Firewall for iCloud + Software Update on macOS is the same in Clou
     ['BLOCK', true],
   ]);
   expect(cfnRules[0]!.domains).toContain('swscan.apple.com');
-  expect(associations).toEqual([{ vpcId: VPC_ID, priority: 300, name: 'apple-dns-firewall-1' }]);
+  expect(associations).toEqual([{ vpcId: VPC_ID, priority: 300, name: `apple-dns-firewall-${VPC_ID}` }]);
+});
+
+test('each association is named after its VPC, so adding a VPC leaves the others’ names as they are', async () => {
+  const OTHER_VPC_ID = 'vpc-0fedcba9876543210';
+  const names = async (vpcIds: string[]) => {
+    const recording = await record(() => {
+      new pulumi.AppleDnsFirewall('dns', { products: ['PushNotifications'], vpcIds, priority: 300 });
+    });
+    return ofType(recording, TYPES.dnsAssociation)
+      .map((a) => [a.name, a.inputs.name])
+      .sort();
+  };
+  expect(await names([VPC_ID])).toEqual([[`dns-association-${VPC_ID}`, `apple-dns-firewall-${VPC_ID}`]]);
+  expect(await names([OTHER_VPC_ID, VPC_ID])).toEqual([
+    [`dns-association-${VPC_ID}`, `apple-dns-firewall-${VPC_ID}`],
+    [`dns-association-${OTHER_VPC_ID}`, `apple-dns-firewall-${OTHER_VPC_ID}`],
+  ]);
 });
 
 test('bad input is a ResourceError naming the component and the fix, before any child exists', async () => {

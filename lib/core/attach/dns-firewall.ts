@@ -4,7 +4,7 @@
  * associations at the user's priority within AWS's range, and the warnings. Each adapter
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
-import { DNS_FIREWALL_QUOTAS, resourceIdPattern } from '../aws/facts';
+import { DNS_FIREWALL_QUOTAS, fnv1a, resourceIdPattern } from '../aws';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -54,7 +54,13 @@ export interface DnsFirewallAssociationDesign {
   /** The VPC id, or the adapter's placeholder. */
   readonly vpcId: string;
   readonly priority: number;
-  /** A name for the association (Pulumi requires one): `apple-dns-firewall-1`… */
+  /**
+   * What the association is known by, from its VPC (`vpc-0123456789abcdef0`, `Test-Vpc` for the
+   * placeholder `{Test/Vpc}`): the adapter's construct id or resource name ends with it, so adding
+   * or removing a VPC leaves the other VPCs' associations as they are.
+   */
+  readonly key: string;
+  /** The association's name in AWS, from its key: `apple-dns-firewall-vpc-0123456789abcdef0`. */
   readonly name: string;
 }
 
@@ -90,9 +96,31 @@ function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): vo
   }
 }
 
+const ASSOCIATION_NAME_PREFIX = 'apple-dns-firewall-';
+
+/** A key of letters, digits and hyphens from a VPC id or placeholder: `{Test/Vpc}` → `Test-Vpc`. */
+function slug(vpcId: string): string {
+  return vpcId.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'vpc';
+}
+
+/**
+ * The key of each VPC's association, from the VPC alone (never from its place in the list). A key
+ * too long for AWS's association name, or shared by two VPCs (`{a/b}` and `{a-b}`), is shortened or
+ * told apart by a hash of the VPC's own id or placeholder.
+ */
+function associationKeys(vpcIds: readonly string[]): string[] {
+  const room = DNS_FIREWALL_QUOTAS.associationNameMaxLength - ASSOCIATION_NAME_PREFIX.length;
+  const slugs = vpcIds.map(slug);
+  const hashed = (vpcId: string, base: string) => {
+    const hash = fnv1a(vpcId).toString(16).padStart(8, '0');
+    return `${base.slice(0, room - hash.length - 1)}-${hash}`;
+  };
+  return slugs.map((key, index) => (key.length > room || slugs.filter((other) => other === key).length > 1 ? hashed(vpcIds[index]!, key) : key));
+}
+
 /**
  * Plans a DNS Firewall rule group for an adapter: the core's plan, the VPC associations at the
- * given priority, and one warning per notice.
+ * given priority, each keyed by its VPC, and one warning per notice.
  */
 export function planDnsFirewallRuleGroup(request: DnsFirewallRequest): PlanOutcome<DnsFirewallDesign> {
   const { readable = (text: string) => text, isUnresolved = () => false } = request;
@@ -110,6 +138,8 @@ export function planDnsFirewallRuleGroup(request: DnsFirewallRequest): PlanOutco
   if (plan === undefined || problems.length > 0) {
     return { ok: false, problems };
   }
-  const associations = (request.vpcIds ?? []).map((vpcId, index) => ({ vpcId, priority: request.priority!, name: `apple-dns-firewall-${index + 1}` }));
+  const vpcIds = request.vpcIds ?? [];
+  const keys = associationKeys(vpcIds);
+  const associations = vpcIds.map((vpcId, index) => ({ vpcId, priority: request.priority!, key: keys[index]!, name: `${ASSOCIATION_NAME_PREFIX}${keys[index]!}` }));
   return { ok: true, value: { plan, associations, warnings: plannedWarnings(plan.notices, { readable }) } };
 }

@@ -171,6 +171,12 @@ export const DNS_FIREWALL_QUOTAS = {
   associationPriorityMax: 9900,
   /** The longest domain specification, the optional leading `*` included. */
   domainMaxLength: 255,
+  /**
+   * The longest name of a rule group association (AWS::Route53Resolver::FirewallRuleGroupAssociation
+   * `Name`: letters, digits, `-`, `_` and spaces, at most 64).
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-route53resolver-firewallrulegroupassociation.html
+   */
+  associationNameMaxLength: 64,
 } as const;
 
 /**
