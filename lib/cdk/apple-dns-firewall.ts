@@ -49,7 +49,7 @@ export class AppleDnsFirewall extends Construct {
     const vpcIds = props.vpcs?.map((vpc) => (typeof vpc === 'string' ? vpc : vpc.vpcId));
     const { plan, associations, warnings } = designOf(
       this,
-      planDnsFirewallRuleGroup({ ...props, vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'), isUnresolved: peers.isUnresolved, readable: peers.readable }),
+      planDnsFirewallRuleGroup({ ...props, vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'), vocabulary: { vpcs: 'vpcs', vpcValue: 'a VPC construct' }, isUnresolved: peers.isUnresolved, readable: peers.readable }),
     );
     this.plan = plan;
     const lists: Partial<Record<DnsDomainListId, route53resolver.CfnFirewallDomainList>> = {};

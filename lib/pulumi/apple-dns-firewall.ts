@@ -21,7 +21,7 @@ function planComponent(args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesig
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const outcome = planDnsFirewallRuleGroup({ ...args, vpcIds, isUnresolved: references.isPlaceholder, readable: (text) => references.readable(text) });
+  const outcome = planDnsFirewallRuleGroup({ ...args, vpcIds, vocabulary: { vpcs: 'vpcIds', vpcValue: 'an Output such as vpc.id' }, isUnresolved: references.isPlaceholder, readable: (text) => references.readable(text) });
   return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }
 

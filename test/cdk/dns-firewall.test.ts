@@ -54,11 +54,11 @@ describe('AppleDnsFirewall', () => {
     expect(error).toBeInstanceOf(AppleServicesError);
     expect((error as AppleServicesError).problems.map((p) => p.message)).toEqual([
       'priority 50 is not a DNS Firewall association priority. Use a whole number from 100 to 9900, unique among the rule groups of each VPC (DNS Firewall evaluates the lowest first).',
-      "'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct or Output.",
-      'Test/Vpc is listed twice: a rule group can be associated with a VPC once. List each VPC once.',
+      "vpcs: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct.",
+      'Test/Vpc is listed twice in vpcs: a rule group can be associated with a VPC once. List each VPC once.',
     ]);
     expect(errorOf(() => new AppleDnsFirewall(stack, 'NoPriority', { products: ['PushNotifications'], vpcs: [VPC_ID] })).message).toBe(
-      'Test/NoPriority: The rule group is associated with VPCs but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.',
+      'Test/NoPriority: The rule group is associated with the VPCs in vpcs but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.',
     );
   });
 });

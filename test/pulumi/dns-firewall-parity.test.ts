@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cdk from 'apple-ports/cdk';
 import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { resourcesOfType, strictApp } from '../cdk/cdk-test-app';
+import { errorOf } from '../thrown';
 import { installMockRecorder, ofType, record, TYPES } from './mock-recorder';
 
 let pulumi: typeof pulumiAdapter;
@@ -90,4 +91,16 @@ test('bad input is a ResourceError naming the component and the fix, before any 
     );
   });
   expect(recording.resources.map((r) => r.type)).toEqual([TYPES.dnsFirewallComponent]);
+});
+
+test('messages name the component’s own argument, vpcIds, and the values it takes', async () => {
+  await record(() => {
+    expect(() => new pulumi.AppleDnsFirewall('bad-id', { products: ['PushNotifications'], vpcIds: ['vpc-123'], priority: 200 })).toThrow(
+      "AppleDnsFirewall 'bad-id': vpcIds: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or an Output such as vpc.id.",
+    );
+    expect((errorOf(() => new pulumi.AppleDnsFirewall('no-priority', { products: ['PushNotifications'], vpcIds: [VPC_ID, VPC_ID] })) as pulumiAdapter.AppleServicesResourceError).problems).toEqual([
+      { code: 'invalid-dns-firewall-option', message: 'The rule group is associated with the VPCs in vpcIds but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.' },
+      { code: 'invalid-dns-firewall-option', message: `${VPC_ID} is listed twice in vpcIds: a rule group can be associated with a VPC once. List each VPC once.` },
+    ]);
+  });
 });

@@ -39,8 +39,18 @@ export interface AppleDnsFirewallSelection extends Pick<AppleFirewallRulesSelect
   readonly priority?: number;
 }
 
+/** How an adapter names its VPCs, so the planner's messages speak its language. */
+export interface DnsFirewallVocabulary {
+  /** The VPCs' prop: `vpcs` (CDK), `vpcIds` (Pulumi). */
+  readonly vpcs: string;
+  /** What else the prop takes besides an id: `a VPC construct`, `an Output such as vpc.id`. */
+  readonly vpcValue: string;
+}
+
 /** The rule group as an adapter asks for it, VPC ids as placeholders for deploy-time values. */
 export interface DnsFirewallRequest extends AppleDnsFirewallSelection {
+  /** How messages name the VPCs. */
+  readonly vocabulary: DnsFirewallVocabulary;
   /** The VPCs to associate the rule group with (ids, or placeholders). @default [] */
   readonly vpcIds?: readonly string[];
   /** True for a placeholder of a deploy-time value; such values skip validation. @default () => false */
@@ -74,7 +84,7 @@ export interface DnsFirewallDesign {
 const VPC_ID = resourceIdPattern('vpc');
 
 function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): void {
-  const { isUnresolved = () => false, readable = (text: string) => text } = request;
+  const { isUnresolved = () => false, readable = (text: string) => text, vocabulary } = request;
   const vpcIds = request.vpcIds ?? [];
   const { associationPriorityMin: min, associationPriorityMax: max, ruleGroupsPerVpc } = DNS_FIREWALL_QUOTAS;
   const invalid = (message: string) => problems.push({ code: 'invalid-dns-firewall-option', message });
@@ -82,15 +92,15 @@ function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): vo
     invalid(`priority ${String(request.priority)} is not a DNS Firewall association priority. Use a whole number from ${min} to ${max}, unique among the rule groups of each VPC (DNS Firewall evaluates the lowest first).`);
   }
   if (vpcIds.length > 0 && request.priority === undefined) {
-    invalid(`The rule group is associated with VPCs but has no priority. Give priority, from ${min} to ${max}: unique among the (at most ${ruleGroupsPerVpc}) rule groups each VPC has, lowest evaluated first.`);
+    invalid(`The rule group is associated with the VPCs in ${vocabulary.vpcs} but has no priority. Give priority, from ${min} to ${max}: unique among the (at most ${ruleGroupsPerVpc}) rule groups each VPC has, lowest evaluated first.`);
   }
   for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID.test(v))) {
-    invalid(`'${id}' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct or Output.`);
+    invalid(`${vocabulary.vpcs}: '${id}' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or ${vocabulary.vpcValue}.`);
   }
   const seen = new Set<string>();
   for (const id of vpcIds) {
     if (seen.has(id)) {
-      invalid(`${readable(id)} is listed twice: a rule group can be associated with a VPC once. List each VPC once.`);
+      invalid(`${readable(id)} is listed twice in ${vocabulary.vpcs}: a rule group can be associated with a VPC once. List each VPC once.`);
     }
     seen.add(id);
   }

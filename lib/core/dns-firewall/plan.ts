@@ -73,13 +73,14 @@ function notices(walledGarden: boolean, allowed: readonly string[]): DnsFirewall
       },
     ];
   }
-  const yours = allowed.length > 0 ? ` besides ${allowed.join(', ')}` : '';
-  return [
-    {
-      code: 'dns-firewall-walled-garden',
-      message: `The DNS Firewall rule group BLOCKs every name the VPC resolves that is not Apple's${yours}: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.`,
-    },
-  ];
+  const endpoints = 'AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…)';
+  // With names of your own, the warning cannot say what is blocked (allowDomains may hold the
+  // endpoints already): it names what is allowed and what to check.
+  const message =
+    allowed.length === 0
+      ? `The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's: ${endpoints}, package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.`
+      : `The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's and those in allowDomains (${allowed.join(', ')}). Before you associate it, check that allowDomains holds every other name the VPC needs: ${endpoints}, package mirrors, your own domains.`;
+  return [{ code: 'dns-firewall-walled-garden', message }];
 }
 
 /** The answers a BLOCK rule of the plan may give (AWS also has OVERRIDE, which the plan does not use). */
