@@ -37,11 +37,12 @@ export interface AppleServicesDomainListProps extends AppleDomainListSelection {
  * A stateful domain-list rule group that allows the HTTPS (TLS SNI) and HTTP (Host) traffic of the
  * hosts Apple lists for the selected products, the form AWS maintains the rule syntax of. Traffic
  * on other ports (APNs TCP 5223, QUIC) needs rules of its own: `AppleServicesFirewallRules` adds
- * them. See `plan.notices` and `plan.limitations`.
+ * them. See `plan.notices` and `plan.limitations`. The group uses strict rule order, as the
+ * firewall policy that references it must (`statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' }`).
  *
  * @example
  * const apple = new AppleServicesDomainList(this, 'AppleDomains', { products: ['SoftwareUpdate', 'iCloud'], platforms: ['macOS'] });
- * // apple.ruleGroupArn in a CfnFirewallPolicy's statefulRuleGroupReferences
+ * // apple.ruleGroupArn in the statefulRuleGroupReferences of a CfnFirewallPolicy with strict rule order
  */
 export class AppleServicesDomainList extends Construct {
   /** The planned targets, capacity, notices and limitations, for review snapshots. */
@@ -74,6 +75,7 @@ export class AppleServicesDomainList extends Construct {
       ruleGroup: {
         ...(plan.homeNet !== undefined ? { ruleVariables: { ipSets: { HOME_NET: { definition: plan.homeNet.map((cidr) => peers.actual(cidr)) } } } } : {}),
         rulesSource: { rulesSourceList: { targets: [...list.targets], targetTypes: [...list.targetTypes], generatedRulesType: list.generatedRulesType } },
+        statefulRuleOptions: { ruleOrder: plan.ruleOrder },
       },
     });
     this.ruleGroupArn = this.ruleGroup.attrRuleGroupArn;
