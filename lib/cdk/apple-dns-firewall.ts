@@ -8,8 +8,9 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import type { AppleDnsFirewallSelection, DnsDomainListId, DnsFirewallPlan } from '../core';
-import { planDnsFirewallRuleGroup } from '../core/internal';
+import { planDnsFirewallRuleGroup, type DnsFirewallVocabulary } from '../core/internal';
 import { designOf } from './errors';
+import { dnsFirewallVpcLedger } from './ledgers';
 import { PeerTranslator } from './peers';
 import { raiseWarnings } from './warnings';
 
@@ -21,6 +22,8 @@ export interface AppleDnsFirewallProps extends AppleDnsFirewallSelection {
    */
   readonly vpcs?: readonly (ec2.IVpc | string)[];
 }
+
+const CDK_DNS_VOCABULARY: DnsFirewallVocabulary = { vpcs: 'vpcs', vpcValue: 'a VPC construct', claimant: 'construct' };
 
 const LIST_IDS: Readonly<Record<DnsDomainListId, string>> = { apple: 'AppleHosts', allowed: 'AllowedDomains', everything: 'EveryOtherName' };
 
@@ -49,7 +52,14 @@ export class AppleDnsFirewall extends Construct {
     const vpcIds = props.vpcs?.map((vpc) => (typeof vpc === 'string' ? vpc : vpc.vpcId));
     const { plan, associations, warnings } = designOf(
       this,
-      planDnsFirewallRuleGroup({ ...props, vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'), vocabulary: { vpcs: 'vpcs', vpcValue: 'a VPC construct' }, isUnresolved: peers.isUnresolved, readable: peers.readable }),
+      planDnsFirewallRuleGroup({
+        ...props,
+        vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'),
+        vocabulary: CDK_DNS_VOCABULARY,
+        ledgers: { owner: `'${this.node.path}'`, ledgerOf: (vpcId) => dnsFirewallVpcLedger(this, peers.actual(vpcId)) },
+        isUnresolved: peers.isUnresolved,
+        readable: peers.readable,
+      }),
     );
     this.plan = plan;
     const lists: Partial<Record<DnsDomainListId, route53resolver.CfnFirewallDomainList>> = {};

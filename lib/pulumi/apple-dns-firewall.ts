@@ -7,21 +7,31 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ResolverFirewallDomainList, ResolverFirewallRule, ResolverFirewallRuleGroup, ResolverFirewallRuleGroupAssociation } from '@pulumi/aws/route53';
 import type { DnsDomainListId, DnsFirewallPlan, PlanOutcome, Problem } from '../core';
-import { planDnsFirewallRuleGroup, type DnsFirewallDesign } from '../core/internal';
+import { planDnsFirewallRuleGroup, type DnsFirewallDesign, type DnsFirewallVocabulary } from '../core/internal';
 import type { AppleDnsFirewallArgs } from './dns-firewall-args';
 import { AppleServicesResourceError } from './errors';
 import { InputReferences } from './input-references';
+import { dnsFirewallVpcLedgers } from './ledgers';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
 
-function planComponent(args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesign & { references: InputReferences }> {
+const PULUMI_DNS_VOCABULARY: DnsFirewallVocabulary = { vpcs: 'vpcIds', vpcValue: 'an Output such as vpc.id', claimant: 'component' };
+
+function planComponent(name: string, args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesign & { references: InputReferences }> {
   const problems: Problem[] = [];
   const references = new InputReferences();
   const vpcIds = (args.vpcIds ?? []).flatMap((id, index) => references.toCoreString(id, 'vpcIds', `vpcIds[${index}]`, problems) ?? []);
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const outcome = planDnsFirewallRuleGroup({ ...args, vpcIds, vocabulary: { vpcs: 'vpcIds', vpcValue: 'an Output such as vpc.id' }, isUnresolved: references.isPlaceholder, readable: (text) => references.readable(text) });
+  const outcome = planDnsFirewallRuleGroup({
+    ...args,
+    vpcIds,
+    vocabulary: PULUMI_DNS_VOCABULARY,
+    ledgers: { owner: `AppleDnsFirewall '${name}'`, ledgerOf: (vpcId) => dnsFirewallVpcLedgers.of(references.inputFor(vpcId)) },
+    isUnresolved: references.isPlaceholder,
+    readable: (text) => references.readable(text),
+  });
   return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }
 
@@ -50,7 +60,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
   constructor(name: string, args: AppleDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleDnsFirewall'), name, {}, opts);
     const given = args ?? {};
-    const result = planComponent(given);
+    const result = planComponent(name, given);
     if (!result.ok) {
       throw new AppleServicesResourceError(result.problems, `AppleDnsFirewall '${name}'`, this);
     }

@@ -104,3 +104,15 @@ test('messages name the component’s own argument, vpcIds, and the values it ta
     ]);
   });
 });
+
+test('components sharing a VPC need a priority each', async () => {
+  await record(() => {
+    new pulumi.AppleDnsFirewall('push', { products: ['PushNotifications'], vpcIds: [VPC_ID], priority: 200 });
+    expect((errorOf(() => new pulumi.AppleDnsFirewall('updates', { products: ['SoftwareUpdate'], vpcIds: [VPC_ID], priority: 200 })) as pulumiAdapter.AppleServicesResourceError).problems).toEqual([
+      {
+        code: 'dns-firewall-priority-taken',
+        message: `priority 200 in the VPC '${VPC_ID}' is already taken by the DNS Firewall rule group of AppleDnsFirewall 'push', and AWS refuses two rule groups at one priority in a VPC. Give each component associated with the VPC its own priority, from 100 to 9900.`,
+      },
+    ]);
+  });
+});

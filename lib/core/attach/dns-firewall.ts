@@ -4,7 +4,7 @@
  * associations at the user's priority within AWS's range, and the warnings. Each adapter
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
-import { DNS_FIREWALL_QUOTAS, fnv1a, resourceIdPattern } from '../aws';
+import { DNS_FIREWALL_QUOTAS, fnv1a, resourceIdPattern, type ClaimantKind, type DnsFirewallVpcLedger } from '../aws';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -45,12 +45,24 @@ export interface DnsFirewallVocabulary {
   readonly vpcs: string;
   /** What else the prop takes besides an id: `a VPC construct`, `an Output such as vpc.id`. */
   readonly vpcValue: string;
+  /** What the adapter's class is: a CDK `construct` or a Pulumi `component`. */
+  readonly claimant: ClaimantKind;
+}
+
+/** The VPCs' ledgers, for rule groups apple-ports associates with a VPC another already has. */
+export interface DnsFirewallLedgers {
+  /** Who associates this rule group, for messages: `'Test/AppleDns'`, `AppleDnsFirewall 'dns'`. */
+  readonly owner: string;
+  /** The ledger of the VPC an id or placeholder stands for (one per VPC, however it is given). */
+  readonly ledgerOf: (vpcId: string) => DnsFirewallVpcLedger;
 }
 
 /** The rule group as an adapter asks for it, VPC ids as placeholders for deploy-time values. */
 export interface DnsFirewallRequest extends AppleDnsFirewallSelection {
   /** How messages name the VPCs. */
   readonly vocabulary: DnsFirewallVocabulary;
+  /** The VPCs' ledgers. @default none: no check against other rule groups */
+  readonly ledgers?: DnsFirewallLedgers;
   /** The VPCs to associate the rule group with (ids, or placeholders). @default [] */
   readonly vpcIds?: readonly string[];
   /** True for a placeholder of a deploy-time value; such values skip validation. @default () => false */
@@ -129,6 +141,28 @@ function associationKeys(vpcIds: readonly string[]): string[] {
 }
 
 /**
+ * Claims each VPC's priority in its ledger, all or none: two rule groups at one priority in a VPC,
+ * or more rule groups than AWS's quota per VPC, are problems.
+ */
+function claimVpcs(request: DnsFirewallRequest, associations: readonly DnsFirewallAssociationDesign[]): readonly Problem[] {
+  const { ledgers, vocabulary, readable = (text: string) => text } = request;
+  if (ledgers === undefined) {
+    return [];
+  }
+  const claims = associations.map((association) => ({
+    ledger: ledgers.ledgerOf(association.vpcId),
+    claim: { owner: ledgers.owner, claimant: vocabulary.claimant, vpcName: `'${readable(association.vpcId)}'`, priority: association.priority },
+  }));
+  const problems = claims.flatMap(({ ledger, claim }) => ledger.check(claim));
+  if (problems.length === 0) {
+    for (const { ledger, claim } of claims) {
+      ledger.record(claim);
+    }
+  }
+  return problems;
+}
+
+/**
  * Plans a DNS Firewall rule group for an adapter: the core's plan, the VPC associations at the
  * given priority, each keyed by its VPC, and one warning per notice.
  */
@@ -151,5 +185,9 @@ export function planDnsFirewallRuleGroup(request: DnsFirewallRequest): PlanOutco
   const vpcIds = request.vpcIds ?? [];
   const keys = associationKeys(vpcIds);
   const associations = vpcIds.map((vpcId, index) => ({ vpcId, priority: request.priority!, key: keys[index]!, name: `${ASSOCIATION_NAME_PREFIX}${keys[index]!}` }));
+  const claimProblems = claimVpcs(request, associations);
+  if (claimProblems.length > 0) {
+    return { ok: false, problems: claimProblems };
+  }
   return { ok: true, value: { plan, associations, warnings: plannedWarnings(plan.notices, { readable }) } };
 }
