@@ -12,6 +12,7 @@ import { planDnsFirewallRuleGroup, type DnsFirewallVocabulary } from '../core/in
 import { designOf } from './errors';
 import { dnsFirewallVpcLedger } from './ledgers';
 import { PeerTranslator } from './peers';
+import { recordPolicy } from './policy-metadata';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleDnsFirewall`: the selection, then the VPCs it is associated with. */
@@ -88,5 +89,6 @@ export class AppleDnsFirewall extends Construct {
         }),
     );
     raiseWarnings(this, warnings);
+    recordPolicy(this, () => ({ type: 'AppleDnsFirewall', plan }));
   }
 }

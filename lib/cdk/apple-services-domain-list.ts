@@ -9,6 +9,7 @@ import type { AppleDomainListSelection, DomainListRuleGroupPlan } from '../core'
 import { planDomainListRuleGroup, rulesSourceList } from '../core/internal';
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
+import { recordPolicy } from './policy-metadata';
 import { ruleGroupNameFor } from './rule-group-name';
 import { raiseWarnings } from './warnings';
 
@@ -80,5 +81,6 @@ export class AppleServicesDomainList extends Construct {
     });
     this.ruleGroupArn = this.ruleGroup.attrRuleGroupArn;
     raiseWarnings(this, warnings);
+    recordPolicy(this, () => ({ type: 'AppleServicesDomainList', plan }));
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { AppleProduct } from '../core/catalogue';
 import type { AppleNetworkPrefixListPlan } from '../core/aws';
-import type { FirewallRuleGroupPlan } from '../core/network-firewall';
+import type { DnsFirewallPlan } from '../core/dns-firewall';
+import type { DomainListRuleGroupPlan, FirewallRuleGroupPlan } from '../core/network-firewall';
 import type { PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy';
 
 /** The template `Metadata` key holding the records of a stack's constructs, by construct path. */
@@ -17,7 +18,7 @@ export const POLICY_METADATA_KEY = 'apple-ports:policies';
 export const POLICY_RECORD_VERSION = 1;
 
 /** The construct types that record a policy. */
-export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList';
+export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList' | 'AppleServicesDomainList' | 'AppleDnsFirewall';
 
 /** A rule as recorded: `widened` holds the port ranges only (protocol and peer are the rule's); empty lists are left out. */
 export type RecordedRule = Omit<PolicyRule, 'extra' | 'widened'> & {
@@ -36,22 +37,26 @@ export type RecordedPolicy = Omit<ResolvedPolicy, 'rules' | 'notices'> & {
   readonly notices: readonly RecordedNotice[];
 };
 
+/** What a rule group was planned for, in its record. */
+export interface RecordedSelection {
+  readonly products: readonly AppleProduct[];
+  readonly profiles: readonly string[];
+  readonly hostGroups: readonly string[];
+}
+
 /** What one construct records, by its type. */
 export type PolicyRecord =
   | { readonly version: 1; readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: RecordedPolicy }
-  | {
+  | (RecordedSelection & {
       readonly version: 1;
       readonly type: 'AppleServicesFirewallRules';
-      readonly products: readonly AppleProduct[];
-      readonly profiles: readonly string[];
-      readonly hostGroups: readonly string[];
       readonly capacity: number;
       readonly rules: number;
       /** The hosts the rules allow by name, sorted as the plan sorts them. */
       readonly hosts: readonly string[];
       /** The port rules' policy; absent when only host groups are selected. */
       readonly policy?: RecordedPolicy;
-    }
+    })
   | {
       readonly version: 1;
       readonly type: 'AppleNetworkPrefixList';
@@ -60,19 +65,44 @@ export type PolicyRecord =
       readonly family: AppleNetworkPrefixListPlan['family'];
       readonly maxEntries: number;
       readonly entries: readonly string[];
-    };
+    }
+  | (RecordedSelection & {
+      readonly version: 1;
+      readonly type: 'AppleServicesDomainList';
+      readonly capacity: number;
+      readonly ruleOrder: DomainListRuleGroupPlan['ruleOrder'];
+      readonly targetTypes: DomainListRuleGroupPlan['targetTypes'];
+      /** The list's targets as the rule group holds them (`.push.apple.com`). */
+      readonly hosts: readonly string[];
+    })
+  | (RecordedSelection & {
+      readonly version: 1;
+      readonly type: 'AppleDnsFirewall';
+      readonly walledGarden: boolean;
+      /** The rules in priority order: `100 ALLOW apple`. */
+      readonly rules: readonly string[];
+      /** Apple's names in the rule group's domain list, as DNS Firewall reads them. */
+      readonly hosts: readonly string[];
+      /** The names of your own the rule group allows. */
+      readonly allowDomains: readonly string[];
+    });
 
 /** What a construct hands to `policyRecord`. */
 export type PolicyRecordSubject =
   | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
   | { readonly type: 'AppleServicesFirewallRules'; readonly plan: FirewallRuleGroupPlan }
-  | { readonly type: 'AppleNetworkPrefixList'; readonly plan: AppleNetworkPrefixListPlan };
+  | { readonly type: 'AppleNetworkPrefixList'; readonly plan: AppleNetworkPrefixListPlan }
+  | { readonly type: 'AppleServicesDomainList'; readonly plan: DomainListRuleGroupPlan }
+  | { readonly type: 'AppleDnsFirewall'; readonly plan: DnsFirewallPlan };
 
 /** A recorded construct read back, with its policies whole again for `reviewPolicy` and `diffPolicies`. */
 export type ReadPolicyRecord =
   | { readonly type: 'AppleServicesEgress' | 'AppleServicesIngress'; readonly policy: ResolvedPolicy }
   | (Omit<Extract<PolicyRecord, { type: 'AppleServicesFirewallRules' }>, 'version' | 'policy'> & { readonly policy?: ResolvedPolicy })
-  | Omit<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' }>, 'version'>;
+  | Unversioned<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' | 'AppleServicesDomainList' | 'AppleDnsFirewall' }>>;
+
+/** A record without its version, each member of a union on its own. */
+type Unversioned<R> = R extends unknown ? Omit<R, 'version'> : never;
 
 function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   return {
@@ -96,6 +126,11 @@ function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   };
 }
 
+/** What a rule group was planned for, as its record holds it. */
+function selectionOf(plan: RecordedSelection): RecordedSelection {
+  return { products: plan.products, profiles: plan.profiles, hostGroups: plan.hostGroups };
+}
+
 /**
  * The record a construct writes into its template: compact and versioned. Deploy-time values are
  * already named as the user knows them (`{AppleMacHosts/Bastion}`) by the adapter's placeholders.
@@ -110,9 +145,7 @@ export function policyRecord(subject: PolicyRecordSubject): PolicyRecord {
       return {
         version: POLICY_RECORD_VERSION,
         type: subject.type,
-        products: plan.products,
-        profiles: plan.profiles,
-        hostGroups: plan.hostGroups,
+        ...selectionOf(plan),
         capacity: plan.capacity,
         rules: plan.rules.length,
         hosts: plan.hosts.hosts.map((host) => host.host),
@@ -121,6 +154,31 @@ export function policyRecord(subject: PolicyRecordSubject): PolicyRecord {
     }
     case 'AppleNetworkPrefixList':
       return { version: POLICY_RECORD_VERSION, type: subject.type, scope: subject.plan.scope, family: subject.plan.family, maxEntries: subject.plan.maxEntries, entries: subject.plan.entries.map((e) => e.cidr) };
+    case 'AppleServicesDomainList': {
+      const { plan } = subject;
+      return {
+        version: POLICY_RECORD_VERSION,
+        type: subject.type,
+        ...selectionOf(plan),
+        capacity: plan.capacity,
+        ruleOrder: plan.ruleOrder,
+        targetTypes: plan.targetTypes,
+        hosts: plan.targets,
+      };
+    }
+    case 'AppleDnsFirewall': {
+      const { plan } = subject;
+      const listOf = (id: string) => plan.domainLists.find((list) => list.id === id)?.domains ?? [];
+      return {
+        version: POLICY_RECORD_VERSION,
+        type: subject.type,
+        ...selectionOf(plan),
+        walledGarden: plan.walledGarden,
+        rules: plan.rules.map((rule) => `${rule.priority} ${rule.action} ${rule.domainList}`),
+        hosts: listOf('apple'),
+        allowDomains: listOf('allowed'),
+      };
+    }
   }
 }
 
@@ -149,7 +207,7 @@ function readPolicy(recorded: RecordedPolicy): ResolvedPolicy {
   };
 }
 
-const TYPES: readonly RecordedConstructType[] = ['AppleServicesEgress', 'AppleServicesIngress', 'AppleServicesFirewallRules', 'AppleNetworkPrefixList'];
+const TYPES: readonly RecordedConstructType[] = ['AppleServicesEgress', 'AppleServicesIngress', 'AppleServicesFirewallRules', 'AppleNetworkPrefixList', 'AppleServicesDomainList', 'AppleDnsFirewall'];
 
 /**
  * Reads a record from a template (already parsed JSON), with its policies whole again. Throws an
@@ -173,6 +231,8 @@ export function readPolicyRecord(value: unknown): ReadPolicyRecord {
       return { ...plan, ...(policy ? { policy: readPolicy(policy) } : {}) };
     }
     case 'AppleNetworkPrefixList':
+    case 'AppleServicesDomainList':
+    case 'AppleDnsFirewall':
       return rest;
   }
 }
