@@ -8,9 +8,11 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import type { AppleDnsFirewallSelection, DnsDomainListId, DnsFirewallPlan } from '../core';
-import { planDnsFirewallRuleGroup } from '../core/internal';
+import { planDnsFirewallRuleGroup, type DnsFirewallVocabulary } from '../core/internal';
 import { designOf } from './errors';
+import { dnsFirewallVpcLedger } from './ledgers';
 import { PeerTranslator } from './peers';
+import { recordPolicy } from './policy-metadata';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleDnsFirewall`: the selection, then the VPCs it is associated with. */
@@ -21,6 +23,8 @@ export interface AppleDnsFirewallProps extends AppleDnsFirewallSelection {
    */
   readonly vpcs?: readonly (ec2.IVpc | string)[];
 }
+
+const CDK_DNS_VOCABULARY: DnsFirewallVocabulary = { vpcs: 'vpcs', vpcValue: 'a VPC construct', claimant: 'construct' };
 
 const LIST_IDS: Readonly<Record<DnsDomainListId, string>> = { apple: 'AppleHosts', allowed: 'AllowedDomains', everything: 'EveryOtherName' };
 
@@ -40,7 +44,7 @@ export class AppleDnsFirewall extends Construct {
   public readonly ruleGroup: route53resolver.CfnFirewallRuleGroup;
   /** The rule group's id, to associate it with further VPCs. */
   public readonly ruleGroupId: string;
-  /** The associations, one per VPC, in the order of `vpcs`. */
+  /** The associations, one per VPC, in the order of `vpcs`; each construct id ends with its VPC's key (`Association-vpc-0123456789abcdef0`). */
   public readonly associations: readonly route53resolver.CfnFirewallRuleGroupAssociation[];
 
   /** Plans the DNS Firewall rule group for the selection and creates its domain lists, rules and VPC associations; bad props fail here with every problem listed. */
@@ -50,7 +54,14 @@ export class AppleDnsFirewall extends Construct {
     const vpcIds = props.vpcs?.map((vpc) => (typeof vpc === 'string' ? vpc : vpc.vpcId));
     const { plan, associations, warnings } = designOf(
       this,
-      planDnsFirewallRuleGroup({ ...props, vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'), isUnresolved: peers.isUnresolved, readable: peers.readable }),
+      planDnsFirewallRuleGroup({
+        ...props,
+        vpcIds: peers.toPlaceholders(vpcIds, 'vpcs'),
+        vocabulary: CDK_DNS_VOCABULARY,
+        ledgers: { owner: `'${this.node.path}'`, ledgerOf: (vpcId) => dnsFirewallVpcLedger(this, peers.actual(vpcId)) },
+        isUnresolved: peers.isUnresolved,
+        readable: peers.readable,
+      }),
     );
     this.plan = plan;
     const lists: Partial<Record<DnsDomainListId, route53resolver.CfnFirewallDomainList>> = {};
@@ -68,9 +79,10 @@ export class AppleDnsFirewall extends Construct {
       })),
     });
     this.ruleGroupId = this.ruleGroup.attrId;
+    // Each association's id comes from its VPC, so adding or removing a VPC leaves the others be.
     this.associations = associations.map(
-      (association, index) =>
-        new route53resolver.CfnFirewallRuleGroupAssociation(this, `Association${index + 1}`, {
+      (association) =>
+        new route53resolver.CfnFirewallRuleGroupAssociation(this, `Association-${association.key}`, {
           firewallRuleGroupId: this.ruleGroup.attrId,
           vpcId: peers.actual(association.vpcId),
           priority: association.priority,
@@ -78,5 +90,6 @@ export class AppleDnsFirewall extends Construct {
         }),
     );
     raiseWarnings(this, warnings);
+    recordPolicy(this, () => ({ type: 'AppleDnsFirewall', plan }));
   }
 }

@@ -9,6 +9,7 @@ import type { AppleDomainListSelection, DomainListRuleGroupPlan } from '../core'
 import { planDomainListRuleGroup, rulesSourceList } from '../core/internal';
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
+import { recordPolicy } from './policy-metadata';
 import { ruleGroupNameFor } from './rule-group-name';
 import { raiseWarnings } from './warnings';
 
@@ -37,11 +38,12 @@ export interface AppleServicesDomainListProps extends AppleDomainListSelection {
  * A stateful domain-list rule group that allows the HTTPS (TLS SNI) and HTTP (Host) traffic of the
  * hosts Apple lists for the selected products, the form AWS maintains the rule syntax of. Traffic
  * on other ports (APNs TCP 5223, QUIC) needs rules of its own: `AppleServicesFirewallRules` adds
- * them. See `plan.notices` and `plan.limitations`.
+ * them. See `plan.notices` and `plan.limitations`. The group uses strict rule order, as the
+ * firewall policy that references it must (`statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' }`).
  *
  * @example
  * const apple = new AppleServicesDomainList(this, 'AppleDomains', { products: ['SoftwareUpdate', 'iCloud'], platforms: ['macOS'] });
- * // apple.ruleGroupArn in a CfnFirewallPolicy's statefulRuleGroupReferences
+ * // apple.ruleGroupArn in the statefulRuleGroupReferences of a CfnFirewallPolicy with strict rule order
  */
 export class AppleServicesDomainList extends Construct {
   /** The planned targets, capacity, notices and limitations, for review snapshots. */
@@ -75,9 +77,11 @@ export class AppleServicesDomainList extends Construct {
       ruleGroup: {
         ...(plan.homeNet !== undefined ? { ruleVariables: { ipSets: { HOME_NET: { definition: plan.homeNet.map((cidr) => peers.actual(cidr)) } } } } : {}),
         rulesSource: { rulesSourceList: { targets: [...list.targets], targetTypes: [...list.targetTypes], generatedRulesType: list.generatedRulesType } },
+        statefulRuleOptions: { ruleOrder: plan.ruleOrder },
       },
     });
     this.ruleGroupArn = this.ruleGroup.attrRuleGroupArn;
     raiseWarnings(this, warnings);
+    recordPolicy(this, () => ({ type: 'AppleServicesDomainList', plan }));
   }
 }

@@ -21,8 +21,61 @@ export type AssemblyDiffFormat = 'markdown' | 'text' | 'json';
 /** The version of the JSON `review` prints. */
 const JSON_VERSION = 1;
 
-type FirewallRecord = Extract<ReadPolicyRecord, { type: 'AppleServicesFirewallRules' }>;
 type PrefixListRecord = Extract<ReadPolicyRecord, { type: 'AppleNetworkPrefixList' }>;
+/** The records of rule groups that allow hosts by name: Network Firewall's two forms and DNS Firewall. */
+type NameRecord = Extract<ReadPolicyRecord, { type: 'AppleServicesFirewallRules' | 'AppleServicesDomainList' | 'AppleDnsFirewall' }>;
+
+function isNameRecord(record: ReadPolicyRecord): record is NameRecord {
+  return record.type === 'AppleServicesFirewallRules' || record.type === 'AppleServicesDomainList' || record.type === 'AppleDnsFirewall';
+}
+
+/** Every name the rule group allows: a DNS Firewall's own names after Apple's. */
+function namesOf(record: NameRecord): readonly string[] {
+  return record.type === 'AppleDnsFirewall' ? [...record.hosts, ...record.allowDomains] : record.hosts;
+}
+
+/** The rule group's capacity, for the two Network Firewall forms (DNS Firewall has none). */
+function capacityOf(record: NameRecord): number | undefined {
+  return record.type === 'AppleDnsFirewall' ? undefined : record.capacity;
+}
+
+/** What the rules are: a count, a domain list's order and target types, or a DNS Firewall's rules. */
+function rulesText(record: NameRecord, language: CliLanguage): string {
+  switch (record.type) {
+    case 'AppleServicesFirewallRules':
+      return `${record.rules}`;
+    case 'AppleServicesDomainList':
+      return [record.ruleOrder, record.targetTypes.join(', ')].join(language.review.listSeparator);
+    case 'AppleDnsFirewall':
+      return record.rules.join(language.review.listSeparator);
+  }
+}
+
+/** A name rule group's fields and the names it allows; its port rules' review for the Suricata form. */
+function nameRecordBlocks(record: NameRecord, stack: string, locale: Locale, markdown: boolean): DocumentBlock[] {
+  const language = cliLanguage(locale);
+  const f = language.assembly.fields;
+  const capacity = capacityOf(record);
+  const names = namesOf(record);
+  const blocks: DocumentBlock[] = [
+    {
+      kind: 'fields',
+      separator: language.review.fieldSeparator,
+      fields: [
+        [f.stack, stack],
+        ...(capacity !== undefined ? [[f.capacity, `${capacity}`] as [string, string]] : []),
+        [f.rules, rulesText(record, language)],
+        [f.hostGroups, record.hostGroups.join(language.review.listSeparator) || language.review.none],
+      ],
+    },
+    { kind: 'heading', level: 3, text: `${f.hosts} (${names.length})` },
+    list(names, language),
+  ];
+  if (record.type === 'AppleServicesFirewallRules') {
+    blocks.push(...(record.policy ? policyReviewBlocks(record.policy, locale, markdown) : [{ kind: 'paragraph' as const, text: language.assembly.noPortRules }]));
+  }
+  return blocks;
+}
 
 function lineBreak(markdown: boolean): string {
   return markdown ? '<br>' : '; ';
@@ -53,21 +106,9 @@ function recordBlocks(construct: RecordedConstruct, locale: Locale, markdown: bo
     case 'AppleServicesIngress':
       return withStack(policyReviewBlocks(record.policy, locale, markdown), f.stack, construct.stack);
     case 'AppleServicesFirewallRules':
-      return [
-        {
-          kind: 'fields',
-          separator,
-          fields: [
-            [f.stack, construct.stack],
-            [f.capacity, `${record.capacity}`],
-            [f.rules, `${record.rules}`],
-            [f.hostGroups, record.hostGroups.join(language.review.listSeparator) || language.review.none],
-          ],
-        },
-        { kind: 'heading', level: 3, text: `${f.hosts} (${record.hosts.length})` },
-        list(record.hosts, language),
-        ...(record.policy ? policyReviewBlocks(record.policy, locale, markdown) : [{ kind: 'paragraph' as const, text: language.assembly.noPortRules }]),
-      ];
+    case 'AppleServicesDomainList':
+    case 'AppleDnsFirewall':
+      return nameRecordBlocks(record, construct.stack, locale, markdown);
     case 'AppleNetworkPrefixList':
       return [
         {
@@ -96,19 +137,21 @@ function reviewJson(construct: RecordedConstruct, locale: Locale): unknown {
       const { policy, type: _type, ...plan } = record;
       return { ...head, ...plan, ...(policy ? { review: reviewPolicy(policy, { locale }) } : {}) };
     }
-    case 'AppleNetworkPrefixList': {
-      const { type: _type, ...list } = record;
-      return { ...head, ...list };
+    case 'AppleNetworkPrefixList':
+    case 'AppleServicesDomainList':
+    case 'AppleDnsFirewall': {
+      const { type: _type, ...rest } = record;
+      return { ...head, ...rest };
     }
   }
 }
 
 function reviewCsvRows(construct: RecordedConstruct, locale: Locale): string[][] {
   const { record } = construct;
-  const policy = record.type === 'AppleNetworkPrefixList' ? undefined : record.policy;
+  const policy = policyOf(record);
   const rows = policy ? reviewCsvTable(reviewPolicy(policy, { locale })).rows.map((row) => [...row]) : [];
-  if (record.type === 'AppleServicesFirewallRules') {
-    rows.push(...record.hosts.map((host) => ['name-rule', 'egress', '', '', '', host, '', '', '']));
+  if (isNameRecord(record)) {
+    rows.push(...namesOf(record).map((host) => ['name-rule', 'egress', '', '', '', host, '', '', '']));
   }
   if (record.type === 'AppleNetworkPrefixList') {
     rows.push(...record.entries.map((cidr) => ['prefix-list-entry', '', '', '', '', cidr, '', '', '']));
@@ -153,7 +196,7 @@ interface ConstructChange {
 }
 
 function policyOf(record: ReadPolicyRecord | undefined): ResolvedPolicy | undefined {
-  return record === undefined || record.type === 'AppleNetworkPrefixList' ? undefined : record.policy;
+  return record?.type === 'AppleServicesEgress' || record?.type === 'AppleServicesIngress' || record?.type === 'AppleServicesFirewallRules' ? record.policy : undefined;
 }
 
 function comparePolicies(before: ResolvedPolicy | undefined, after: ResolvedPolicy | undefined): PolicyDiff | undefined {
@@ -185,12 +228,13 @@ function compareConstruct(path: string, base: RecordedConstruct | undefined, hea
   const policy = comparePolicies(policyOf(before), policyOf(after));
   let changed = policyChanged(policy);
   const change: { -readonly [K in keyof ConstructChange]: ConstructChange[K] } = { stack: either.stack, path, type: either.record.type, status: 'unchanged', ...(policy ? { policy } : {}) };
-  if (either.record.type === 'AppleServicesFirewallRules') {
-    const b = before as FirewallRecord | undefined;
-    const a = after as FirewallRecord | undefined;
-    change.hosts = addedRemoved(b?.hosts ?? [], a?.hosts ?? []);
-    change.capacity = { before: b?.capacity ?? null, after: a?.capacity ?? null };
-    changed ||= change.hosts.added.length + change.hosts.removed.length > 0 || change.capacity.before !== change.capacity.after || b?.rules !== a?.rules;
+  if (isNameRecord(either.record)) {
+    const b = before !== undefined && isNameRecord(before) ? before : undefined;
+    const a = after !== undefined && isNameRecord(after) ? after : undefined;
+    change.hosts = addedRemoved(b ? namesOf(b) : [], a ? namesOf(a) : []);
+    change.capacity = { before: (b && capacityOf(b)) ?? null, after: (a && capacityOf(a)) ?? null };
+    const rules = (record: NameRecord | undefined) => (record ? JSON.stringify(record.type === 'AppleServicesDomainList' ? [record.ruleOrder, record.targetTypes] : record.rules) : undefined);
+    changed ||= change.hosts.added.length + change.hosts.removed.length > 0 || change.capacity.before !== change.capacity.after || rules(b) !== rules(a);
   }
   if (either.record.type === 'AppleNetworkPrefixList') {
     const b = before as PrefixListRecord | undefined;

@@ -131,7 +131,7 @@ export {
 export { WARNING_PREFIX, type PlanOutcome, type PlannedWarning } from './attach';
 export type { AppleDnsFirewallSelection, AppleDomainListSelection, AppleFirewallRulesSelection, AppleServicesSelection } from './attach';
 export * from './flows';
-export { EVERY_DOMAIN, planDnsFirewall } from './dns-firewall';
+export { DNS_FIREWALL_RULE_PRIORITIES, EVERY_DOMAIN, planDnsFirewall } from './dns-firewall';
 export type * from './dns-firewall/types';
 export {
   CAPACITY_HEADROOM,

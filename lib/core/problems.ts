@@ -61,6 +61,8 @@ export type ProblemCode =
   | 'invalid-capacity'
   | 'fixed-name-replacement'
   | 'invalid-dns-firewall-option'
+  | 'dns-firewall-priority-taken'
+  | 'dns-firewall-quota'
   | 'invalid-domain'
   | 'invalid-host-format-option'
   // The catalogue's versions, and saved copies of Apple's articles.

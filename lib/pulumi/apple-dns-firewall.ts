@@ -7,21 +7,31 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ResolverFirewallDomainList, ResolverFirewallRule, ResolverFirewallRuleGroup, ResolverFirewallRuleGroupAssociation } from '@pulumi/aws/route53';
 import type { DnsDomainListId, DnsFirewallPlan, PlanOutcome, Problem } from '../core';
-import { planDnsFirewallRuleGroup, type DnsFirewallDesign } from '../core/internal';
+import { planDnsFirewallRuleGroup, type DnsFirewallDesign, type DnsFirewallVocabulary } from '../core/internal';
 import type { AppleDnsFirewallArgs } from './dns-firewall-args';
 import { AppleServicesResourceError } from './errors';
 import { InputReferences } from './input-references';
+import { dnsFirewallVpcLedgers } from './ledgers';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
 
-function planComponent(args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesign & { references: InputReferences }> {
+const PULUMI_DNS_VOCABULARY: DnsFirewallVocabulary = { vpcs: 'vpcIds', vpcValue: 'an Output such as vpc.id', claimant: 'component' };
+
+function planComponent(name: string, args: AppleDnsFirewallArgs): PlanOutcome<DnsFirewallDesign & { references: InputReferences }> {
   const problems: Problem[] = [];
   const references = new InputReferences();
   const vpcIds = (args.vpcIds ?? []).flatMap((id, index) => references.toCoreString(id, 'vpcIds', `vpcIds[${index}]`, problems) ?? []);
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const outcome = planDnsFirewallRuleGroup({ ...args, vpcIds, isUnresolved: references.isPlaceholder, readable: (text) => references.readable(text) });
+  const outcome = planDnsFirewallRuleGroup({
+    ...args,
+    vpcIds,
+    vocabulary: PULUMI_DNS_VOCABULARY,
+    ledgers: { owner: `AppleDnsFirewall '${name}'`, ledgerOf: (vpcId) => dnsFirewallVpcLedgers.of(references.inputFor(vpcId)) },
+    isUnresolved: references.isPlaceholder,
+    readable: (text) => references.readable(text),
+  });
   return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }
 
@@ -42,7 +52,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
   public readonly ruleGroup: ResolverFirewallRuleGroup;
   /** The rules, in priority order. */
   public readonly rules: readonly ResolverFirewallRule[];
-  /** The associations, one per VPC, in the order of `vpcIds`. */
+  /** The associations, one per VPC, in the order of `vpcIds`; each is named after its VPC (`<name>-association-vpc-0123456789abcdef0`). */
   public readonly associations: readonly ResolverFirewallRuleGroupAssociation[];
   /** The rule group's id, to associate it with further VPCs. */
   public readonly ruleGroupId: pulumi.Output<string>;
@@ -51,7 +61,7 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
   constructor(name: string, args: AppleDnsFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super(typeToken('AppleDnsFirewall'), name, {}, opts);
     const given = args ?? {};
-    const result = planComponent(given);
+    const result = planComponent(name, given);
     if (!result.ok) {
       throw new AppleServicesResourceError(result.problems, `AppleDnsFirewall '${name}'`, this);
     }
@@ -84,7 +94,8 @@ export class AppleDnsFirewall extends pulumi.ComponentResource {
     this.associations = associations.map(
       (association) =>
         new ResolverFirewallRuleGroupAssociation(
-          `${name}-${association.name}`,
+          // Named after its VPC, so adding or removing a VPC leaves the others be.
+          `${name}-association-${association.key}`,
           { name: association.name, firewallRuleGroupId: this.ruleGroup.id, vpcId: references.inputFor(association.vpcId), priority: association.priority, ...tags },
           // The rules must exist before a VPC's queries meet the group.
           { parent: this, dependsOn: [...this.rules] },

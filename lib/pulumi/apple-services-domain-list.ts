@@ -37,10 +37,12 @@ function planComponent(args: AppleServicesDomainListArgs, childName: string): Pl
  * A stateful domain-list rule group that allows the HTTPS (TLS SNI) and HTTP (Host) traffic of the
  * hosts Apple lists for the selected products, the form AWS maintains the rule syntax of. Traffic
  * on other ports (APNs TCP 5223, QUIC) needs rules of its own: `AppleServicesFirewallRules` adds them.
+ * The group uses strict rule order, as the firewall policy that references it must
+ * (`statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' }`).
  *
  * ```ts
  * const apple = new AppleServicesDomainList('apple-domains', { products: ['SoftwareUpdate', 'iCloud'], platforms: ['macOS'] });
- * // apple.ruleGroupArn in an aws.networkfirewall.FirewallPolicy's statefulRuleGroupReferences
+ * // apple.ruleGroupArn in the statefulRuleGroupReferences of an aws.networkfirewall.FirewallPolicy with strict rule order
  * ```
  */
 export class AppleServicesDomainList extends pulumi.ComponentResource {
@@ -76,6 +78,7 @@ export class AppleServicesDomainList extends pulumi.ComponentResource {
             ? { ruleVariables: { ipSets: [{ key: 'HOME_NET', ipSet: { definitions: plan.homeNet.map((cidr) => references.inputFor(cidr)) } }] } }
             : {}),
           rulesSource: { rulesSourceList: { targets: [...list.targets], targetTypes: [...list.targetTypes], generatedRulesType: list.generatedRulesType } },
+          statefulRuleOptions: { ruleOrder: plan.ruleOrder },
         },
         ...(given.tags !== undefined ? { tags: given.tags } : {}),
       },

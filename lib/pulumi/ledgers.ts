@@ -9,7 +9,7 @@
  * other's claims.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { NetworkAclLedger, SecurityGroupLedger, SubnetLedger } from '../core/internal';
+import { DnsFirewallVpcLedger, NetworkAclLedger, SecurityGroupLedger, SubnetLedger } from '../core/internal';
 
 /** The ledgers of one kind of target. */
 class LedgerBook<T> {
@@ -70,6 +70,12 @@ export const networkAclLedgers = new LedgerBook(() => new NetworkAclLedger());
  * that resolve to the same subnet only at deploy time cannot be told apart before deployment.
  */
 export const subnetLedgers = new LedgerBook(() => new SubnetLedger());
+
+/**
+ * Ledgers of the VPCs components associate a DNS Firewall rule group with: a VPC id known when the
+ * program runs, or the same Output passed to two components, is caught.
+ */
+export const dnsFirewallVpcLedgers = new LedgerBook(() => new DnsFirewallVpcLedger());
 
 const inputIds = new WeakMap<object, number>();
 let nextInputId = 1;

@@ -14,6 +14,7 @@ export {
   type PolicyRecordSubject,
   type ReadPolicyRecord,
   type RecordedConstructType,
+  type RecordedSelection,
   type RecordedNotice,
   type RecordedPolicy,
   type RecordedRule,

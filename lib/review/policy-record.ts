@@ -7,7 +7,8 @@
  */
 import type { AppleProduct } from '../core/catalogue';
 import type { AppleNetworkPrefixListPlan } from '../core/aws';
-import type { FirewallRuleGroupPlan } from '../core/network-firewall';
+import type { DnsFirewallPlan } from '../core/dns-firewall';
+import type { DomainListRuleGroupPlan, FirewallRuleGroupPlan } from '../core/network-firewall';
 import type { PolicyNotice, PolicyRule, ResolvedPolicy } from '../core/policy';
 
 /** The template `Metadata` key holding the records of a stack's constructs, by construct path. */
@@ -17,7 +18,7 @@ export const POLICY_METADATA_KEY = 'apple-ports:policies';
 export const POLICY_RECORD_VERSION = 1;
 
 /** The construct types that record a policy. */
-export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList';
+export type RecordedConstructType = 'AppleServicesEgress' | 'AppleServicesIngress' | 'AppleServicesFirewallRules' | 'AppleNetworkPrefixList' | 'AppleServicesDomainList' | 'AppleDnsFirewall';
 
 /** A rule as recorded: `widened` holds the port ranges only (protocol and peer are the rule's); empty lists are left out. */
 export type RecordedRule = Omit<PolicyRule, 'extra' | 'widened'> & {
@@ -43,6 +44,16 @@ export type RecordedPolicy = Omit<ResolvedPolicy, 'rules' | 'notices'> & {
   readonly notices: readonly RecordedNotice[];
 };
 
+/** What a rule group was planned for, in its record. */
+export interface RecordedSelection {
+  /** The selected products after aliases and profiles are expanded, sorted. */
+  readonly products: readonly AppleProduct[];
+  /** The profiles selected, sorted. */
+  readonly profiles: readonly string[];
+  /** The host groups the named hosts come from, sorted. */
+  readonly hostGroups: readonly string[];
+}
+
 /** What one construct records, by its type. */
 export type PolicyRecord =
   | {
@@ -53,17 +64,11 @@ export type PolicyRecord =
       /** The construct's resolved policy. */
       readonly policy: RecordedPolicy;
     }
-  | {
+  | (RecordedSelection & {
       /** The record's version, `POLICY_RECORD_VERSION`. */
       readonly version: 1;
       /** The construct that recorded it. */
       readonly type: 'AppleServicesFirewallRules';
-      /** The selected products after aliases and profiles are expanded, sorted. */
-      readonly products: readonly AppleProduct[];
-      /** The profiles selected, sorted. */
-      readonly profiles: readonly string[];
-      /** The host groups the named hosts come from, sorted. */
-      readonly hostGroups: readonly string[];
       /** The capacity reserved for the rule group. */
       readonly capacity: number;
       /** How many rules the group holds. */
@@ -72,7 +77,7 @@ export type PolicyRecord =
       readonly hosts: readonly string[];
       /** The port rules' policy; absent when only host groups are selected. */
       readonly policy?: RecordedPolicy;
-    }
+    })
   | {
       /** The record's version, `POLICY_RECORD_VERSION`. */
       readonly version: 1;
@@ -86,7 +91,35 @@ export type PolicyRecord =
       readonly maxEntries: number;
       /** The list's CIDRs, sorted. */
       readonly entries: readonly string[];
-    };
+    }
+  | (RecordedSelection & {
+      /** The record's version, `POLICY_RECORD_VERSION`. */
+      readonly version: 1;
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesDomainList';
+      /** The capacity reserved for the rule group. */
+      readonly capacity: number;
+      /** The rule group's rule order. */
+      readonly ruleOrder: DomainListRuleGroupPlan['ruleOrder'];
+      /** What the list matches: TLS SNI, HTTP Host. */
+      readonly targetTypes: DomainListRuleGroupPlan['targetTypes'];
+      /** The list's targets as the rule group holds them (`.push.apple.com`). */
+      readonly hosts: readonly string[];
+    })
+  | (RecordedSelection & {
+      /** The record's version, `POLICY_RECORD_VERSION`. */
+      readonly version: 1;
+      /** The construct that recorded it. */
+      readonly type: 'AppleDnsFirewall';
+      /** Whether every other name is blocked. */
+      readonly walledGarden: boolean;
+      /** The rules in priority order: `100 ALLOW apple`. */
+      readonly rules: readonly string[];
+      /** Apple's names in the rule group's domain list, as DNS Firewall reads them. */
+      readonly hosts: readonly string[];
+      /** The names of your own the rule group allows. */
+      readonly allowDomains: readonly string[];
+    });
 
 /** What a construct hands to `policyRecord`. */
 export type PolicyRecordSubject =
@@ -107,6 +140,18 @@ export type PolicyRecordSubject =
       readonly type: 'AppleNetworkPrefixList';
       /** The prefix list's plan. */
       readonly plan: AppleNetworkPrefixListPlan;
+    }
+  | {
+      /** The construct recording its plan. */
+      readonly type: 'AppleServicesDomainList';
+      /** The domain list rule group's plan. */
+      readonly plan: DomainListRuleGroupPlan;
+    }
+  | {
+      /** The construct recording its plan. */
+      readonly type: 'AppleDnsFirewall';
+      /** The DNS Firewall plan. */
+      readonly plan: DnsFirewallPlan;
     };
 
 /** A recorded construct read back, with its policies whole again for `reviewPolicy` and `diffPolicies`. */
@@ -117,16 +162,14 @@ export type ReadPolicyRecord =
       /** The construct's resolved policy. */
       readonly policy: ResolvedPolicy;
     }
-  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleServicesFirewallRules'>>, 'version' | 'type' | 'policy'> & {
-      /** The construct that recorded it. */
-      readonly type: 'AppleServicesFirewallRules';
+  | (Omit<Extract<PolicyRecord, { type: 'AppleServicesFirewallRules' }>, 'version' | 'policy'> & {
       /** The port rules' policy; absent when only host groups are selected. */
       readonly policy?: ResolvedPolicy;
     })
-  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleNetworkPrefixList'>>, 'version' | 'type'> & {
-      /** The construct that recorded it. */
-      readonly type: 'AppleNetworkPrefixList';
-    });
+  | Unversioned<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' | 'AppleServicesDomainList' | 'AppleDnsFirewall' }>>;
+
+/** A record without its version, each member of a union on its own. */
+type Unversioned<R> = R extends unknown ? Omit<R, 'version'> : never;
 
 function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   return {
@@ -150,6 +193,11 @@ function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   };
 }
 
+/** What a rule group was planned for, as its record holds it. */
+function selectionOf(plan: RecordedSelection): RecordedSelection {
+  return { products: plan.products, profiles: plan.profiles, hostGroups: plan.hostGroups };
+}
+
 /**
  * The record a construct writes into its template: compact and versioned. Deploy-time values are
  * already named as the user knows them (`{AppleMacHosts/Bastion}`) by the adapter's placeholders.
@@ -164,9 +212,7 @@ export function policyRecord(subject: PolicyRecordSubject): PolicyRecord {
       return {
         version: POLICY_RECORD_VERSION,
         type: subject.type,
-        products: plan.products,
-        profiles: plan.profiles,
-        hostGroups: plan.hostGroups,
+        ...selectionOf(plan),
         capacity: plan.capacity,
         rules: plan.rules.length,
         hosts: plan.hosts.hosts.map((host) => host.host),
@@ -175,6 +221,31 @@ export function policyRecord(subject: PolicyRecordSubject): PolicyRecord {
     }
     case 'AppleNetworkPrefixList':
       return { version: POLICY_RECORD_VERSION, type: subject.type, scope: subject.plan.scope, family: subject.plan.family, maxEntries: subject.plan.maxEntries, entries: subject.plan.entries.map((e) => e.cidr) };
+    case 'AppleServicesDomainList': {
+      const { plan } = subject;
+      return {
+        version: POLICY_RECORD_VERSION,
+        type: subject.type,
+        ...selectionOf(plan),
+        capacity: plan.capacity,
+        ruleOrder: plan.ruleOrder,
+        targetTypes: plan.targetTypes,
+        hosts: plan.targets,
+      };
+    }
+    case 'AppleDnsFirewall': {
+      const { plan } = subject;
+      const listOf = (id: string) => plan.domainLists.find((list) => list.id === id)?.domains ?? [];
+      return {
+        version: POLICY_RECORD_VERSION,
+        type: subject.type,
+        ...selectionOf(plan),
+        walledGarden: plan.walledGarden,
+        rules: plan.rules.map((rule) => `${rule.priority} ${rule.action} ${rule.domainList}`),
+        hosts: listOf('apple'),
+        allowDomains: listOf('allowed'),
+      };
+    }
   }
 }
 
@@ -203,7 +274,7 @@ function readPolicy(recorded: RecordedPolicy): ResolvedPolicy {
   };
 }
 
-const TYPES: readonly RecordedConstructType[] = ['AppleServicesEgress', 'AppleServicesIngress', 'AppleServicesFirewallRules', 'AppleNetworkPrefixList'];
+const TYPES: readonly RecordedConstructType[] = ['AppleServicesEgress', 'AppleServicesIngress', 'AppleServicesFirewallRules', 'AppleNetworkPrefixList', 'AppleServicesDomainList', 'AppleDnsFirewall'];
 
 /**
  * Reads a record from a template (already parsed JSON), with its policies whole again. Throws an
@@ -227,6 +298,8 @@ export function readPolicyRecord(value: unknown): ReadPolicyRecord {
       return { ...plan, ...(policy ? { policy: readPolicy(policy) } : {}) };
     }
     case 'AppleNetworkPrefixList':
+    case 'AppleServicesDomainList':
+    case 'AppleDnsFirewall':
       return rest;
   }
 }

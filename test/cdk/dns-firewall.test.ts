@@ -32,7 +32,7 @@ describe('AppleDnsFirewall', () => {
     });
     const associations = Object.values(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroupAssociation'));
     expect(associations.map((a) => a.Properties)).toEqual([
-      { FirewallRuleGroupId: { 'Fn::GetAtt': [Object.keys(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroup'))[0], 'Id'] }, VpcId: stack.resolve(vpc.vpcId), Priority: 200, Name: 'apple-dns-firewall-1' },
+      { FirewallRuleGroupId: { 'Fn::GetAtt': [Object.keys(resourcesOfType(template, 'AWS::Route53Resolver::FirewallRuleGroup'))[0], 'Id'] }, VpcId: stack.resolve(vpc.vpcId), Priority: 200, Name: 'apple-dns-firewall-Test-Vpc' },
     ]);
     expect(dns.plan.walledGarden).toBe(true);
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('dns-firewall-walled-garden')).map((w) => w.id)).toEqual(['/Test/AppleDns']);
@@ -54,11 +54,38 @@ describe('AppleDnsFirewall', () => {
     expect(error).toBeInstanceOf(AppleServicesError);
     expect((error as AppleServicesError).problems.map((p) => p.message)).toEqual([
       'priority 50 is not a DNS Firewall association priority. Use a whole number from 100 to 9900, unique among the rule groups of each VPC (DNS Firewall evaluates the lowest first).',
-      "'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct or Output.",
-      'Test/Vpc is listed twice: a rule group can be associated with a VPC once. List each VPC once.',
+      "vpcs: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct.",
+      'Test/Vpc is listed twice in vpcs: a rule group can be associated with a VPC once. List each VPC once.',
     ]);
     expect(errorOf(() => new AppleDnsFirewall(stack, 'NoPriority', { products: ['PushNotifications'], vpcs: [VPC_ID] })).message).toBe(
-      'Test/NoPriority: The rule group is associated with VPCs but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.',
+      'Test/NoPriority: The rule group is associated with the VPCs in vpcs but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.',
     );
+  });
+
+  test('rule groups sharing a VPC: one priority each, and no more than AWS associates with one VPC', () => {
+    const { stack, vpc } = stackWithVpc();
+    new AppleDnsFirewall(stack, 'Push', { products: ['PushNotifications'], vpcs: [vpc], priority: 200 });
+    // Another VPC may use the same priority.
+    expect(() => new AppleDnsFirewall(stack, 'Elsewhere', { products: ['PushNotifications'], vpcs: [VPC_ID], priority: 200 })).not.toThrow();
+    const taken = errorOf(() => new AppleDnsFirewall(stack, 'Updates', { products: ['SoftwareUpdate'], vpcs: [vpc], priority: 200 }));
+    expect((taken as AppleServicesError).problems).toEqual([
+      {
+        code: 'dns-firewall-priority-taken',
+        message:
+          "priority 200 in the VPC 'Test/Vpc' is already taken by the DNS Firewall rule group of 'Test/Push', and AWS refuses two rule groups at one priority in a VPC. Give each construct associated with the VPC its own priority, from 100 to 9900.",
+      },
+    ]);
+    // The refused construct claimed nothing: its priority is still free.
+    for (const priority of [300, 400, 500, 600]) {
+      new AppleDnsFirewall(stack, `Dns${priority}`, { products: ['PushNotifications'], vpcs: [vpc], priority });
+    }
+    const sixth = errorOf(() => new AppleDnsFirewall(stack, 'Sixth', { products: ['PushNotifications'], vpcs: [vpc], priority: 700 }));
+    expect((sixth as AppleServicesError).problems).toEqual([
+      {
+        code: 'dns-firewall-quota',
+        message:
+          "the VPC 'Test/Vpc' would have 6 DNS Firewall rule groups from apple-ports constructs, more than the 5 AWS associates with one VPC. Select the products of several constructs in one, or associate fewer rule groups with the VPC.",
+      },
+    ]);
   });
 });

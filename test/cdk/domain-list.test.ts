@@ -27,8 +27,11 @@ describe('AppleServicesDomainList', () => {
             GeneratedRulesType: 'ALLOWLIST',
           },
         },
+        // A rule group's order must match its policy's: strict, as AppleServicesFirewallRules.
+        StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' },
       },
     });
+    expect(list.plan.ruleOrder).toBe('STRICT_ORDER');
     expect([list.plan.requiredCapacity, list.plan.capacity]).toEqual([(6 + 1) * 2, 100]);
     expect(template.toJSON()).toMatchSnapshot();
   });

@@ -23,6 +23,18 @@ function entrySlot(properties: Record<string, unknown>): string {
   return `${JSON.stringify(properties.NetworkAclId)} ${properties.Egress === true ? 'egress' : 'ingress'} ${String(properties.RuleNumber)}`;
 }
 
+const DNS_ASSOCIATION = 'AWS::Route53Resolver::FirewallRuleGroupAssociation';
+
+/**
+ * What AWS holds at most one DNS Firewall association for: a rule group in a VPC (`FirewallRuleGroupId`
+ * and `VpcId`, both replace the association when they change), and a priority in a VPC ("You must
+ * specify a unique priority for each rule group that you associate with a single VPC").
+ */
+function associationSlots(properties: Record<string, unknown>): string[] {
+  const vpc = JSON.stringify(properties.VpcId);
+  return [`rule group ${JSON.stringify(properties.FirewallRuleGroupId)} in VPC ${vpc}`, `priority ${String(properties.Priority)} in VPC ${vpc}`];
+}
+
 /** Every way the update from `before` to `after` would fail or cut traffic on a real account. */
 export function updateProblems(before: TemplateJson, after: TemplateJson): string[] {
   const problems: string[] = [];
@@ -34,6 +46,16 @@ export function updateProblems(before: TemplateJson, after: TemplateJson): strin
   for (const [id, resource] of Object.entries(beforeResources)) {
     if (resource.Type === 'AWS::EC2::NetworkAclEntry' && afterResources[id] !== undefined) {
       heldSlots.set(entrySlot(resource.Properties ?? {}), id);
+    }
+  }
+  // DNS Firewall association slots before the update. An association created by the update (added,
+  // or a replacement) exists before CloudFormation deletes the old ones in its clean-up.
+  const heldAssociationSlots = new Map<string, string>();
+  for (const [id, resource] of Object.entries(beforeResources)) {
+    if (resource.Type === DNS_ASSOCIATION) {
+      for (const slot of associationSlots(resource.Properties ?? {})) {
+        heldAssociationSlots.set(slot, id);
+      }
     }
   }
   diff.resources.forEachDifference((id, change) => {
@@ -57,6 +79,14 @@ export function updateProblems(before: TemplateJson, after: TemplateJson): strin
       // before another entry's update frees the number: either fails while the number is taken.
       if (holder !== undefined && (holder !== id || replaced)) {
         problems.push(`${id} (AWS::EC2::NetworkAclEntry) would be created on ${slot}, still held by ${holder}: NetworkAclEntryAlreadyExists.`);
+      }
+    }
+    if (type === DNS_ASSOCIATION && (replaced || change.isAddition)) {
+      for (const slot of associationSlots(afterResources[id]?.Properties ?? {})) {
+        const holder = heldAssociationSlots.get(slot);
+        if (holder !== undefined && (holder !== id || replaced)) {
+          problems.push(`${id} (${DNS_ASSOCIATION}) would be created for the ${slot}, still held by ${holder}: AWS refuses a second one.`);
+        }
       }
     }
     if (type === 'AWS::EC2::SubnetNetworkAclAssociation' && (replaced || change.isAddition || change.isRemoval)) {

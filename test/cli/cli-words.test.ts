@@ -45,7 +45,7 @@ describe('errors name the command line flags, not the API fields', () => {
       ['firewall'],
       'error: Nothing is selected. Name at least one Apple product, profile or host group, e.g. `apple-ports firewall iCloud` or `apple-ports firewall --host-group certificate-validation`.\n',
     ],
-    [['firewall', 'iCloud', '--capacity', '0'], 'error: --capacity 0 is not a rule-group capacity. Use a whole number from 1 to 50000, at least what the rules need, or leave it out.\n'],
+    [['firewall', 'iCloud', '--capacity', '0'], 'error: --capacity 0 is not a rule-group capacity. Use a whole number from 1 to 30000, at least what the rules need, or leave it out.\n'],
   ])('apple-ports %j', (args, stderr) => {
     expect(runCli(...args)).toEqual({ status: 2, stdout: '', stderr });
   });
@@ -66,7 +66,7 @@ describe('usage errors end in one full stop and name the range the value must be
     [['resolve', 'iCloud', '--destination', '10.0.0.1'], "error: Invalid --destination '10.0.0.1': the CIDR mask is missing in '10.0.0.1'. Did you mean '10.0.0.1/32'?\n"],
     // -5 is a whole number: the message says which ones are signature ids.
     [['firewall', 'iCloud', '--sid-base', '-5'], 'error: --sid-base -5 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
-    [['firewall', 'iCloud', '--capacity', '-1'], 'error: --capacity -1 is not a rule-group capacity. Use a whole number from 1 to 50000, at least what the rules need, or leave it out.\n'],
+    [['firewall', 'iCloud', '--capacity', '-1'], 'error: --capacity -1 is not a rule-group capacity. Use a whole number from 1 to 30000, at least what the rules need, or leave it out.\n'],
     [['resolve', 'iCloud', '--max-rules', '-3'], 'error: --max-rules -3 is not a rule count. Use a whole number of at least 1.\n'],
     [['firewall', 'iCloud', '--sid-base', '1e3'], "error: option '--sid-base <n>' argument '1e3' is invalid. Use a whole number, e.g. --sid-base 1000000.\n(add --help for usage)\n"],
     [['lookup', '0'], "error: command-argument value '0' is invalid for argument 'port'. Use a port from 1 to 65535, optionally with /tcp or /udp, e.g. 5223 or 5223/tcp.\n(add --help for usage)\n"],

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { POLICY_METADATA_KEY, renderReview, reviewPolicy } from 'apple-ports';
-import { AppleNetworkPrefixList, AppleServicesEgress, AppleServicesFirewallRules } from 'apple-ports/cdk';
+import { AppleDnsFirewall, AppleNetworkPrefixList, AppleServicesDomainList, AppleServicesEgress, AppleServicesFirewallRules } from 'apple-ports/cdk';
 import { buildExample } from '../../examples/cdk/stacks';
 import { assertBuilt, runCliIn } from './cli-process';
 
@@ -39,6 +39,17 @@ buildExample(new Stage(staged, 'Prod'));
 staged.synth();
 
 const review = (...args: string[]) => runCliIn(dir, 'review', ...args);
+
+/** A DNS Firewall and a domain list, with Push Notifications, then with Software Update as well. */
+function synthNameFilters(outdir: string, products: ('PushNotifications' | 'SoftwareUpdate')[]): void {
+  const app = new App({ outdir: join(dir, outdir) });
+  const stack = new Stack(app, 'AppleDns');
+  new AppleDnsFirewall(stack, 'Dns', { products, walledGarden: true, allowDomains: ['*.amazonaws.com'], vpcs: ['vpc-0123456789abcdef0'], priority: 200 });
+  new AppleServicesDomainList(stack, 'Domains', { products });
+  app.synth();
+}
+synthNameFilters('dns-base.out', ['PushNotifications']);
+synthNameFilters('dns.out', ['PushNotifications', 'SoftwareUpdate']);
 
 describe('the policy record in the template', () => {
   test('is under Metadata apple-ports:policies, by construct path, with readable names', () => {
@@ -217,5 +228,55 @@ describe('apple-ports review usage errors exit 2', () => {
     [['cdk.out', '--base', 'base.out', '--format', 'csv'], 'error: --format csv prints a review; with --base, use --format text, markdown or json.\n'],
   ])('apple-ports review %j', (args, stderr) => {
     expect(review(...args)).toEqual({ status: 2, stdout: '', stderr });
+  });
+});
+
+describe('apple-ports review: DNS Firewall rule groups and domain lists', () => {
+  test('are reviewed with the names they allow', () => {
+    const { status, stdout } = review('dns-base.out');
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      [
+        'Apple network policies',
+        '======================',
+        '',
+        'AppleDns/Dns (AppleDnsFirewall)',
+        '-------------------------------',
+        '',
+        'Stack: AppleDns',
+        'Rules: 100 ALLOW apple, 200 ALLOW allowed, 300 BLOCK everything',
+        'Host groups: apple-push-notifications',
+        '',
+        'Hosts allowed by name (2)',
+        '~~~~~~~~~~~~~~~~~~~~~~~~~',
+        '',
+        '- *.push.apple.com',
+        '- *.amazonaws.com',
+        '',
+        'AppleDns/Domains (AppleServicesDomainList)',
+        '------------------------------------------',
+        '',
+        'Stack: AppleDns',
+        'Capacity: 100',
+        'Rules: STRICT_ORDER, TLS_SNI, HTTP_HOST',
+        'Host groups: apple-push-notifications',
+        '',
+        'Hosts allowed by name (1)',
+        '~~~~~~~~~~~~~~~~~~~~~~~~~',
+        '',
+        '- .push.apple.com',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--base names the hosts each one allows more', () => {
+    const { status, stdout } = review('dns.out', '--base', 'dns-base.out');
+    expect(status).toBe(1);
+    expect(stdout.split('\n').filter((line) => / \(Apple\w+\): /.test(line))).toEqual(['AppleDns/Dns (AppleDnsFirewall): changed', 'AppleDns/Domains (AppleServicesDomainList): changed']);
+    const dns = stdout.slice(stdout.indexOf('AppleDns/Dns (AppleDnsFirewall): changed'), stdout.indexOf('AppleDns/Domains (AppleServicesDomainList): changed'));
+    expect(dns).toContain('\nHosts added\n~~~~~~~~~~~\n\n- appldnld.apple.com\n');
+    expect(dns).toContain('\n- swscan.apple.com\n');
+    expect(dns).not.toContain('Hosts removed');
   });
 });

@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cdk from 'apple-ports/cdk';
 import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { resourcesOfType, strictApp } from '../cdk/cdk-test-app';
+import { errorOf } from '../thrown';
 import { installMockRecorder, ofType, record, TYPES } from './mock-recorder';
 
 let pulumi: typeof pulumiAdapter;
@@ -63,7 +64,24 @@ test('the DNS Firewall for iCloud + Software Update on macOS is the same in Clou
     ['BLOCK', true],
   ]);
   expect(cfnRules[0]!.domains).toContain('swscan.apple.com');
-  expect(associations).toEqual([{ vpcId: VPC_ID, priority: 300, name: 'apple-dns-firewall-1' }]);
+  expect(associations).toEqual([{ vpcId: VPC_ID, priority: 300, name: `apple-dns-firewall-${VPC_ID}` }]);
+});
+
+test('each association is named after its VPC, so adding a VPC leaves the others’ names as they are', async () => {
+  const OTHER_VPC_ID = 'vpc-0fedcba9876543210';
+  const names = async (vpcIds: string[]) => {
+    const recording = await record(() => {
+      new pulumi.AppleDnsFirewall('dns', { products: ['PushNotifications'], vpcIds, priority: 300 });
+    });
+    return ofType(recording, TYPES.dnsAssociation)
+      .map((a) => [a.name, a.inputs.name])
+      .sort();
+  };
+  expect(await names([VPC_ID])).toEqual([[`dns-association-${VPC_ID}`, `apple-dns-firewall-${VPC_ID}`]]);
+  expect(await names([OTHER_VPC_ID, VPC_ID])).toEqual([
+    [`dns-association-${VPC_ID}`, `apple-dns-firewall-${VPC_ID}`],
+    [`dns-association-${OTHER_VPC_ID}`, `apple-dns-firewall-${OTHER_VPC_ID}`],
+  ]);
 });
 
 test('bad input is a ResourceError naming the component and the fix, before any child exists', async () => {
@@ -73,4 +91,28 @@ test('bad input is a ResourceError naming the component and the fix, before any 
     );
   });
   expect(recording.resources.map((r) => r.type)).toEqual([TYPES.dnsFirewallComponent]);
+});
+
+test('messages name the component’s own argument, vpcIds, and the values it takes', async () => {
+  await record(() => {
+    expect(() => new pulumi.AppleDnsFirewall('bad-id', { products: ['PushNotifications'], vpcIds: ['vpc-123'], priority: 200 })).toThrow(
+      "AppleDnsFirewall 'bad-id': vpcIds: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or an Output such as vpc.id.",
+    );
+    expect((errorOf(() => new pulumi.AppleDnsFirewall('no-priority', { products: ['PushNotifications'], vpcIds: [VPC_ID, VPC_ID] })) as pulumiAdapter.AppleServicesResourceError).problems).toEqual([
+      { code: 'invalid-dns-firewall-option', message: 'The rule group is associated with the VPCs in vpcIds but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.' },
+      { code: 'invalid-dns-firewall-option', message: `${VPC_ID} is listed twice in vpcIds: a rule group can be associated with a VPC once. List each VPC once.` },
+    ]);
+  });
+});
+
+test('components sharing a VPC need a priority each', async () => {
+  await record(() => {
+    new pulumi.AppleDnsFirewall('push', { products: ['PushNotifications'], vpcIds: [VPC_ID], priority: 200 });
+    expect((errorOf(() => new pulumi.AppleDnsFirewall('updates', { products: ['SoftwareUpdate'], vpcIds: [VPC_ID], priority: 200 })) as pulumiAdapter.AppleServicesResourceError).problems).toEqual([
+      {
+        code: 'dns-firewall-priority-taken',
+        message: `priority 200 in the VPC '${VPC_ID}' is already taken by the DNS Firewall rule group of AppleDnsFirewall 'push', and AWS refuses two rule groups at one priority in a VPC. Give each component associated with the VPC its own priority, from 100 to 9900.`,
+      },
+    ]);
+  });
 });

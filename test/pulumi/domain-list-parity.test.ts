@@ -23,7 +23,11 @@ test('the domain list for iCloud + Software Update on macOS is the same in Cloud
   const cdkList = new cdk.AppleServicesDomainList(stack, 'Domains', { products: [...SELECTION.products], platforms: [...SELECTION.platforms], homeNet: [...SELECTION.homeNet] });
   const [cfn] = Object.values(resourcesOfType(Template.fromStack(stack), 'AWS::NetworkFirewall::RuleGroup')).map((r) => r.Properties) as unknown as {
     Capacity: number;
-    RuleGroup: { RulesSource: { RulesSourceList: { Targets: string[]; TargetTypes: string[]; GeneratedRulesType: string } }; RuleVariables: { IPSets: { HOME_NET: { Definition: string[] } } } };
+    RuleGroup: {
+      RulesSource: { RulesSourceList: { Targets: string[]; TargetTypes: string[]; GeneratedRulesType: string } };
+      RuleVariables: { IPSets: { HOME_NET: { Definition: string[] } } };
+      StatefulRuleOptions: { RuleOrder: string };
+    };
   }[];
 
   let pulumiList!: pulumiAdapter.AppleServicesDomainList;
@@ -33,11 +37,16 @@ test('the domain list for iCloud + Software Update on macOS is the same in Cloud
   const [group] = ofType(recording, TYPES.ruleGroup);
   const inputs = group!.inputs as {
     capacity: number;
-    ruleGroup: { rulesSource: { rulesSourceList: { targets: string[]; targetTypes: string[]; generatedRulesType: string } }; ruleVariables: { ipSets: { key: string; ipSet: { definitions: string[] } }[] } };
+    ruleGroup: {
+      rulesSource: { rulesSourceList: { targets: string[]; targetTypes: string[]; generatedRulesType: string } };
+      ruleVariables: { ipSets: { key: string; ipSet: { definitions: string[] } }[] };
+      statefulRuleOptions: { ruleOrder: string };
+    };
   };
   const list = cfn!.RuleGroup.RulesSource.RulesSourceList;
   expect(inputs.ruleGroup.rulesSource.rulesSourceList).toEqual({ targets: list.Targets, targetTypes: list.TargetTypes, generatedRulesType: list.GeneratedRulesType });
   expect(inputs.capacity).toBe(cfn!.Capacity);
+  expect([inputs.ruleGroup.statefulRuleOptions, cfn!.RuleGroup.StatefulRuleOptions]).toEqual([{ ruleOrder: 'STRICT_ORDER' }, { RuleOrder: 'STRICT_ORDER' }]);
   expect(inputs.ruleGroup.ruleVariables.ipSets).toEqual([{ key: 'HOME_NET', ipSet: { definitions: cfn!.RuleGroup.RuleVariables.IPSets.HOME_NET.Definition } }]);
   expect(pulumiList.plan).toEqual(cdkList.plan);
   expect(list.Targets).toContain('swscan.apple.com');

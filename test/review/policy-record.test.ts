@@ -1,4 +1,4 @@
-import { appleNetworkPrefixList, planFirewallRules, policyRecord, readPolicyRecord, resolve } from 'apple-ports';
+import { appleNetworkPrefixList, planDnsFirewall, planDomainListRules, planFirewallRules, policyRecord, readPolicyRecord, resolve } from 'apple-ports';
 
 describe('policyRecord and readPolicyRecord', () => {
   test('a policy read back from its record is the policy', () => {
@@ -32,12 +32,45 @@ describe('policyRecord and readPolicyRecord', () => {
     });
   });
 
+  test('DNS Firewall rule groups and domain lists record the names they allow', () => {
+    const domainList = planDomainListRules({ products: ['PushNotifications'] });
+    const domainRecord = policyRecord({ type: 'AppleServicesDomainList', plan: domainList });
+    expect(domainRecord).toEqual({
+      version: 1,
+      type: 'AppleServicesDomainList',
+      products: ['PushNotifications'],
+      profiles: [],
+      hostGroups: ['apple-push-notifications'],
+      capacity: 100,
+      ruleOrder: 'STRICT_ORDER',
+      targetTypes: ['TLS_SNI', 'HTTP_HOST'],
+      hosts: ['.push.apple.com'],
+    });
+    const dns = planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true, allowDomains: ['*.amazonaws.com'] });
+    const dnsRecord = policyRecord({ type: 'AppleDnsFirewall', plan: dns });
+    expect(dnsRecord).toEqual({
+      version: 1,
+      type: 'AppleDnsFirewall',
+      products: ['PushNotifications'],
+      profiles: [],
+      hostGroups: ['apple-push-notifications'],
+      walledGarden: true,
+      rules: ['100 ALLOW apple', '200 ALLOW allowed', '300 BLOCK everything'],
+      hosts: ['*.push.apple.com'],
+      allowDomains: ['*.amazonaws.com'],
+    });
+    const { version: _v1, ...domainRead } = domainRecord;
+    const { version: _v2, ...dnsRead } = dnsRecord;
+    expect(readPolicyRecord(JSON.parse(JSON.stringify(domainRecord)))).toEqual(domainRead);
+    expect(readPolicyRecord(JSON.parse(JSON.stringify(dnsRecord)))).toEqual(dnsRead);
+  });
+
   test('a record of another version or type is refused with what to do', () => {
     expect(() => readPolicyRecord({ version: 2, type: 'AppleServicesEgress' })).toThrow(
       'the policy record has version 2; this apple-ports reads version 1. Use the apple-ports version that synthesized it, or a later one',
     );
     expect(() => readPolicyRecord({ version: 1, type: 'Other' })).toThrow(
-      'not an apple-ports policy record: its type must be one of AppleServicesEgress, AppleServicesIngress, AppleServicesFirewallRules, AppleNetworkPrefixList',
+      'not an apple-ports policy record: its type must be one of AppleServicesEgress, AppleServicesIngress, AppleServicesFirewallRules, AppleNetworkPrefixList, AppleServicesDomainList, AppleDnsFirewall',
     );
   });
 });

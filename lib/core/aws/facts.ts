@@ -164,13 +164,14 @@ export const FLOW_LOG_NO_PORT = 0;
 /**
  * AWS Network Firewall stateful rule group capacity: fixed when the group is created ("You can't
  * change or exceed a rule group's capacity when you make changes to it, so when you set the rule
- * group's capacity, leave room for it to grow"), at most this much per rule group.
+ * group's capacity, leave room for it to grow"), at most this much per rule group. The quotas
+ * page lists "Maximum stateful rule group capacity" among the quotas that can't be changed.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
- * https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-group-stateful-creating.html
  */
 export const NETWORK_FIREWALL_QUOTAS = {
-  /** The most capacity one stateful rule group may reserve. */
-  statefulRuleGroupCapacityMax: 50_000,
+  /** The most capacity one stateful rule group may reserve (not adjustable). */
+  statefulRuleGroupCapacityMax: 30_000,
 } as const;
 
 /**
@@ -192,11 +193,18 @@ export const DNS_FIREWALL_QUOTAS = {
   associationPriorityMax: 9900,
   /** The longest domain specification, the optional leading `*` included. */
   domainMaxLength: 255,
+  /**
+   * The longest name of a rule group association (AWS::Route53Resolver::FirewallRuleGroupAssociation
+   * `Name`: letters, digits, `-`, `_` and spaces, at most 64).
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-route53resolver-firewallrulegroupassociation.html
+   */
+  associationNameMaxLength: 64,
 } as const;
 
 /**
  * How apple-ports numbers the rules inside its DNS Firewall rule group (priorities must be unique
- * in a group and are evaluated from the lowest): Apple's names, then the user's, then the block.
+ * in a group and are evaluated from the lowest): Apple's names, then the user's, then the block,
+ * each kind of list at its own priority.
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-settings.html
  */
 export const DNS_FIREWALL_RULE_NUMBERING = {

@@ -10,6 +10,7 @@ import { familyName, formatPeer, type AddressFamily, type PolicyRule } from '../
 import { formatPortRange } from '../ports';
 import { countRulesByFamily } from './security-group-quota';
 import type { Problem } from '../problems';
+import { DNS_FIREWALL_QUOTAS } from './facts';
 import { entryTraffic, type NetworkAclEntryPlan } from './network-acl';
 
 /** How the adapter calls the things that claim: `'construct'` or `'component'`. */
@@ -184,5 +185,57 @@ export class SubnetLedger {
         message: `the subnet ${claim.subnetName} is already associated with the network ACL of ${this.owner}, and a subnet has one network ACL: the association applied last wins and the other never applies. Share one ACL instead: ${claim.shareHint(this.owner)}.`,
       },
     ];
+  }
+}
+
+/** How one DNS Firewall rule group's association with a VPC is checked and named. */
+export interface DnsFirewallVpcClaim {
+  /** Who associates the rule group, for messages: `'Test/AppleDns'` or `AppleDnsFirewall 'dns'`. */
+  readonly owner: string;
+  readonly claimant: ClaimantKind;
+  /** The VPC, for messages: `'Test/Vpc'` or `'vpc-0123456789abcdef0'`. */
+  readonly vpcName: string;
+  /** The association's priority in the VPC. */
+  readonly priority: number;
+}
+
+/**
+ * The DNS Firewall rule groups apple-ports associates with one VPC. AWS refuses two associations
+ * of a VPC at one priority ("You must specify a unique priority for each rule group that you
+ * associate with a single VPC") and more rule groups per VPC than its quota, and says so only at
+ * deploy time; the ledger says so at construction, naming the value and the fix.
+ */
+export class DnsFirewallVpcLedger {
+  /** Priority → who holds it. */
+  private readonly priorities = new Map<number, string>();
+
+  /** The problems with a claim, without making it. */
+  public check(claim: DnsFirewallVpcClaim): readonly Problem[] {
+    const holder = this.priorities.get(claim.priority);
+    if (holder !== undefined && holder !== claim.owner) {
+      const { associationPriorityMin: min, associationPriorityMax: max } = DNS_FIREWALL_QUOTAS;
+      return [
+        {
+          code: 'dns-firewall-priority-taken',
+          message: `priority ${claim.priority} in the VPC ${claim.vpcName} is already taken by the DNS Firewall rule group of ${holder}, and AWS refuses two rule groups at one priority in a VPC. Give each ${claim.claimant} associated with the VPC its own priority, from ${min} to ${max}.`,
+        },
+      ];
+    }
+    const held = new Set(this.priorities.values());
+    const count = held.size + (held.has(claim.owner) ? 0 : 1);
+    if (count > DNS_FIREWALL_QUOTAS.ruleGroupsPerVpc) {
+      return [
+        {
+          code: 'dns-firewall-quota',
+          message: `the VPC ${claim.vpcName} would have ${count} DNS Firewall rule groups from apple-ports ${claim.claimant}s, more than the ${DNS_FIREWALL_QUOTAS.ruleGroupsPerVpc} AWS associates with one VPC. Select the products of several ${claim.claimant}s in one, or associate fewer rule groups with the VPC.`,
+        },
+      ];
+    }
+    return [];
+  }
+
+  /** Records a claim `check` found no problem with. */
+  public record(claim: DnsFirewallVpcClaim): void {
+    this.priorities.set(claim.priority, claim.owner);
   }
 }

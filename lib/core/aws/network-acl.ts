@@ -130,7 +130,7 @@ export interface ResolvedNetworkAclOptions {
 type EntryDraft = (Omit<NetworkAclPortEntryPlan, 'ruleNumber'> | Omit<IcmpEntryPlan<'icmp'>, 'ruleNumber'> | Omit<IcmpEntryPlan<'icmpv6'>, 'ruleNumber'>) & { readonly key: string };
 
 /** FNV-1a: a small, stable string hash (the same on every platform and Node version). */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

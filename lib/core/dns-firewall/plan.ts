@@ -13,7 +13,7 @@
 import { DNS_FIREWALL_QUOTAS, DNS_FIREWALL_RULE_NUMBERING } from '../aws/facts';
 import { hostsFor, type HostList } from '../policy';
 import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
-import type { DnsBlockResponse, DnsDomainListPlan, DnsFirewallNotice, DnsFirewallOptions, DnsFirewallPlan, DnsFirewallRulePlan, DnsFirewallSelection } from './types';
+import type { DnsBlockResponse, DnsDomainListId, DnsDomainListPlan, DnsFirewallNotice, DnsFirewallOptions, DnsFirewallPlan, DnsFirewallRulePlan, DnsFirewallSelection } from './types';
 
 /** DNS Firewall's domain syntax: an optional leading `*.`, then labels of letters, digits and hyphens. */
 const DOMAIN = /^(\*\.)?([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
@@ -42,10 +42,21 @@ function domainLists(list: HostList, allowed: readonly string[], walledGarden: b
   ];
 }
 
+const { firstPriority, priorityStep } = DNS_FIREWALL_RULE_NUMBERING;
+
+/**
+ * The priority of each kind of list's rule, the same whichever lists the rule group holds: turning
+ * on `allowDomains` or a walled garden adds a rule and renumbers none of the others.
+ */
+export const DNS_FIREWALL_RULE_PRIORITIES: Readonly<Record<DnsDomainListId, number>> = {
+  apple: firstPriority,
+  allowed: firstPriority + priorityStep,
+  everything: firstPriority + 2 * priorityStep,
+};
+
 function rules(lists: readonly DnsDomainListPlan[], options: DnsFirewallOptions): DnsFirewallRulePlan[] {
-  const { firstPriority, priorityStep } = DNS_FIREWALL_RULE_NUMBERING;
-  return lists.map((list, index) => {
-    const priority = firstPriority + index * priorityStep;
+  return lists.map((list) => {
+    const priority = DNS_FIREWALL_RULE_PRIORITIES[list.id];
     return list.id === 'everything'
       ? { name: 'block-every-other-name', priority, action: 'BLOCK' as const, domainList: list.id, blockResponse: options.blockResponse ?? 'NXDOMAIN' }
       : { name: list.id === 'apple' ? 'allow-apple-hosts' : 'allow-your-domains', priority, action: 'ALLOW' as const, domainList: list.id, redirection: 'TRUST_REDIRECTION_DOMAIN' as const };
@@ -62,13 +73,14 @@ function notices(walledGarden: boolean, allowed: readonly string[]): DnsFirewall
       },
     ];
   }
-  const yours = allowed.length > 0 ? ` besides ${allowed.join(', ')}` : '';
-  return [
-    {
-      code: 'dns-firewall-walled-garden',
-      message: `The DNS Firewall rule group BLOCKs every name the VPC resolves that is not Apple's${yours}: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.`,
-    },
-  ];
+  const endpoints = 'AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…)';
+  // With names of your own, the warning cannot say what is blocked (allowDomains may hold the
+  // endpoints already): it names what is allowed and what to check.
+  const message =
+    allowed.length === 0
+      ? `The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's: ${endpoints}, package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.`
+      : `The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's and those in allowDomains (${allowed.join(', ')}). Before you associate it, check that allowDomains holds every other name the VPC needs: ${endpoints}, package mirrors, your own domains.`;
+  return [{ code: 'dns-firewall-walled-garden', message }];
 }
 
 /** The answers a BLOCK rule of the plan may give (AWS also has OVERRIDE, which the plan does not use). */

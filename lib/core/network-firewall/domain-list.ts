@@ -12,7 +12,7 @@ import { throwIfProblems, type Problem } from '../problems';
 import { planCapacity } from './capacity';
 import { FIREWALL_LIMITATIONS, type FirewallLimitation } from './limitations';
 import { NAME_LAYERS, inRange, layerPorts, type NameLayer } from './names';
-import type { FirewallNotice } from './types';
+import type { FirewallNotice, FirewallRuleGroupPlan } from './types';
 
 /** What a domain list inspects: the TLS server name (HTTPS) or the HTTP Host header. */
 export type DomainListTargetType = 'TLS_SNI' | 'HTTP_HOST';
@@ -56,6 +56,14 @@ export interface DomainListRuleGroupPlan {
   readonly requiredCapacity: number;
   /** The capacity to reserve: the one asked for, or `defaultCapacity(requiredCapacity)`. */
   readonly capacity: number;
+  /**
+   * `StatefulRuleOptions.RuleOrder`: strict order, always. AWS: "The settings for your rule groups
+   * must match the settings for the firewall policy that they belong to", and recommends strict
+   * order; the Suricata form (`planFirewallRules`) is strict too, so both go in one strict-order
+   * policy with a drop default action. A DEFAULT_ACTION_ORDER policy cannot reference this group.
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+   */
+  readonly ruleOrder: FirewallRuleGroupPlan['ruleOrder'];
   /** CIDRs for the rule group's `HOME_NET` variable, when asked for. */
   readonly homeNet?: readonly string[];
   /** What a reviewer should check: host ports the list does not open, products without hosts. */
@@ -154,6 +162,7 @@ export function planDomainListRules(selection: HostSelection, options: DomainLis
     generatedRulesType: 'ALLOWLIST',
     requiredCapacity,
     capacity,
+    ruleOrder: 'STRICT_ORDER',
     ...(options.homeNet !== undefined ? { homeNet: [...options.homeNet] } : {}),
     notices: portNotices(list, layers),
     limitations: DOMAIN_LIST_LIMITATIONS,

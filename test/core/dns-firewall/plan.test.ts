@@ -30,10 +30,34 @@ describe('planDnsFirewall', () => {
       {
         code: 'dns-firewall-walled-garden',
         message:
-          "The DNS Firewall rule group BLOCKs every name the VPC resolves that is not Apple's besides *.amazonaws.com, example.com: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.",
+          "The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's and those in allowDomains (*.amazonaws.com, example.com). Before you associate it, check that allowDomains holds every other name the VPC needs: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors, your own domains.",
       },
     ]);
     expect(plan.hosts.hostsLeftOut.map((h) => h.host)).not.toContain('swscan.apple.com');
+  });
+
+  test('a walled garden without allowDomains says that AWS service endpoints are blocked too', () => {
+    expect(planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true }).notices).toEqual([
+      {
+        code: 'dns-firewall-walled-garden',
+        message:
+          "The DNS Firewall rule group BLOCKs every name the VPC resolves except Apple's: AWS service endpoints (*.amazonaws.com: S3, SSM, ECR, STS…), package mirrors and your own domains included. List the names the VPC needs in allowDomains before you associate it.",
+      },
+    ]);
+  });
+
+  test('each kind of list has its own priority, so allowing names of your own renumbers no other rule', () => {
+    const garden = planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true });
+    const withYours = planDnsFirewall({ products: ['PushNotifications'] }, { walledGarden: true, allowDomains: ['*.amazonaws.com'] });
+    expect(garden.rules.map((r) => [r.name, r.priority])).toEqual([
+      ['allow-apple-hosts', 100],
+      ['block-every-other-name', 300],
+    ]);
+    expect(withYours.rules.map((r) => [r.name, r.priority])).toEqual([
+      ['allow-apple-hosts', 100],
+      ['allow-your-domains', 200],
+      ['block-every-other-name', 300],
+    ]);
   });
 
   test('bad names and selections are reported together, with the fix', () => {

@@ -325,7 +325,7 @@ describe('planFirewallRules errors', () => {
   test('bad options are all reported together, with the fix', () => {
     expect(thrown(() => planFirewallRules({ products: ['PushNotifications'] }, { sidBase: 0, capacity: 2.5, homeNet: ['10.0.0.0/33'] })).problems).toEqual([
       { code: 'invalid-firewall-option', message: 'sidBase 0 is not a signature id. Use a whole number from 1 to 4294967295.' },
-      { code: 'invalid-capacity', message: 'capacity 2.5 is not a rule-group capacity. Use a whole number from 1 to 50000, at least what the rules need, or leave it out.' },
+      { code: 'invalid-capacity', message: 'capacity 2.5 is not a rule-group capacity. Use a whole number from 1 to 30000, at least what the rules need, or leave it out.' },
       { code: 'invalid-firewall-option', message: expect.stringMatching(/^homeNet: '10\.0\.0\.0\/33' is not a CIDR: /) },
     ]);
     expect(() => planFirewallRules({ products: ['PushNotifications'] }, { homeNet: [] })).toThrow(/^homeNet is empty\./);
