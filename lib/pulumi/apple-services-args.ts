@@ -12,7 +12,8 @@ import type { AddressFamily, AppleServicesSelection, Destination, NetworkAclOpti
  * devices an egress component lets reach it, as the CDK's `connections.allowTo/allowFrom` do.
  * Give `{ securityGroupId: bastion.id }` instead to leave the group untouched. The group must not
  * declare inline `egress`/`ingress` rules: the provider would then remove the standalone rules
- * (the matching one included) on the next update.
+ * (the matching one included) on the next update. This cannot be checked: a Pulumi resource does not
+ * expose the arguments it was declared with.
  */
 export interface SecurityGroupResourceReference {
   /** The security group, which gets the matching rule. */
