@@ -13,7 +13,7 @@ import type {
   ProfileEntry,
   ServiceEntry,
 } from './types';
-import { containsPort, type Protocol, type ProtocolPortRange } from '../ports';
+import { containsPort, isPortNumber, type Protocol, type ProtocolPortRange } from '../ports';
 import { ApplePortsError } from '../problems';
 import { deepFreeze } from './freeze';
 import { didYouMean, nearestIds, type NameCandidate } from './suggest';
@@ -168,8 +168,22 @@ export function getEphemeralPorts(id: EphemeralPortRange['id']): EphemeralPortRa
 
 /** The message for a product name the catalogue does not know. */
 export function unknownProductMessage(name: string): string {
+  const port = portNamedAsProduct(name);
+  if (port !== undefined) {
+    return `'${name}' is a port, not an Apple product. \`apple-ports lookup ${port}\` lists the products that use it: select those, or open the port itself with an extra rule.`;
+  }
   const hint = didYouMean(nearestIds(name, active.productCandidates), 'Run `apple-ports products` to list the valid products.');
   return `Unknown Apple product '${name}'. ${hint}`;
+}
+
+/** The port a product name is instead (`5223`, `5223/tcp`, `tcp/443`), as `lookup` takes it; else `undefined`. */
+function portNamedAsProduct(name: string): string | undefined {
+  const match = /^\s*(?:(tcp|udp)\s*[/ ]\s*)?(\d+)(?:\s*[/ ]\s*(tcp|udp))?\s*$/i.exec(name);
+  if (!match || !isPortNumber(Number(match[2])) || (match[1] && match[3])) {
+    return undefined;
+  }
+  const protocol = (match[1] ?? match[3])?.toLowerCase();
+  return protocol ? `${Number(match[2])}/${protocol}` : String(Number(match[2]));
 }
 
 /** The message for a profile id the catalogue does not know. */

@@ -24,6 +24,16 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['Zune'] })).toEqual([['unknown-product', "Unknown Apple product 'Zune'. Run `apple-ports products` to list the valid products."]]);
   });
 
+  test('a port given as a product says it is a port, and how to find the products that use it', () => {
+    expect(problemsOf({ products: [5223 as never, '5223/tcp' as never, 'tcp/443' as never] })).toEqual([
+      ['unknown-product', "'5223' is a port, not an Apple product. `apple-ports lookup 5223` lists the products that use it: select those, or open the port itself with an extra rule."],
+      ['unknown-product', "'5223/tcp' is a port, not an Apple product. `apple-ports lookup 5223/tcp` lists the products that use it: select those, or open the port itself with an extra rule."],
+      ['unknown-product', "'tcp/443' is a port, not an Apple product. `apple-ports lookup 443/tcp` lists the products that use it: select those, or open the port itself with an extra rule."],
+    ]);
+    // Not a port: beyond the port numbers, or two protocols.
+    expect(problemsOf({ products: ['70000' as never, 'tcp/443/udp' as never] }).map(([, message]) => message.split('.')[0])).toEqual(["Unknown Apple product '70000'", "Unknown Apple product 'tcp/443/udp'"]);
+  });
+
   test('an unknown profile names the nearest profiles', () => {
     // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
     expect(problemsOf({ profiles: ['managed-macs'] })).toEqual([['unknown-profile', "Unknown apple-ports profile 'managed-macs'. Did you mean 'managed-mac'?"]]);
