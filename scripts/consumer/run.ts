@@ -162,8 +162,9 @@ const NPM_QUIET = ['--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=er
 
 /** Builds and packs the package, and checks the tarball ships what consumers need and nothing else. */
 function pack(work: string): string {
+  // Built here, so the pack itself skips its prepack build.
   must(exec('npm', ['run', 'build'], ROOT, childEnv()), 'npm run build');
-  const packed = must(exec('npm', ['pack', '--json', '--pack-destination', work], ROOT, childEnv()), 'npm pack');
+  const packed = must(exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT, childEnv()), 'npm pack');
   const [info] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path);
   // Every file package.json points at (main, types, bin, exports) and the subpath folders' own
