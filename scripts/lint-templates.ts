@@ -3,9 +3,12 @@
  * over the example app's, with no error and no warning allowed but those listed below with their
  * reason. cfn-lint is a Python tool outside the npm registry; where it is missing this says so
  * plainly and checks nothing (`npm test` never depends on it).
+ *
+ * With `APPLE_PORTS_TEMPLATE_DIR` naming a folder a test run already filled (CI sets it for
+ * `npm test`), those templates are linted and the tests are not run a second time.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,12 +48,16 @@ function main(): void {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'apple-ports-templates-'));
+  const dumped = process.env.APPLE_PORTS_TEMPLATE_DIR;
+  const tests = dumped && existsSync(dumped) && readdirSync(dumped).length > 0 ? dumped : join(dir, 'tests');
   try {
     // Every template a test synthesizes (test/template-dump.ts writes them), then the example app's.
-    run('npx', ['jest', '--silent'], { ...process.env, APPLE_PORTS_TEMPLATE_DIR: join(dir, 'tests') });
+    if (tests !== dumped) {
+      run('npx', ['jest', '--silent'], { ...process.env, APPLE_PORTS_TEMPLATE_DIR: tests });
+    }
     run('npx', ['cdk', 'synth', '--no-notices', '--quiet', '-o', join(dir, 'cdk.out')]);
     const files = [
-      ...readdirSync(join(dir, 'tests')).map((f) => join(dir, 'tests', f)),
+      ...readdirSync(tests).map((f) => join(tests, f)),
       ...readdirSync(join(dir, 'cdk.out')).filter((f) => f.endsWith('.template.json')).map((f) => join(dir, 'cdk.out', f)),
     ];
     const ignore = ALLOWED_WARNINGS.length > 0 ? ['--ignore-checks', ...ALLOWED_WARNINGS.map((w) => w.rule)] : [];
