@@ -51,13 +51,15 @@ export interface AppleServicesTargetProps {
   readonly networkAcl?: ec2.INetworkAcl;
   /**
    * Rule numbers, return ports and entry budget of the network ACL entries.
-   * @default - rule numbers 100-32766 in steps of 10, return ports 1024-65535, 19 entries per
-   * direction and address family (AWS's default quota of 20 less the default deny)
+   * @default - each {@link NetworkAclOptions} default: rule numbers from `NETWORK_ACL_NUMBERING` up
+   * to `AWS_QUOTAS.networkAclMaxRuleNumber`, return ports of the catalogue's `aws-nat-gateway` range,
+   * `DEFAULT_NETWORK_ACL_ENTRIES` entries per direction and address family (AWS's default quota less
+   * the default deny)
    */
   readonly networkAclOptions?: NetworkAclOptions;
   /**
    * Security-group rules allowed per direction and address family: AWS's quota for your account.
-   * @default 60
+   * @default - AWS's default quota, `AWS_QUOTAS.securityGroupRulesPerDirection`
    */
   readonly securityGroupRuleQuota?: number;
 }
@@ -77,7 +79,8 @@ export interface AppleServicesEgressProps extends AppleServicesSelectionProps, A
    * which is read as the same list). A security-group rule
    * to a prefix list counts as the list's max entries against the quota, as AWS counts it; network
    * ACL entries, which cannot reference prefix lists, use an `AppleNetworkPrefixList`'s CIDRs.
-   * @default 17.0.0.0/8, plus Apple's published IPv6 subnets with `ipv6`
+   * @default - Apple's network from the catalogue's `networks`, plus Apple's published IPv6 subnets
+   * with `ipv6`
    */
   readonly appleNetworkPeers?: readonly AppleServicesPeer[];
 }

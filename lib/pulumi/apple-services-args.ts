@@ -98,13 +98,15 @@ export interface AppleServicesCommonArgs extends AppleServicesSelection {
   /**
    * Rule numbers, return ports and entry budget of the network ACL entries. When the selection
    * needs more entries than `maxEntries`, only the ACL's ports are widened, with a warning.
-   * @default rule numbers 100-32766 in steps of 10, return ports 1024-65535, 19 entries per
-   * direction and address family (AWS's default quota of 20 less the default deny)
+   * @default each {@link NetworkAclOptions} default: rule numbers from `NETWORK_ACL_NUMBERING` up
+   * to `AWS_QUOTAS.networkAclMaxRuleNumber`, return ports of the catalogue's `aws-nat-gateway` range,
+   * `DEFAULT_NETWORK_ACL_ENTRIES` entries per direction and address family (AWS's default quota less
+   * the default deny)
    */
   readonly networkAclOptions?: NetworkAclOptions;
   /**
    * Rules per direction and address family a security group may hold (AWS's quota, adjustable).
-   * @default 60
+   * @default AWS's default quota, `AWS_QUOTAS.securityGroupRulesPerDirection`
    */
   readonly securityGroupRuleQuota?: number;
   /**
@@ -126,7 +128,8 @@ export interface AppleServicesEgressArgs extends AppleServicesCommonArgs {
    * What `'apple-network'` stands for, e.g. `[appleNetwork.peer]` of an `AppleNetworkPrefixList`
    * (network ACL entries get the list's CIDRs, since they cannot reference a list), or
    * `{ prefixListId: …, maxEntries: … }` for a list of your own.
-   * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
+   * @default Apple's network from the catalogue's `networks`, plus Apple's published APNs IPv6
+   * subnets when `ipv6` is set
    */
   readonly appleNetworkPeers?: readonly PulumiDestination[];
 }

@@ -53,7 +53,7 @@ export interface AppleFirewallRulesSelection {
   /**
    * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… Give every rule
    * group of a firewall policy its own range.
-   * @default 1000000
+   * @default `DEFAULT_SID_BASE`
    */
   readonly sidBase?: number;
   /**

@@ -77,8 +77,14 @@ export const AMAZON_DNS_ADDRESSES = 'the VPC base address plus two, and 169.254.
 /** The Amazon Time Sync Service's link-local address. */
 export const AMAZON_TIME_SYNC_ADDRESS = '169.254.169.123';
 
+/** IANA's numbers for the IP protocols the library names, as flow logs and network ACL entries write them. */
+export const IANA_PROTOCOL_NUMBERS = { icmp: 1, tcp: 6, udp: 17, icmpv6: 58 } as const;
+
 /** ICMPv6's IANA protocol number, which network ACL entries take for it. */
-export const ICMPV6_PROTOCOL_NUMBER = 58;
+export const ICMPV6_PROTOCOL_NUMBER = IANA_PROTOCOL_NUMBERS.icmpv6;
+
+/** The highest IP protocol number: the IPv4 header's protocol field is one byte. */
+export const MAX_PROTOCOL_NUMBER = 255;
 
 /**
  * The ICMP messages Path MTU Discovery needs, which a network ACL must allow inbound and outbound

@@ -39,12 +39,12 @@ export interface TrafficObserverOptions {
   readonly ids?: readonly GivenResourceId[];
   /**
    * Days CloudWatch Logs keeps the records; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30…).
-   * @default 14: a week of watching, and a week to read it
+   * @default {@link DEFAULT_OBSERVER_RETENTION_DAYS}: a week of watching, and a week to read it
    */
   readonly retentionDays?: number;
   /** Which traffic to record. @default 'ALL': rejected flows show what a policy already breaks */
   readonly trafficType?: FlowLogTrafficType;
-  /** The longest a flow is aggregated into one record, in seconds. @default 60, the finer of the two AWS allows */
+  /** The longest a flow is aggregated into one record, in seconds. @default the finer of {@link FLOW_LOG_AGGREGATION_INTERVALS} */
   readonly maxAggregationInterval?: number;
   /** Also log the VPC's DNS queries through Route 53 Resolver (needs the VPC). @default false */
   readonly resolverQueryLogging?: boolean;

@@ -31,7 +31,7 @@ export interface FirewallRuleOptions {
   /**
    * The first rule's signature id; the rules take `sidBase`, `sidBase + 1`… in the plan's order.
    * Give every rule group of a firewall policy its own range.
-   * @default 1000000
+   * @default `DEFAULT_SID_BASE`
    */
   readonly sidBase?: number;
   /**

@@ -71,7 +71,8 @@ export interface PolicySelection {
   readonly destinations?: readonly Destination[];
   /**
    * What `'apple-network'` stands for, e.g. a managed prefix list holding Apple's network.
-   * @default 17.0.0.0/8, plus Apple's published APNs IPv6 subnets when `ipv6` is set
+   * @default Apple's network from the catalogue's `networks`, plus Apple's published APNs IPv6
+   * subnets when `ipv6` is set
    */
   readonly appleNetworkPeers?: readonly Destination[];
   /**
