@@ -6,6 +6,7 @@
  * Call `installMockRecorder()` before importing any module that creates resources.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { rejectionOf } from '../thrown';
 
 /** One registered resource, as the mocked engine saw it. */
 export interface RecordedResource {
@@ -178,6 +179,15 @@ export async function record(program: () => unknown): Promise<Recording> {
     await settle();
   }
   return { resources: [...recorded].sort(byTypeThenName), warnings };
+}
+
+/** The `ResourceError` a program fails with, once its registrations have settled; rethrows any other error. */
+export async function resourceErrorOf(program: () => unknown): Promise<pulumi.ResourceError> {
+  const error = await rejectionOf(() => record(program));
+  if (!pulumi.ResourceError.isInstance(error)) {
+    throw error;
+  }
+  return error;
 }
 
 /** The resources of one type. */
