@@ -1,5 +1,11 @@
-import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan, type PolicySelection } from '../../../lib/core';
+import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan, type NetworkAclOptions, type PolicySelection, type ResolvedPolicy } from '../../../lib/core';
 import { entryTraffic } from '../../../lib/core/internal';
+import { thrown } from '../../thrown';
+
+/** The problems `planNetworkAcl` refuses a policy and options with. */
+const problemsOf = (policy: ResolvedPolicy, options?: NetworkAclOptions) => thrown(() => planNetworkAcl(policy, options)).problems;
+/** A problem with the options. */
+const option = (message: string) => ({ code: 'invalid-network-acl-option', message });
 
 const text = (e: NetworkAclEntryPlan) => `${e.egress ? 'out' : 'in'} ${e.purpose} ${entryTraffic(e)} ${e.cidr}`;
 
@@ -99,24 +105,39 @@ describe('planNetworkAcl', () => {
 
   test('refuses peers a NACL cannot hold, bad options and too many entries', () => {
     const bySg = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['sg-0123456789abcdef0'] });
-    expect(() => planNetworkAcl(bySg)).toThrow(
-      "Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
-    );
+    expect(problemsOf(bySg)).toEqual([
+      {
+        code: 'network-acl-peer',
+        message: "Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      },
+    ]);
     const policy = resolve({ products: ['FaceTime'] });
-    expect(() => planNetworkAcl(policy, { firstRuleNumber: 0 })).toThrow('firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.');
-    expect(() => planNetworkAcl(policy, { firstRuleNumber: 500, lastRuleNumber: 100 })).toThrow('firstRuleNumber 500 is above lastRuleNumber 100. Swap them.');
-    expect(() => planNetworkAcl(policy, { returnPorts: { fromPort: 65535, toPort: 1024 } })).toThrow(
-      "returnPorts 65535-1024 is not a port range. Use 'aws-nat-gateway', 'macos', or fromPort <= toPort within 1-65535.",
-    );
-    expect(() => planNetworkAcl(policy, { firstRuleNumber: 100, lastRuleNumber: 120, ruleNumberStep: 10 })).toThrow(
-      'Rule numbers 100-120 in steps of 10 leave 3 numbers for 7 egress entries. Widen the range or shorten the step.',
-    );
-    expect(() => planNetworkAcl(resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true }), { maxEntries: 5 })).toThrow(
-      /^The network ACL needs 11 IPv4 egress entries, more than maxEntries 5\./,
-    );
-    expect(() => planNetworkAcl(resolve({ products: ['FaceTime'] }), { maxEntries: 5 })).toThrow(
-      'The network ACL needs 7 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
-    );
+    expect(problemsOf(policy, { firstRuleNumber: 0 })).toEqual([{ code: 'invalid-network-acl-option', message: 'firstRuleNumber 0 is outside 1-32766, the rule numbers a network ACL entry may take.' }]);
+    expect(problemsOf(policy, { firstRuleNumber: 500, lastRuleNumber: 100 })).toEqual([option('firstRuleNumber 500 is above lastRuleNumber 100. Swap them.')]);
+    expect(problemsOf(policy, { returnPorts: { fromPort: 65535, toPort: 1024 } })).toEqual([
+      option("returnPorts 65535-1024 is not a port range. Use 'aws-nat-gateway', 'macos', or fromPort <= toPort within 1-65535."),
+    ]);
+    expect(problemsOf(policy, { firstRuleNumber: 100, lastRuleNumber: 120, ruleNumberStep: 10 })).toEqual([
+      option('Rule numbers 100-120 in steps of 10 leave 3 numbers for 7 egress entries. Widen the range or shorten the step.'),
+    ]);
+    // 11 egress entries and 3 ingress: only the egress side is over, and 11 entries fit maxEntries 11.
+    const legacy = resolve({ profiles: ['managed-mac', 'communications'], includeLegacy: true });
+    expect(problemsOf(legacy, { maxEntries: 5 })).toEqual([
+      {
+        code: 'network-acl-quota',
+        message:
+          'The network ACL needs 11 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+      },
+    ]);
+    expect(planNetworkAcl(legacy, { maxEntries: 11 }).filter((e) => e.egress)).toHaveLength(11);
+    expect(problemsOf(legacy, { maxEntries: 10 }).map((p) => p.code)).toEqual(['network-acl-quota']);
+    expect(problemsOf(resolve({ products: ['FaceTime'] }), { maxEntries: 5 })).toEqual([
+      {
+        code: 'network-acl-quota',
+        message:
+          'The network ACL needs 7 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+      },
+    ]);
   });
 
   test('a policy resolved with the rule budget fits the entry budget, widened', () => {

@@ -192,12 +192,13 @@ describe('selection', () => {
 
   test("'apple-network' says which services it narrows and which still go elsewhere", () => {
     const policy = resolve({ products: ['iCloud', 'FaceTime'], destinations: ['apple-network', '10.0.0.0/8'] });
-    const notice = policy.notices.find((n) => n.code === 'apple-network-partial')!;
-    expect(notice.message).toBe(
-      "'apple-network' narrows only the services that talk to Apple alone (apns) to Apple's network; http (tcp 80), https (tcp 443), facetime-nat-traversal (udp 3478-3497), facetime-rtp (udp 16384-16387), facetime-rtp-extended (udp 16393-16402) still go to 10.0.0.0/8. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).",
-    );
-    expect(notice.peers).toEqual([{ kind: 'ipv4', cidr: '10.0.0.0/8' }]);
-    expect(notice.services).toEqual(['facetime-nat-traversal', 'facetime-rtp', 'facetime-rtp-extended', 'http', 'https']);
+    expect(policy.notices.find((n) => n.code === 'apple-network-partial')).toMatchObject({
+      code: 'apple-network-partial',
+      message:
+        "'apple-network' narrows only the services that talk to Apple alone (apns) to Apple's network; http (tcp 80), https (tcp 443), facetime-nat-traversal (udp 3478-3497), facetime-rtp (udp 16384-16387), facetime-rtp-extended (udp 16393-16402) still go to 10.0.0.0/8. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).",
+      peers: [{ kind: 'ipv4', cidr: '10.0.0.0/8' }],
+      services: ['facetime-nat-traversal', 'facetime-rtp', 'facetime-rtp-extended', 'http', 'https'],
+    });
     // Without 'apple-network', or for ingress, there is nothing to say.
     expect(resolve({ products: ['iCloud'] }).notices.map((n) => n.code)).not.toContain('apple-network-partial');
   });
