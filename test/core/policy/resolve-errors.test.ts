@@ -84,6 +84,26 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['iCloud'], extraRules })).toEqual(expected);
   });
 
+  test('an extra rule port must be whole, and its description 1 to 100 characters once trimmed', () => {
+    const rule = (fromPort: number, description: string) => ({ protocol: 'tcp' as const, fromPort, description });
+    expect(problemsOf({ products: ['iCloud'], extraRules: [rule(80.5, 'Proxy')] })).toEqual([
+      ['invalid-port', 'extraRules[0]: fromPort 80.5 is not a port. Use a whole number from 1 to 65535.'],
+      ['invalid-port', 'extraRules[0]: toPort 80.5 is not a port. Use a whole number from 1 to 65535.'],
+    ]);
+    const tooLong = 'x'.repeat(101);
+    expect(problemsOf({ products: ['iCloud'], extraRules: [rule(8080, tooLong), rule(8081, '   '), rule(8082, '')] })).toEqual([
+      ['invalid-description', 'extraRules[0]: the description must be 1-100 characters, saying why the rule exists.'],
+      ['invalid-description', 'extraRules[1]: the description must be 1-100 characters, saying why the rule exists.'],
+      ['invalid-description', 'extraRules[2]: the description must be 1-100 characters, saying why the rule exists.'],
+    ]);
+    // 100 characters, and one with spaces around it, are taken; the rule's description keeps the trimmed text.
+    const policy = resolve({ products: ['NetworkTime'], extraRules: [rule(8080, 'y'.repeat(100)), rule(8443, ' z ')] });
+    expect(policy.rules.filter((r) => r.extra.length > 0).map((r) => [r.fromPort, r.extra])).toEqual([
+      [8080, ['y'.repeat(100)]],
+      [8443, ['z']],
+    ]);
+  });
+
   test('a budget that cannot hold one rule per protocol and peer', () => {
     expect(problemsOf({ products: ['FaceTime'], destinations: ['10.0.0.0/8', '192.168.0.0/16'], maxRules: 3 })).toEqual([
       [

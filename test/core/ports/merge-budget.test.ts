@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../../../lib/core/ports';
+import { countPorts, fitToBudget, intersectPorts, mergeSpans, normalizePorts, subtractPorts, type MergedSpan, type SpanGroup } from '../../../lib/core/ports';
 
 const span = (from: number, to: number, origin = `${from}-${to}`) => ({ fromPort: from, toPort: to, origins: [origin] });
 const ranges = (spans: readonly MergedSpan<string>[]) => spans.map((s) => [s.fromPort, s.toPort]);
@@ -19,6 +19,38 @@ describe('mergeSpans', () => {
       [80, 80],
       [82, 82],
     ]);
+  });
+});
+
+describe('sets of ports', () => {
+  const r = (fromPort: number, toPort: number) => ({ fromPort, toPort });
+
+  test('normalizePorts sorts and merges overlapping and adjacent ranges, and keeps gaps', () => {
+    expect(normalizePorts([r(443, 443), r(80, 81), r(82, 82), r(5223, 5223), r(5000, 5300), r(90, 90)])).toEqual([r(80, 82), r(90, 90), r(443, 443), r(5000, 5300)]);
+    expect(normalizePorts([])).toEqual([]);
+  });
+
+  test('subtractPorts cuts the ports of b out of a: inside, at either end, across ranges, or all of a range', () => {
+    expect(subtractPorts([r(100, 200)], [r(150, 160)])).toEqual([r(100, 149), r(161, 200)]);
+    expect(subtractPorts([r(100, 200)], [r(100, 100), r(200, 200)])).toEqual([r(101, 199)]);
+    expect(subtractPorts([r(100, 200)], [r(50, 120), r(190, 250)])).toEqual([r(121, 189)]);
+    expect(subtractPorts([r(100, 200), r(300, 400)], [r(150, 350)])).toEqual([r(100, 149), r(351, 400)]);
+    expect(subtractPorts([r(100, 200)], [r(99, 99), r(201, 201)])).toEqual([r(100, 200)]);
+    expect(subtractPorts([r(100, 200)], [r(100, 200)])).toEqual([]);
+    expect(subtractPorts([r(100, 200)], [])).toEqual([r(100, 200)]);
+    expect(subtractPorts([r(100, 101)], [r(101, 101)])).toEqual([r(100, 100)]);
+  });
+
+  test('intersectPorts keeps the ports in both; countPorts counts overlaps once', () => {
+    expect(intersectPorts([r(100, 200), r(300, 400)], [r(150, 350), r(400, 500)])).toEqual([r(150, 200), r(300, 350), r(400, 400)]);
+    expect(intersectPorts([r(100, 200)], [r(201, 300)])).toEqual([]);
+    expect(countPorts([r(100, 199), r(150, 249), r(300, 300)])).toBe(151);
+    expect(countPorts([])).toBe(0);
+  });
+
+  test('mergeSpans keeps the origins of a range merged into a wider one, and the wider end', () => {
+    const merged = mergeSpans([span(100, 200, 'wide'), span(120, 130, 'inside'), span(201, 210, 'after')]);
+    expect(merged).toEqual([{ fromPort: 100, toPort: 210, origins: ['wide', 'inside', 'after'], widened: [] }]);
   });
 });
 
