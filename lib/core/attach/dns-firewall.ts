@@ -4,7 +4,7 @@
  * associations at the user's priority within AWS's range, and the warnings. Each adapter
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
-import { DNS_FIREWALL_QUOTAS, resourceIdPattern } from '../aws/facts';
+import { DNS_FIREWALL_QUOTAS, VPC_ID_PATTERN } from '../aws/facts';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -65,8 +65,6 @@ export interface DnsFirewallDesign {
   readonly warnings: readonly PlannedWarning[];
 }
 
-const VPC_ID = resourceIdPattern('vpc');
-
 function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): void {
   const { isUnresolved = () => false, readable = (text: string) => text } = request;
   const vpcIds = request.vpcIds ?? [];
@@ -78,7 +76,7 @@ function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): vo
   if (vpcIds.length > 0 && request.priority === undefined) {
     invalid(`The rule group is associated with VPCs but has no priority. Give priority, from ${min} to ${max}: unique among the (at most ${ruleGroupsPerVpc}) rule groups each VPC has, lowest evaluated first.`);
   }
-  for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID.test(v))) {
+  for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID_PATTERN.test(v))) {
     invalid(`'${id}' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct or Output.`);
   }
   const seen = new Set<string>();

@@ -60,7 +60,7 @@ export interface AppleFirewallRulesSelection {
    * The capacity to reserve, at least what the rules need. AWS fixes it when the rule group is
    * created; a new capacity replaces the group, which a generated name makes safe. Required with
    * `ruleGroupName`, since CloudFormation cannot replace a group whose name is fixed.
-   * @default - the rules' capacity × 1.5, rounded up to a whole 100 (`defaultCapacity`)
+   * @default - the rules' capacity with room to grow, rounded up to a whole `CAPACITY_STEP` (`defaultCapacity`)
    */
   readonly capacity?: number;
 }

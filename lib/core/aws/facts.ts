@@ -123,6 +123,8 @@ export function resourceIdPattern(kind: ResourceIdKind): RegExp {
 export const SECURITY_GROUP_ID_PATTERN = resourceIdPattern('security-group');
 /** Prefix-list ids AWS issues: `pl-` and 8 or 17 lower-case hex digits. */
 export const PREFIX_LIST_ID_PATTERN = resourceIdPattern('prefix-list');
+/** VPC ids AWS issues: `vpc-` and 8 or 17 lower-case hex digits. */
+export const VPC_ID_PATTERN = resourceIdPattern('vpc');
 
 /**
  * The retention periods CloudWatch Logs accepts for a log group, in days (CloudWatch Logs API

@@ -23,7 +23,7 @@ const TARGET_TYPES: Readonly<Record<NameLayer['kind'], DomainListTargetType>> = 
 export interface DomainListOptions {
   /**
    * The capacity to reserve, at least `requiredCapacity`.
-   * @default `defaultCapacity(requiredCapacity)`: the required × 1.5, rounded up to a whole 100
+   * @default `defaultCapacity(requiredCapacity)`: the required with room to grow, rounded up to a whole `CAPACITY_STEP`
    */
   readonly capacity?: number;
   /** CIDRs for the rule group's `HOME_NET` variable, as for `planFirewallRules`. @default not set */

@@ -37,7 +37,7 @@ export interface FirewallRuleOptions {
   /**
    * The capacity to reserve, from the rules' count to AWS's maximum. AWS fixes a rule group's
    * capacity when it is created, and a rule group that outgrows it must be replaced.
-   * @default `defaultCapacity(requiredCapacity)`: the rules × 1.5, rounded up to a whole 100
+   * @default `defaultCapacity(requiredCapacity)`: the rules with room to grow, rounded up to a whole `CAPACITY_STEP`
    */
   readonly capacity?: number;
   /**
