@@ -78,3 +78,17 @@ describe('planServices refuses targets and options with one coded problem each',
     expect(problemsOf({ target: { ...NOTHING, vpc: true, subnets: 'list' } })).toBe('planned');
   });
 });
+
+describe('the network ACL side of planServices', () => {
+  test('turning Path MTU Discovery off is planned with a warning that says what it breaks', () => {
+    const outcome = planServices({ products: ['iCloud'], direction: 'egress', vocabulary, target: { ...NOTHING, vpc: true, subnets: 'list' }, networkAclOptions: { pathMtuDiscovery: false } });
+    const networkAcl = outcome.ok ? outcome.value.networkAclDesign() : undefined;
+    expect(networkAcl?.ok && networkAcl.value.warnings).toEqual([
+      {
+        id: 'apple-ports:network-acl-path-mtu-discovery-off',
+        message:
+          'pathMtuDiscovery is false, so the network ACL drops the ICMP messages Path MTU Discovery needs (fragmentation needed, packet too big): a transfer to a peer on a path with a smaller MTU can stall instead of shrinking its packets. Leave pathMtuDiscovery on unless every path has the same MTU.',
+      },
+    ]);
+  });
+});

@@ -209,9 +209,9 @@ describe('hostsFor platforms', () => {
   });
 
   test('an unknown or empty platform list is an error naming the valid ones', () => {
-    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['macOS', 'tvos2' as never] })).message).toBe(
-      "Unknown platform 'tvos2'. Did you mean 'tvOS'?",
-    );
+    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['macOS', 'tvos2' as never] })).problems).toEqual([
+      { code: 'unknown-platform', message: "Unknown platform 'tvos2'. Did you mean 'tvOS'?" },
+    ]);
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: [] })).message).toBe(
       'platforms is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave it out for all.',
     );
