@@ -183,3 +183,29 @@ describe('bad input gets one error naming every problem and its fix', () => {
     );
   });
 });
+
+describe('what the resolver refuses around Apple’s network and left-out services', () => {
+  test("'apple-network' is no ingress source, and appleNetworkPeers must name other peers", () => {
+    expect(problemsOf({ products: ['SSH'], direction: 'ingress', destinations: ['apple-network'] })).toEqual([
+      ['invalid-destination', "Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead."],
+    ]);
+    const itself = "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself.";
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: ['apple-network'] })).toEqual([['invalid-destination', itself]]);
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: [] })).toEqual([['invalid-destination', itself]]);
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: ['bogus'] })).toEqual([
+      ['invalid-destination', "appleNetworkPeers: Invalid destination 'bogus': use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)."],
+      ['invalid-destination', itself],
+    ]);
+  });
+
+  test('every reason services were left out is named with its fix, once, and not beside the names that are unknown', () => {
+    // Messages hosts one service; excluding it leaves the outbound-only ones, which ingress drops.
+    expect(problemsOf({ products: ['Messages'], direction: 'ingress', destinations: ['10.0.0.0/8'], exclude: ['messages-local'] })).toEqual([
+      ['nothing-to-open', "Every service of the selection was left out (direction, user). Use direction 'egress', or select products a Mac hosts. Remove them from exclude."],
+    ]);
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
+    expect(problemsOf({ products: ['FaceTme', 'iTunesRadio'] })).toEqual([['unknown-product', "Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"]]);
+    // An extra rule is something to open, even when every product's services are left out.
+    expect(resolve({ products: ['iTunesRadio'], extraRules: [{ protocol: 'tcp', fromPort: 8080, description: 'Proxy' }] }).rules.map((r) => r.description)).toEqual(['Proxy (tcp 8080)']);
+  });
+});
