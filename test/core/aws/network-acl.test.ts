@@ -45,7 +45,7 @@ describe('planNetworkAcl', () => {
     expect(planNetworkAcl(policy, { pathMtuDiscovery: false }).some((e) => e.purpose === 'path-mtu-discovery')).toBe(false);
     const ipv4Only = planNetworkAcl(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['203.0.113.0/24'] }));
     expect(ipv4Only.filter((e) => e.purpose === 'path-mtu-discovery').map((e) => e.family)).toEqual(['ipv4', 'ipv4']);
-    expect(() => planNetworkAcl(policy, { pathMtuDiscovery: 'yes' as unknown as boolean })).toThrow("pathMtuDiscovery 'yes' is not true or false. Leave it out to allow Path MTU Discovery, or pass false.");
+    expect(problemsOf(policy, { pathMtuDiscovery: 'yes' as unknown as boolean })).toEqual([option("pathMtuDiscovery 'yes' is not true or false. Leave it out to allow Path MTU Discovery, or pass false.")]);
   });
 
   test('ingress allows get outbound return entries, and the return range is a named catalogue range or one of your own', () => {
@@ -57,7 +57,28 @@ describe('planNetworkAcl', () => {
     const natGateway = planNetworkAcl(policy, { returnPorts: 'aws-nat-gateway', pathMtuDiscovery: false });
     expect(natGateway.filter((e) => e.purpose === 'return').map(text).sort()).toEqual(['out return tcp 1024-65535 2001:db8::/32', 'out return tcp 1024-65535 203.0.113.0/24']);
     expect(planNetworkAcl(policy, { pathMtuDiscovery: false })).toEqual(natGateway);
-    expect(() => planNetworkAcl(policy, { returnPorts: 'linux' as 'macos' })).toThrow("returnPorts 'linux' is not a return range. Use 'aws-nat-gateway', 'macos' or { fromPort, toPort }.");
+    expect(problemsOf(policy, { returnPorts: 'linux' as 'macos' })).toEqual([option("returnPorts 'linux' is not a return range. Use 'aws-nat-gateway', 'macos' or { fromPort, toPort }.")]);
+  });
+
+  test('each peer a network ACL cannot hold is named once, however many rules go to it', () => {
+    const policy = resolve({ products: ['SSH', 'ScreenSharing'], direction: 'ingress', destinations: ['pl-0123456789abcdef0', 'sg-0123456789abcdef0'] });
+    expect(policy.rules.length).toBeGreaterThan(2);
+    expect(problemsOf(policy)).toEqual([
+      {
+        code: 'network-acl-peer',
+        message: "Network ACL entries take CIDRs only, but rules go to the prefix list 'pl-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      },
+      {
+        code: 'network-acl-peer',
+        message: "Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
+      },
+    ]);
+  });
+
+  test('a return covers only returns of its own protocol', () => {
+    // tcp goes to 10.0.0.0/8 (push notifications) and 10.1.0.0/16 (https), udp only to 10.1.0.0/16.
+    const policy = resolve({ products: ['PushNotifications', 'NetworkTime'], destinations: ['apple-network', '10.1.0.0/16'], appleNetworkPeers: ['10.0.0.0/8'] });
+    expect(planNetworkAcl(policy, { pathMtuDiscovery: false }).filter((e) => e.purpose === 'return').map(text)).toEqual(['in return udp 1024-65535 10.1.0.0/16', 'in return tcp 1024-65535 10.0.0.0/8']);
   });
 
   test('a return entry another return of its protocol and family already covers is left out', () => {
@@ -343,6 +364,8 @@ describe('what the planners share about network ACLs', () => {
     const faceTime = resolve({ products: ['FaceTime'], ipv6: true });
     expect(countNetworkAclEntries(faceTime)).toEqual({ egress: { ipv4: 7, ipv6: 7 }, ingress: { ipv4: 3, ipv6: 3 } });
     expect(countNetworkAclEntries(faceTime, { pathMtuDiscovery: false })).toEqual({ egress: { ipv4: 6, ipv6: 6 }, ingress: { ipv4: 2, ipv6: 2 } });
+    // One more IPv6 CIDR: six more IPv6 allows, and its returns are covered by ::/0's.
+    expect(countNetworkAclEntries(resolve({ products: ['FaceTime'], ipv6: true, destinations: ['anywhere', '2001:db8::/32'] }))).toEqual({ egress: { ipv4: 7, ipv6: 13 }, ingress: { ipv4: 3, ipv6: 3 } });
     expect(countNetworkAclEntries(resolve({ products: ['SSH'], direction: 'ingress', destinations: ['sg-0123456789abcdef0'] }))).toBeUndefined();
   });
 
