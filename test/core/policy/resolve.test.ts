@@ -356,6 +356,16 @@ describe('the order and wording of rules', () => {
     ]);
   });
 
+  test('the same ports to other peers for other reasons are described each by their own', () => {
+    const policy = resolve({ products: ['PushNotifications'], destinations: ['apple-network', '10.0.0.0/8'], extraRules: [{ protocol: 'tcp', fromPort: 5223, description: 'Relay' }] });
+    expect(summary(policy.rules)).toEqual([
+      ['tcp 443-443', '10.0.0.0/8', 'Apple Push Notification service: HTTPS (tcp 443)'],
+      ['tcp 2197-2197', '17.0.0.0/8', 'Apple Push Notification service: APNs provider (tcp 2197)'],
+      ['tcp 5223-5223', '10.0.0.0/8', 'Relay (tcp 5223)'],
+      ['tcp 5223-5223', '17.0.0.0/8', 'Apple Push Notification service: APNs (tcp 5223)'],
+    ]);
+  });
+
   test('a budget tie closes the gap of the earlier group: tcp before udp, then peers in order', () => {
     const extra = (protocol: 'tcp' | 'udp', fromPort: number, description: string) => ({ protocol, fromPort, description });
     const protocols = resolve({ products: ['NetworkTime'], extraRules: [extra('udp', 1000, 'c'), extra('udp', 1002, 'd'), extra('tcp', 1000, 'a'), extra('tcp', 1002, 'b')], maxRules: 4 });
@@ -377,6 +387,11 @@ describe('the order and wording of rules', () => {
     expect(resolve({ products: ['Messages', 'FaceTime', 'iTunesRadio'] }).excluded).toEqual([
       { service: 'web-service-8000', reason: 'legacy', products: ['iTunesRadio'] },
       { service: 'itunes-radio-streams', reason: 'legacy', products: ['iTunesRadio'] },
+    ]);
+    // FaceTime comes first by name, but NTP's port comes before APNs' in the catalogue.
+    expect(resolve({ products: ['FaceTime', 'NetworkTime'], exclude: ['apns', 'ntp'] }).excluded).toEqual([
+      { service: 'ntp', reason: 'user', products: ['NetworkTime'] },
+      { service: 'apns', reason: 'user', products: ['FaceTime'] },
     ]);
     const profile = resolve({ profiles: ['managed-mac'] });
     expect([profile.profiles, profile.products.length > 0]).toEqual([['managed-mac'], true]);
