@@ -3,7 +3,7 @@
  * checking), for tests that read the code itself: boundaries, literals, problem codes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
 
 /** The repository root; every path below is relative to it, with `/` separators. */
@@ -45,9 +45,4 @@ export function locate(file: ParsedFile, node: ts.Node): string {
 export function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
   visit(node);
   node.forEachChild((child) => walk(child, visit));
-}
-
-/** A path relative to the root, with `/` separators. */
-export function fromRoot(path: string): string {
-  return relative(ROOT, path).split('\\').join('/');
 }
