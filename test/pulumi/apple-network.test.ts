@@ -422,7 +422,7 @@ describe('AppleServicesFirewallRules', () => {
     const recording = await record(() => {
       error = errorOf(() => new AppleServicesFirewallRules('refused', { products: ['PushNotifications'], capacity: 1 }));
     });
-    expect(error?.message).toBe("AppleServicesFirewallRules 'refused': capacity 1 is below the 6 rules this selection needs. Use at least 6, or leave it out.");
+    expect(error?.message).toBe("AppleServicesFirewallRules 'refused': capacity 1 is below the 6 this selection needs. Use at least 6 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.");
     expect(recording.resources.map((r) => r.type)).toEqual([TYPES.firewallRulesComponent]);
   });
 });

@@ -203,7 +203,7 @@ describe('the planners code what they refuse in the values only Pulumi has', () 
       { code: 'unwrapped-output', message: `destinations[0] is a Pulumi Output turned into a string by a template literal; pass the Output itself and ${WRAP}` },
     ]);
     expect(problemsOf(planComponent({ products: ['iCloud'], vpcId: VPC, peers: [untyped({ securityGroupId: 'sg-0123456789abcdef0', cidrIpv4: '10.0.0.0/8' })] }, 'egress'))).toEqual([
-      { code: 'invalid-reference', message: 'destinations[0] must have exactly one of securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has securityGroupId, cidrIpv4).' },
+      { code: 'invalid-reference', message: 'destinations[0] must have exactly one of securityGroup, securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has securityGroupId, cidrIpv4).' },
     ]);
   });
 
