@@ -228,7 +228,7 @@ describe('numbers', () => {
     { file: 'lib/core/aws/network-acl.ts', values: [0x811c9dc5, 0x01000193], reason: 'the FNV-1a offset basis and prime' },
     { file: 'lib/core/catalogue/order.ts', values: [10_000], reason: 'the size of a cache' },
     { file: 'lib/core/network-firewall/capacity.ts', values: [100], reason: 'the step default capacities are rounded up to, a choice of the library below AWS\'s capacity quota' },
-    { file: 'lib/core/network-firewall/plan.ts', values: [1_000_000, 4_294_967_295], reason: "Suricata signature ids: the default base, where local rules start, and the largest (unsigned 32 bits)" },
+    { file: 'lib/core/network-firewall/plan.ts', values: [1_000_000], reason: 'the default first Suricata signature id, where local rules start: a choice of the library' },
     { file: 'lib/core/policy/selection.ts', values: [100], reason: "the library's cap on an extra rule's own description, well inside AWS's RULE_DESCRIPTION_MAX_LENGTH so the ports survive" },
     { file: 'lib/cli/flow-inputs.ts', values: [0x1f, 0x8b, 16, 20], reason: "gzip's magic bytes; read sizes as powers of two" },
     { file: 'lib/cli/progress.ts', values: [30, 64, 100, 200, 1024], reason: 'the progress bar: width, mebibytes, percent, milliseconds between redraws' },

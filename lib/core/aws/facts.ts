@@ -160,6 +160,13 @@ export const NETWORK_FIREWALL_QUOTAS = {
 } as const;
 
 /**
+ * The largest signature id (`sid`) a rule of a stateful rule group may take: Suricata's sid is a
+ * number greater than zero ("sid (signature ID)"), which Suricata reads as an unsigned 32-bit integer.
+ * https://docs.suricata.io/en/latest/rules/meta.html#sid-signature-id
+ */
+export const MAX_SIGNATURE_ID = 4_294_967_295;
+
+/**
  * Route 53 Resolver DNS Firewall quotas and ranges ("Quotas on Route 53 Resolver DNS Firewall",
  * and AssociateFirewallRuleGroup's `Priority`).
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver-dns-firewall
