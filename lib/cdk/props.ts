@@ -3,7 +3,7 @@
  * direction comes from the class) plus the security groups and network ACLs to apply it to.
  */
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { AppleServicesSelection, Destination, NetworkAclOptions } from '../core';
+import type { AWS_QUOTAS, AppleServicesSelection, DEFAULT_NETWORK_ACL_ENTRIES, Destination, NetworkAclOptions } from '../core';
 
 /**
  * A destination or source: anything the resolver takes (`'anywhere'`, a CIDR, `'pl-…'`, `'sg-…'`)
@@ -52,14 +52,14 @@ export interface AppleServicesTargetProps {
   /**
    * Rule numbers, return ports and entry budget of the network ACL entries.
    * @default - each {@link NetworkAclOptions} default: rule numbers from `NETWORK_ACL_NUMBERING` up
-   * to `AWS_QUOTAS.networkAclMaxRuleNumber`, return ports of the catalogue's `aws-nat-gateway` range,
-   * `DEFAULT_NETWORK_ACL_ENTRIES` entries per direction and address family (AWS's default quota less
+   * to {@link AWS_QUOTAS.networkAclMaxRuleNumber}, return ports of the catalogue's `aws-nat-gateway` range,
+   * {@link DEFAULT_NETWORK_ACL_ENTRIES} entries per direction and address family (AWS's default quota less
    * the default deny)
    */
   readonly networkAclOptions?: NetworkAclOptions;
   /**
    * Security-group rules allowed per direction and address family: AWS's quota for your account.
-   * @default - AWS's default quota, `AWS_QUOTAS.securityGroupRulesPerDirection`
+   * @default - AWS's default quota, {@link AWS_QUOTAS.securityGroupRulesPerDirection}
    */
   readonly securityGroupRuleQuota?: number;
 }

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from '@pulumi/pulumi';
 import type { SecurityGroup } from '@pulumi/aws/ec2';
-import type { AddressFamily, AppleServicesSelection, Destination, NetworkAclOptions } from '../core';
+import type { AWS_QUOTAS, AddressFamily, AppleServicesSelection, DEFAULT_NETWORK_ACL_ENTRIES, Destination, NetworkAclOptions } from '../core';
 
 /**
  * A security group created in the program, e.g. `{ securityGroup: bastion }`. It gets the matching
@@ -99,14 +99,14 @@ export interface AppleServicesCommonArgs extends AppleServicesSelection {
    * Rule numbers, return ports and entry budget of the network ACL entries. When the selection
    * needs more entries than `maxEntries`, only the ACL's ports are widened, with a warning.
    * @default each {@link NetworkAclOptions} default: rule numbers from `NETWORK_ACL_NUMBERING` up
-   * to `AWS_QUOTAS.networkAclMaxRuleNumber`, return ports of the catalogue's `aws-nat-gateway` range,
-   * `DEFAULT_NETWORK_ACL_ENTRIES` entries per direction and address family (AWS's default quota less
+   * to {@link AWS_QUOTAS.networkAclMaxRuleNumber}, return ports of the catalogue's `aws-nat-gateway` range,
+   * {@link DEFAULT_NETWORK_ACL_ENTRIES} entries per direction and address family (AWS's default quota less
    * the default deny)
    */
   readonly networkAclOptions?: NetworkAclOptions;
   /**
    * Rules per direction and address family a security group may hold (AWS's quota, adjustable).
-   * @default AWS's default quota, `AWS_QUOTAS.securityGroupRulesPerDirection`
+   * @default AWS's default quota, {@link AWS_QUOTAS.securityGroupRulesPerDirection}
    */
   readonly securityGroupRuleQuota?: number;
   /**

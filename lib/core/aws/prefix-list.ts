@@ -33,7 +33,7 @@ export interface AppleNetworkPrefixListOptions {
 /** One CIDR of the list. */
 export interface PrefixListEntryPlan {
   readonly cidr: string;
-  /** Entry description (AWS allows up to 255 characters). */
+  /** Entry description: the network's label and the CIDR, well within AWS's length for entry descriptions. */
   readonly description: string;
 }
 
