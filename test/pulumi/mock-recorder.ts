@@ -229,17 +229,3 @@ export const TYPES = {
   dnsRule: 'aws:route53/resolverFirewallRule:ResolverFirewallRule',
   dnsAssociation: 'aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation',
 } as const;
-
-/** The `ResourceError` a program throws, once its registrations have settled; fails the test when it throws none. */
-export async function failureOf(program: () => unknown): Promise<pulumi.ResourceError> {
-  let error: unknown;
-  try {
-    await record(program);
-  } catch (thrown) {
-    error = thrown;
-  }
-  if (!pulumi.ResourceError.isInstance(error)) {
-    throw new Error(`expected the program to fail with a ResourceError, got ${error === undefined ? 'none' : String(error)}`);
-  }
-  return error;
-}
