@@ -118,6 +118,13 @@ describe('bad input gets one error naming every problem and its fix', () => {
         'maxRules 19 is too small for the IPv4 rules: this selection needs at least 20 (one per protocol and peer, even with every gap closed, a rule to a prefix list counted as its max entries). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
       ],
     ]);
+    // One prefix list among other peers is enough for the message to say how lists are counted.
+    expect(problemsOf({ products: ['FaceTime'], destinations: [{ kind: 'prefix-list', id: 'pl-0123456789abcdef0', maxEntries: 10, family: 'ipv4' }, '10.0.0.0/8'], maxRules: 21 })).toEqual([
+      [
+        'budget-too-small',
+        'maxRules 21 is too small for the IPv4 rules: this selection needs at least 22 (one per protocol and peer, even with every gap closed, a rule to a prefix list counted as its max entries). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
+      ],
+    ]);
     expect(problemsOf({ products: ['FaceTime'], maxRules: 0 })).toEqual([['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.']]);
   });
 
@@ -132,6 +139,21 @@ describe('bad input gets one error naming every problem and its fix', () => {
         'Every service of the selection was left out (link-local, local-gateway). Set includeLinkLocal to keep link-local multicast and requests to the local gateway.',
       ],
     ]);
+    // One reason of the two: the fix names only what it keeps.
+    expect(problemsOf({ products: ['HomeSharing'] })).toEqual([['nothing-to-open', 'Every service of the selection was left out (link-local). Set includeLinkLocal to keep link-local multicast.']]);
+  });
+
+  test('a selection whose every service is left out says so beside its other problems', () => {
+    expect(problemsOf({ products: ['iTunesRadio'], maxRules: 0 })).toEqual([
+      ['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.'],
+      ['nothing-to-open', 'Every service of the selection was left out (legacy). Set includeLegacy to keep retired services.'],
+    ]);
+  });
+
+  test('extra rules alone are a selection', () => {
+    const policy = resolve({ extraRules: [{ protocol: 'tcp', fromPort: 8443, description: 'Build cache' }] });
+    expect(policy.rules.map((r) => [r.protocol, r.fromPort, r.toPort, r.description, r.products, r.extra])).toEqual([['tcp', 8443, 8443, 'Build cache (tcp 8443)', [], ['Build cache']]]);
+    expect(problemsOf({ extraRules: [] })).toEqual([['empty-selection', expect.stringMatching(/^Nothing is selected\. Name at least one Apple product or profile, e\.g\. /)]]);
   });
 
   test('unknown services in exclude, and conflicting profile directions', () => {
