@@ -54,4 +54,16 @@ describe('the built package', () => {
     expect(inFreshNode(`require('apple-ports'); process.stdout.write(String(${FRAMEWORKS}))`)).toBe(0);
     expect(inFreshNode(`require('apple-ports/cdk'); process.stdout.write(String(${FRAMEWORKS}))`)).toBeGreaterThan(0);
   });
+
+  test('apple-ports/pulumi loads the @pulumi/aws modules of the resources it creates, never the whole package', () => {
+    // The modules boundaries.test.ts allows lib/pulumi to import; the package's index.js would load every AWS service.
+    const loaded = inFreshNode(`
+      require('apple-ports/pulumi');
+      const parts = Object.keys(require.cache).flatMap((f) => { const m = /node_modules[\\\\/]@pulumi[\\\\/]aws[\\\\/]([^\\\\/]+)/.exec(f); return m ? [m[1]] : []; });
+      process.stdout.write(JSON.stringify([...new Set(parts)].sort()));`) as string[];
+    expect(loaded).not.toContain('index.js');
+    // types/ and utilities.js are what every module shares.
+    expect(loaded.filter((part) => !part.includes('.') && part !== 'types')).toEqual(['cloudwatch', 'ec2', 'iam', 'networkfirewall', 'route53', 'vpc']);
+    expect(loaded).toContain('getCallerIdentity.js');
+  });
 });

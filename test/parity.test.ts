@@ -13,7 +13,7 @@ import * as cdk from 'apple-ports/cdk';
 import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { strictApp } from './cdk/cdk-test-app';
 import { errorOf } from './thrown';
-import { failureOf, installMockRecorder, ofType, record, TYPES, type Recording } from './pulumi/mock-recorder';
+import { installMockRecorder, ofType, record, resourceErrorOf, TYPES, type Recording } from './pulumi/mock-recorder';
 
 const SECURITY_GROUP = 'sg-0123456789abcdef0';
 /** A network ACL of its own per case: components given the same ACL id share its entries. */
@@ -210,7 +210,7 @@ describe('the resolver, the CDK template and the Pulumi resources agree', () => 
     const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Group', SECURITY_GROUP, { allowAllOutbound: false });
     const { direction: _direction, ...props } = selection;
     expect(errorOf(() => new cdk.AppleServicesEgress(stack, 'Apple', { ...props, securityGroup })).message).toBe(`Overrun/Apple: ${overrun}`);
-    const { message } = await failureOf(() => new pulumiApple.AppleServicesEgress('apple', { ...props, securityGroupId: SECURITY_GROUP }));
+    const { message } = await resourceErrorOf(() => new pulumiApple.AppleServicesEgress('apple', { ...props, securityGroupId: SECURITY_GROUP }));
     expect(message).toBe(`AppleServicesEgress 'apple': ${overrun}`);
   });
 

@@ -11,6 +11,16 @@ export function errorOf(build: () => unknown): Error {
   throw new Error('expected an error');
 }
 
+/** The error `run` rejects with (or throws); fails the test when it settles without one. */
+export async function rejectionOf(run: () => Promise<unknown>): Promise<Error> {
+  try {
+    await run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
 /** The `ApplePortsError` `fn` throws; rethrows any other error. */
 export function thrown(fn: () => unknown): ApplePortsError {
   const error = errorOf(fn);

@@ -6,7 +6,7 @@
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import type { AppleDomainListSelection, DomainListRuleGroupPlan } from '../core';
-import { planDomainListRuleGroup, rulesSourceList } from '../core/internal';
+import { planDomainListRuleGroup, rulesSourceList, type RULE_GROUP_NAME_MAX_LENGTH } from '../core/internal';
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
 import { recordPolicy } from './policy-metadata';
@@ -22,7 +22,7 @@ export interface AppleServicesDomainListProps extends AppleDomainListSelection {
    */
   readonly homeNet?: readonly string[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). With a fixed name, give
+   * The rule group's name (letters, digits and hyphens, at most {@link RULE_GROUP_NAME_MAX_LENGTH}). With a fixed name, give
    * `capacity` too: CloudFormation cannot replace a group whose name stays the same.
    * @default - a unique name from the construct path ending with the capacity (`…-c100`)
    */

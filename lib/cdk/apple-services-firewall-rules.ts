@@ -6,7 +6,7 @@
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import type { AppleFirewallRulesSelection, FirewallRuleGroupPlan } from '../core';
-import { planFirewallRuleGroup } from '../core/internal';
+import { planFirewallRuleGroup, type RULE_GROUP_NAME_MAX_LENGTH } from '../core/internal';
 import { designOf } from './errors';
 import { PeerTranslator } from './peers';
 import type { AppleServicesPeer } from './props';
@@ -32,7 +32,7 @@ export interface AppleServicesFirewallRulesProps extends AppleFirewallRulesSelec
    */
   readonly homeNet?: readonly string[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the
+   * The rule group's name (letters, digits and hyphens, at most {@link RULE_GROUP_NAME_MAX_LENGTH}). Changing it replaces the
    * group. With a fixed name, give `capacity` too: CloudFormation cannot replace a group whose
    * name stays the same, so its capacity must never need to change.
    * @default - a unique name from the construct path ending with the capacity (`…-c200`), so a

@@ -1,6 +1,7 @@
 /** The arguments of the Pulumi `AppleServicesDomainList` component. */
 import type * as pulumi from '@pulumi/pulumi';
 import type { AppleDomainListSelection } from '../core';
+import type { RULE_GROUP_NAME_MAX_LENGTH } from '../core/internal';
 
 /** Arguments of `AppleServicesDomainList`: the selection, then the rule group's scope and name. */
 export interface AppleServicesDomainListArgs extends AppleDomainListSelection {
@@ -11,7 +12,7 @@ export interface AppleServicesDomainListArgs extends AppleDomainListSelection {
    */
   readonly homeNet?: readonly pulumi.Input<string>[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). With a fixed name, give
+   * The rule group's name (letters, digits and hyphens, at most {@link RULE_GROUP_NAME_MAX_LENGTH}). With a fixed name, give
    * `capacity` too; a replacement then deletes the old group first.
    * @default Pulumi's auto-name from the component name, e.g. `apple-domains-rule-group-1a2b3c4`
    */

@@ -1,6 +1,7 @@
 /** The arguments of the Pulumi `AppleServicesFirewallRules` component. */
 import type * as pulumi from '@pulumi/pulumi';
 import type { AppleFirewallRulesSelection } from '../core';
+import type { RULE_GROUP_NAME_MAX_LENGTH } from '../core/internal';
 import type { PulumiDestination } from './apple-services-args';
 
 /** Arguments of `AppleServicesFirewallRules`: the selection, then how the rule group is numbered and sized. */
@@ -21,7 +22,7 @@ export interface AppleServicesFirewallRulesArgs extends AppleFirewallRulesSelect
    */
   readonly homeNet?: readonly pulumi.Input<string>[];
   /**
-   * The rule group's name (letters, digits and hyphens, at most 128). Changing it replaces the
+   * The rule group's name (letters, digits and hyphens, at most {@link RULE_GROUP_NAME_MAX_LENGTH}). Changing it replaces the
    * group. With a fixed name, give `capacity` too; a replacement then deletes the old group first.
    * @default Pulumi's auto-name from the component name, e.g. `apple-rules-rule-group-1a2b3c4`
    */

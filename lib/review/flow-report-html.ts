@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../core/catalogue';
 import type { AttributionClass, FlowReport } from '../core/flows';
-import { flowReportLanguage, type FlowReportLanguage } from './locales/flow-report-language';
+import { flowReportLanguage, type FlowReportLanguage } from './locales';
 import type { DocumentBlock } from './text-document';
 
 function escape(text: string): string {

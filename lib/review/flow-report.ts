@@ -7,7 +7,7 @@ import { getProduct, type AppleProduct, type Locale } from '../core/catalogue';
 import type { FlowGroup, FlowReport, LineReference, ObservedDemand, ReplayGroup } from '../core/flows';
 import { PROTOCOLS, formatPortsByProtocol, type ProtocolPortRange } from '../core/ports';
 import { renderFlowReportHtml } from './flow-report-html';
-import { flowReportLanguage, type FlowReportLanguage } from './locales/flow-report-language';
+import { flowReportLanguage, type FlowReportLanguage } from './locales';
 import { nameWithId } from './names';
 import { renderMarkdown, renderPlainText, type DocumentBlock } from './text-document';
 import { csvTable } from './text-table';

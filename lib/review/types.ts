@@ -6,6 +6,7 @@
 import type { AppleProduct, Direction, HostGroupId, HostMatch, Locale, Platform, ProfileId, ServiceId } from '../core/catalogue';
 import type { AddressFamily, ExclusionReason, NoticeCode, Peer } from '../core/policy';
 import type { PortRange, Protocol, ProtocolPortRange } from '../core/ports';
+import type { AWS_QUOTAS } from '../core/aws/facts';
 
 /** The version of the review document's structure. */
 export const REVIEW_SCHEMA_VERSION = 1;
@@ -148,10 +149,10 @@ export interface ReviewNetworkAclCounts {
 
 /** The policy's rule counts against AWS's default quotas. */
 export interface ReviewQuotas {
-  /** Security-group rules in the policy's direction (AWS default: 60 per family). */
+  /** Security-group rules in the policy's direction (AWS's default quota: {@link AWS_QUOTAS.securityGroupRulesPerDirection} per family). */
   readonly securityGroupRules: ReviewQuotaCount;
   /**
-   * Network ACL entries (AWS default: 20 per direction and family, default deny included);
+   * Network ACL entries (AWS's default quota: {@link AWS_QUOTAS.networkAclRulesPerDirection} per direction and family, default deny included);
    * `null` when a rule's peer is a security group or prefix list, which an ACL cannot hold.
    */
   readonly networkAclEntries: ReviewNetworkAclCounts | null;

@@ -1,10 +1,9 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ApplePortsError } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'apple-ports/cdk';
 import { ACL_ID, SG_ID, networkAclEntries, resourcesOfType, stackWithVpc } from './cdk-test-app';
-import { errorOf } from '../thrown';
+import { errorOf, thrown } from '../thrown';
 
 /** iCloud + FaceTime: the allows out, the return traffic in, Path MTU Discovery both ways, at their content-hashed numbers. */
 const ICLOUD_FACETIME_ENTRIES = [
@@ -118,14 +117,7 @@ describe('network ACLs', () => {
 
   test('peers a network ACL cannot hold are refused', () => {
     const { stack, vpc } = stackWithVpc();
-    const error = (() => {
-      try {
-        new AppleServicesIngress(stack, 'Hosts', { products: ['SSH'], sources: [SG_ID], vpc, subnets: { subnetGroupName: 'Desktops' } });
-      } catch (e) {
-        return e as ApplePortsError;
-      }
-      throw new Error('expected an error');
-    })();
+    const error = thrown(() => new AppleServicesIngress(stack, 'Hosts', { products: ['SSH'], sources: [SG_ID], vpc, subnets: { subnetGroupName: 'Desktops' } }));
     expect(error.message).toBe(
       "Test/Hosts: network ACL: Network ACL entries take CIDRs only, but rules go to the security group 'sg-0123456789abcdef0'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
@@ -143,11 +135,11 @@ describe('network ACLs', () => {
     expect(errorOf(() => new AppleServicesIngress(stack, 'Group', { products: ['SSH'], sources: [bastion], vpc, subnets })).message).toBe(
       "Test/Group: network ACL: Network ACL entries take CIDRs only, but rules go to the security group 'Test/Bastion'. Use CIDR sources for network ACLs, or attach the selection to a security group instead.",
     );
-    const list = errorOf(() => new AppleServicesEgress(stack, 'List', { products: ['NetworkTime'], destinations: [proxies.prefixListId], vpc, subnets }));
+    const list = thrown(() => new AppleServicesEgress(stack, 'List', { products: ['NetworkTime'], destinations: [proxies.prefixListId], vpc, subnets }));
     expect(list.message).toBe(
       "Test/List: network ACL: Network ACL entries take CIDRs only, but rules go to the prefix list 'Test/Proxies.PrefixListId'. Use CIDR destinations for network ACLs, or attach the selection to a security group instead.",
     );
-    expect((list as ApplePortsError).problems.map((p) => p.code)).toEqual(['network-acl-peer']);
+    expect(list.problems.map((p) => p.code)).toEqual(['network-acl-peer']);
   });
 
   test('targets and options are checked at construction', () => {
@@ -178,15 +170,9 @@ describe('network ACLs', () => {
 
     const narrow = { firstRuleNumber: 100, lastRuleNumber: 100, pathMtuDiscovery: false };
     new AppleServicesIngress(stack, 'Admins', { products: ['SSH'], sources: ['203.0.113.0/24'], networkAcl, networkAclOptions: narrow });
-    const error = (() => {
-      try {
-        new AppleServicesIngress(stack, 'Vendors', { products: ['SSH'], sources: ['198.51.100.0/24'], networkAcl, networkAclOptions: narrow });
-      } catch (e) {
-        return e as AppleServicesError;
-      }
-      throw new Error('expected an error');
-    })();
-    expect(error.code).toBe('network-acl-rule-number-taken');
+    const error = thrown(() => new AppleServicesIngress(stack, 'Vendors', { products: ['SSH'], sources: ['198.51.100.0/24'], networkAcl, networkAclOptions: narrow }));
+    expect(error).toBeInstanceOf(AppleServicesError);
+    expect((error as AppleServicesError).code).toBe('network-acl-rule-number-taken');
     expect(error.message).toBe(
       [
         'Test/Vendors: invalid apple-ports selection (2 problems):',

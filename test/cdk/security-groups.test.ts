@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ApplePortsError, type AppleProductName, type PolicySelection } from 'apple-ports';
 import { AppleServicesEgress, AppleServicesError, AppleServicesIngress } from 'apple-ports/cdk';
 import { OTHER_SG_ID, PREFIX_LIST_ID, SG_ID, stackWithVpc, strictApp, resourcesOfType } from './cdk-test-app';
-import { errorOf } from '../thrown';
+import { errorOf, thrown } from '../thrown';
 
 const ANY = '0.0.0.0/0';
 
@@ -166,9 +166,16 @@ describe('AppleServicesEgress on security groups', () => {
   test('applyTo refuses a target without security groups', () => {
     const { stack } = stackWithVpc();
     const mac = new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'] });
-    expect(() => mac.applyTo(new ec2.Connections())).toThrow(
+    const error = thrown(() => mac.applyTo(new ec2.Connections()));
+    expect(error.message).toBe(
       'Test/Mac: applyTo() was given a target with no security group (a connections object). Pass an instance, a security group or another construct with security groups, or use applyToNetworkAcl() for network ACLs.',
     );
+    expect(error.problems).toEqual([
+      {
+        code: 'no-security-group',
+        message: 'applyTo() was given a target with no security group (a connections object). Pass an instance, a security group or another construct with security groups, or use applyToNetworkAcl() for network ACLs.',
+      },
+    ]);
   });
 
   test('checks the rule count against the quota, per construct and per group', () => {
@@ -338,9 +345,12 @@ describe('AppleServicesEgress errors', () => {
   test('a peer with no CIDR, prefix list or security group is refused', () => {
     const { stack } = stackWithVpc();
     const odd: ec2.IPeer = { canInlineRule: true, uniqueId: 'Odd', connections: new ec2.Connections(), toEgressRuleConfig: () => ({}), toIngressRuleConfig: () => ({}) };
-    expect(() => new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [odd] })).toThrow(
-      "Test/Mac: the peer 'Odd' names no CIDR, prefix list or security group in its egress rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.",
-    );
+    expect(thrown(() => new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [odd] })).problems).toEqual([
+      {
+        code: 'unknown-peer',
+        message: "the peer 'Odd' names no CIDR, prefix list or security group in its egress rule configuration. Use ec2.Peer.ipv4(), ec2.Peer.ipv6(), ec2.Peer.prefixList(), a security group, or a CIDR string.",
+      },
+    ]);
   });
 });
 

@@ -17,8 +17,8 @@ import type * as pulumiAdapter from 'apple-ports/pulumi';
 import { createProgram } from '../../lib/cli/program';
 import { stackWithVpc } from '../cdk/cdk-test-app';
 import { assertBuilt, runCliIn } from '../cli/cli-process';
-import { failureOf, installMockRecorder } from '../pulumi/mock-recorder';
-import { errorOf } from '../thrown';
+import { installMockRecorder, resourceErrorOf } from '../pulumi/mock-recorder';
+import { errorOf, rejectionOf } from '../thrown';
 import { codeSpans, tableRows, type TableRow } from './markdown-table';
 
 const root = join(__dirname, '..', '..');
@@ -87,12 +87,7 @@ function expectRefused(problems: readonly core.Problem[] | undefined, message: s
 }
 
 async function refuseInCore(refusal: Refusal): Promise<void> {
-  let error: unknown;
-  try {
-    await evaluate(refusal.examples[0], { ...core });
-  } catch (thrown) {
-    error = thrown;
-  }
+  const error = await rejectionOf(async () => evaluate(refusal.examples[0], { ...core }));
   expect(error).toBeInstanceOf(core.ApplePortsError);
   expectRefused((error as core.ApplePortsError).problems, (error as Error).message, refusal);
 }
@@ -108,7 +103,7 @@ let adapter: typeof pulumiAdapter;
 let pulumiEc2: typeof import('@pulumi/aws/ec2');
 
 async function refuseInPulumi(example: string, refusal: Refusal): Promise<void> {
-  const error = await failureOf(() => evaluate(example, { ...adapter, pulumi, ec2: pulumiEc2 }));
+  const error = await resourceErrorOf(() => evaluate(example, { ...adapter, pulumi, ec2: pulumiEc2 }));
   expect(error).toBeInstanceOf(adapter.AppleServicesResourceError);
   expectRefused((error as pulumiAdapter.AppleServicesResourceError).problems, error.message, refusal);
 }
@@ -133,15 +128,8 @@ async function refuseInCli(refusal: Refusal): Promise<void> {
   expect(run.stderr).toContain(refusal.fix);
   // The exit code and text hide the code; the program run in-process throws the problems themselves.
   const cwd = process.cwd();
-  let error: unknown;
-  try {
-    process.chdir(cliFolder);
-    await createProgram({ stdout: () => undefined, stderr: () => undefined }).parseAsync(argv, { from: 'user' });
-  } catch (thrown) {
-    error = thrown;
-  } finally {
-    process.chdir(cwd);
-  }
+  process.chdir(cliFolder);
+  const error = await rejectionOf(() => createProgram({ stdout: () => undefined, stderr: () => undefined }).parseAsync(argv, { from: 'user' })).finally(() => process.chdir(cwd));
   expect(error).toBeInstanceOf(core.ApplePortsError);
   expectRefused((error as core.ApplePortsError).problems, (error as Error).message, refusal);
 }

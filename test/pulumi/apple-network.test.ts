@@ -2,7 +2,8 @@ import * as pulumi from '@pulumi/pulumi';
 import { NETWORK_FIREWALL_RULE_KEYWORDS, appleNetworkPrefixList, planFirewallRules } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
 import { parseSuricataRule, unquote } from '../core/network-firewall/suricata-rule-parser';
-import { installMockRecorder, mockArn, mockId, ofType, record, TYPES, valueOf, type Recording } from './mock-recorder';
+import { errorOf } from '../thrown';
+import { installMockRecorder, mockArn, mockId, ofType, record, resourceErrorOf, TYPES, valueOf, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
 
 const VPC = 'vpc-0123456789abcdef0';
@@ -21,18 +22,6 @@ beforeAll(async () => {
   ({ AppleNetworkPrefixList, AppleServicesEgress, AppleServicesFirewallRules } = await import('apple-ports/pulumi'));
   ({ Vpc } = await import('@pulumi/aws/ec2'));
 });
-
-/** The error a program throws, once its registrations have settled. */
-async function failure(program: () => unknown): Promise<pulumi.ResourceError> {
-  let error: unknown;
-  try {
-    await record(program);
-  } catch (thrown) {
-    error = thrown;
-  }
-  expect(pulumi.ResourceError.isInstance(error)).toBe(true);
-  return error as pulumi.ResourceError;
-}
 
 /** The one resource of a type in a recording. */
 function only(recording: Recording, type: string) {
@@ -84,12 +73,12 @@ describe('AppleNetworkPrefixList', () => {
   });
 
   test('refuses options that make no list with a ResourceError naming the component and the fix, creating nothing', async () => {
-    const v6 = await failure(() => new AppleNetworkPrefixList('v6', { family: 'ipv6' }));
+    const v6 = await resourceErrorOf(() => new AppleNetworkPrefixList('v6', { family: 'ipv6' }));
     expect(v6.message).toBe("AppleNetworkPrefixList 'v6': Apple publishes no IPv6 range for scope 'apple'. Use scope 'apns' for the APNs IPv6 subnets, or family 'ipv4' for 17.0.0.0/8.");
     expect(v6.hideStack).toBe(true);
-    const small = await failure(() => new AppleNetworkPrefixList('small', { scope: 'apns', maxEntries: 4 }));
+    const small = await resourceErrorOf(() => new AppleNetworkPrefixList('small', { scope: 'apns', maxEntries: 4 }));
     expect(small.message).toBe("AppleNetworkPrefixList 'small': maxEntries 4 cannot hold the 5 apns entries. Use a whole number from 5 to 1000, or leave it out.");
-    const both = await failure(() => new AppleNetworkPrefixList('both', { family: 'ipv6', maxEntries: 0 }));
+    const both = await resourceErrorOf(() => new AppleNetworkPrefixList('both', { family: 'ipv6', maxEntries: 0 }));
     expect(both.message).toBe(
       [
         "AppleNetworkPrefixList 'both': invalid apple-ports selection (2 problems):",
@@ -98,13 +87,11 @@ describe('AppleNetworkPrefixList', () => {
       ].join('\n'),
     );
 
+    let error: Error | undefined;
     const recording = await record(() => {
-      try {
-        new AppleNetworkPrefixList('bad', { scope: 'apns', maxEntries: 1001 });
-      } catch {
-        // Expected: only the component itself was registered.
-      }
+      error = errorOf(() => new AppleNetworkPrefixList('bad', { scope: 'apns', maxEntries: 1001 }));
     });
+    expect(error?.message).toBe("AppleNetworkPrefixList 'bad': maxEntries 1001 cannot hold the 5 apns entries. Use a whole number from 5 to 1000, or leave it out.");
     expect(recording.resources.map((r) => r.type)).toEqual([TYPES.prefixListComponent]);
   });
 });
@@ -192,7 +179,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
     });
     expect(ofType(fits, TYPES.egressRule)).toHaveLength(3);
 
-    const over = await failure(() => {
+    const over = await resourceErrorOf(() => {
       const list = new AppleNetworkPrefixList('over', { maxEntries: 59 });
       new AppleServicesEgress('over-quota', { products: ['iCloud'], appleNetworkPeers: [list.peer], vpcId: VPC });
     });
@@ -200,7 +187,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
   });
 
   test('a reference written by hand to the list’s id is counted as the list is, whatever it claims', async () => {
-    const error = await failure(() => {
+    const error = await resourceErrorOf(() => {
       const list = new AppleNetworkPrefixList('by-hand', { scope: 'apns', family: 'ipv6', maxEntries: 30 });
       // As claimed, one IPv4 rule; as AWS counts it, 30 IPv6 rules.
       new AppleServicesEgress('by-hand-mac', { products: ['iCloud'], appleNetworkPeers: [{ prefixListId: list.prefixListId, maxEntries: 1 }], vpcId: VPC, securityGroupRuleQuota: 29 });
@@ -211,7 +198,7 @@ describe('AppleServicesEgress to an Apple network prefix list', () => {
   });
 
   test('appleNetworkPeers with destinations that do not name apple-network is refused: no rule would use them', async () => {
-    const error = await failure(() => {
+    const error = await resourceErrorOf(() => {
       const list = new AppleNetworkPrefixList('unused');
       new AppleServicesEgress('unused-mac', { products: ['iCloud'], destinations: ['anywhere'], appleNetworkPeers: [list.peer], vpcId: VPC });
     });
@@ -420,7 +407,7 @@ describe('AppleServicesFirewallRules', () => {
   ];
 
   test.each(cases)('refuses %s with a ResourceError naming the component and the fix', async (_name, program, message) => {
-    const error = await failure(program);
+    const error = await resourceErrorOf(program);
     expect(error.message).toBe(message);
     expect(error.hideStack).toBe(true);
   });
@@ -431,13 +418,11 @@ describe('AppleServicesFirewallRules', () => {
   });
 
   test('nothing but the component is registered when the input is bad', async () => {
+    let error: Error | undefined;
     const recording = await record(() => {
-      try {
-        new AppleServicesFirewallRules('refused', { products: ['PushNotifications'], capacity: 1 });
-      } catch {
-        // Expected: only the component itself was registered.
-      }
+      error = errorOf(() => new AppleServicesFirewallRules('refused', { products: ['PushNotifications'], capacity: 1 }));
     });
+    expect(error?.message).toBe("AppleServicesFirewallRules 'refused': capacity 1 is below the 6 this selection needs. Use at least 6 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.");
     expect(recording.resources.map((r) => r.type)).toEqual([TYPES.firewallRulesComponent]);
   });
 });

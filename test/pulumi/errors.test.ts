@@ -1,7 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
 import { getProfile } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
-import { installMockRecorder, record, TYPES } from './mock-recorder';
+import { planComponent } from '../../lib/pulumi/component-plan';
+import { planFirewallRulesComponent } from '../../lib/pulumi/firewall-rules-plan';
+import { errorOf } from '../thrown';
+import { installMockRecorder, record, resourceErrorOf, TYPES } from './mock-recorder';
 
 const VPC = 'vpc-0123456789abcdef0';
 const ATTACH =
@@ -17,18 +20,6 @@ beforeAll(async () => {
   await installMockRecorder();
   ({ AppleServicesEgress: Egress, AppleServicesIngress: Ingress } = await import('apple-ports/pulumi'));
 });
-
-/** The error a program throws, once its registrations have settled. */
-async function failure(program: () => unknown): Promise<pulumi.ResourceError> {
-  let error: unknown;
-  try {
-    await record(program);
-  } catch (thrown) {
-    error = thrown;
-  }
-  expect(pulumi.ResourceError.isInstance(error)).toBe(true);
-  return error as pulumi.ResourceError;
-}
 
 /** Constructs with args a TypeScript user could not write, as a JavaScript user can. */
 const untyped = (args: Record<string, unknown>) => args as never;
@@ -180,25 +171,49 @@ const cases: readonly [string, () => unknown, string][] = [
 
 describe('bad input fails with a ResourceError that names the component and the fix', () => {
   test.each(cases)('%s', async (_name, program, message) => {
-    expect((await failure(program)).message).toBe(message);
+    expect((await resourceErrorOf(program)).message).toBe(message);
   });
 
   test('the error points at the component and hides its stack', async () => {
-    const error = await failure(() => new Egress('x', { products: ['iCloud'] }));
+    const error = await resourceErrorOf(() => new Egress('x', { products: ['iCloud'] }));
     expect(error.hideStack).toBe(true);
     expect(error.resource).toBeDefined();
     expect(await new Promise((resolve) => error.resource!.urn.apply(resolve))).toBe('urn:pulumi:test::apple-ports::apple-ports:index:AppleServicesEgress::x');
   });
 
   test('nothing but the component is registered when the input is bad', async () => {
+    let error: Error | undefined;
     const recording = await record(() => {
-      try {
-        // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
-        new Egress('y', { products: ['FaceTme'], vpcId: VPC });
-      } catch {
-        // expected
-      }
+      // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
+      error = errorOf(() => new Egress('y', { products: ['FaceTme'], vpcId: VPC }));
     });
+    expect(error?.message).toBe("AppleServicesEgress 'y': Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?");
     expect(recording.resources.map((r) => r.type)).toEqual([TYPES.egressComponent]);
+  });
+});
+
+describe('the planners code what they refuse in the values only Pulumi has', () => {
+  const problemsOf = (outcome: { ok: true } | { ok: false; problems: readonly unknown[] }) => (outcome.ok ? 'planned' : outcome.problems);
+
+  test('Outputs given bare or turned into strings, and references with two fields', () => {
+    expect(problemsOf(planComponent({ products: ['iCloud'], vpcId: VPC, peers: [pulumi.output('sg-0123456789abcdef0') as never] }, 'egress'))).toEqual([
+      { code: 'unwrapped-output', message: `destinations[0] is a Pulumi Output or Promise; ${WRAP}` },
+    ]);
+    expect(problemsOf(planComponent({ products: ['iCloud'], vpcId: VPC, peers: [`${pulumi.output('10.1.0.0/16')}`] }, 'egress'))).toEqual([
+      { code: 'unwrapped-output', message: `destinations[0] is a Pulumi Output turned into a string by a template literal; pass the Output itself and ${WRAP}` },
+    ]);
+    expect(problemsOf(planComponent({ products: ['iCloud'], vpcId: VPC, peers: [untyped({ securityGroupId: 'sg-0123456789abcdef0', cidrIpv4: '10.0.0.0/8' })] }, 'egress'))).toEqual([
+      { code: 'invalid-reference', message: 'destinations[0] must have exactly one of securityGroup, securityGroupId, prefixListId, cidrIpv4 or cidrIpv6 (it has securityGroupId, cidrIpv4).' },
+    ]);
+  });
+
+  test('a homeNet that is one Output of a list', () => {
+    expect(problemsOf(planFirewallRulesComponent({ products: ['PushNotifications'], homeNet: pulumi.output(['10.0.0.0/16']) as never }, 'rules'))).toEqual([
+      {
+        code: 'home-net-output',
+        message:
+          'homeNet must be a list whose entries are known to be CIDRs when the program runs (each CIDR may be an Output). A list that is itself an Output cannot be checked before deployment: pass the CIDRs one by one, e.g. [vpc.cidrBlock].',
+      },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as ec2 from '@pulumi/aws/ec2';
 import { resolve } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
-import { failureOf, installMockRecorder, mockId, ofType, record, TYPES, type Recording } from './mock-recorder';
+import { installMockRecorder, mockId, ofType, record, resourceErrorOf, TYPES, type Recording } from './mock-recorder';
 import { networkAclEntryLines, securityGroupRuleLines } from './recorded-rules';
 
 const VPC = 'vpc-0123456789abcdef0';
@@ -115,7 +115,7 @@ describe('AppleServicesIngress from a bastion security group created in the prog
 
   test("the matching rules count against the bastion's quota", async () => {
     // Screen Sharing to two host groups: three egress rules on the bastion each, six in all.
-    const { message } = await failureOf(() => {
+    const { message } = await resourceErrorOf(() => {
       const bastion = new ec2.SecurityGroup('bastion', { vpcId: VPC });
       new AppleServicesIngress('build-hosts', { products: ['ScreenSharing'], sources: [{ securityGroup: bastion }], vpcId: VPC, securityGroupRuleQuota: 5 });
       new AppleServicesIngress('test-hosts', { products: ['ScreenSharing'], sources: [{ securityGroup: bastion }], vpcId: VPC, securityGroupRuleQuota: 5 });
@@ -127,7 +127,7 @@ describe('AppleServicesIngress from a bastion security group created in the prog
   });
 
   test('{ securityGroup } must be a security group of the program', async () => {
-    const { message } = await failureOf(() => new AppleServicesIngress('mac', { products: ['SSH'], sources: [{ securityGroup: 'sg-0bbbbbbbbbbbbbbbb' as never }], vpcId: VPC }));
+    const { message } = await resourceErrorOf(() => new AppleServicesIngress('mac', { products: ['SSH'], sources: [{ securityGroup: 'sg-0bbbbbbbbbbbbbbbb' as never }], vpcId: VPC }));
     expect(message).toBe(
       "AppleServicesIngress 'mac': sources[0].securityGroup must be an aws.ec2.SecurityGroup created in the program, which gets the matching rule. For a group known by its id, pass { securityGroupId: … }.",
     );

@@ -6,6 +6,7 @@
  * Call `installMockRecorder()` before importing any module that creates resources.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { rejectionOf } from '../thrown';
 
 /** One registered resource, as the mocked engine saw it. */
 export interface RecordedResource {
@@ -180,6 +181,15 @@ export async function record(program: () => unknown): Promise<Recording> {
   return { resources: [...recorded].sort(byTypeThenName), warnings };
 }
 
+/** The `ResourceError` a program fails with, once its registrations have settled; rethrows any other error. */
+export async function resourceErrorOf(program: () => unknown): Promise<pulumi.ResourceError> {
+  const error = await rejectionOf(() => record(program));
+  if (!pulumi.ResourceError.isInstance(error)) {
+    throw error;
+  }
+  return error;
+}
+
 /** The resources of one type. */
 export function ofType(recording: Recording, type: string): RecordedResource[] {
   return recording.resources.filter((r) => r.type === type);
@@ -219,17 +229,3 @@ export const TYPES = {
   dnsRule: 'aws:route53/resolverFirewallRule:ResolverFirewallRule',
   dnsAssociation: 'aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation',
 } as const;
-
-/** The `ResourceError` a program throws, once its registrations have settled; fails the test when it throws none. */
-export async function failureOf(program: () => unknown): Promise<pulumi.ResourceError> {
-  let error: unknown;
-  try {
-    await record(program);
-  } catch (thrown) {
-    error = thrown;
-  }
-  if (!pulumi.ResourceError.isInstance(error)) {
-    throw new Error(`expected the program to fail with a ResourceError, got ${error === undefined ? 'none' : String(error)}`);
-  }
-  return error;
-}

@@ -1,6 +1,5 @@
-import * as pulumi from '@pulumi/pulumi';
 import type * as adapter from 'apple-ports/pulumi';
-import { installMockRecorder, mockId, ofType, record, TYPES } from './mock-recorder';
+import { installMockRecorder, mockId, ofType, record, resourceErrorOf, TYPES } from './mock-recorder';
 import { networkAclEntryLines } from './recorded-rules';
 
 let Egress: typeof adapter.AppleServicesEgress;
@@ -10,17 +9,6 @@ beforeAll(async () => {
   await installMockRecorder();
   ({ AppleServicesEgress: Egress, AppleServicesIngress: Ingress } = await import('apple-ports/pulumi'));
 });
-
-/** The error a program throws. */
-async function messageOf(program: () => unknown): Promise<string> {
-  try {
-    await record(program);
-  } catch (error) {
-    expect(pulumi.ResourceError.isInstance(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected the program to fail');
-}
 
 describe('components sharing one network ACL', () => {
   test('an entry another component already added is not added twice', async () => {
@@ -54,7 +42,7 @@ describe('components sharing one network ACL', () => {
 
   test('a rule number two components want is refused, naming both', async () => {
     const acl = 'acl-0000000000000a002';
-    const message = await messageOf(() => {
+    const { message } = await resourceErrorOf(() => {
       new Egress('icloud', { products: ['iCloud'], networkAclId: acl, networkAclOptions: { firstRuleNumber: 100, ruleNumberStep: 1, lastRuleNumber: 102, pathMtuDiscovery: false } });
       new Ingress('ssh', { products: ['SSH'], sources: ['10.0.0.0/8'], networkAclId: acl, networkAclOptions: { firstRuleNumber: 100, lastRuleNumber: 100, pathMtuDiscovery: false } });
     });
@@ -84,7 +72,7 @@ describe('components sharing one network ACL', () => {
   test('the entries of all components together must fit the budget', async () => {
     // FaceTime, widened to 3 rules and one Path MTU Discovery entry, shares tcp 5223 and the ICMP entry with iCloud and adds 3: 7 in all.
     const acl = 'acl-0000000000000a004';
-    const message = await messageOf(() => {
+    const { message } = await resourceErrorOf(() => {
       new Egress('icloud', { products: ['iCloud'], networkAclId: acl, networkAclOptions: { maxEntries: 4 } });
       new Egress('facetime', { products: ['FaceTime'], networkAclId: acl, networkAclOptions: { maxEntries: 4 } });
     });

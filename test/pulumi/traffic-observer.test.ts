@@ -1,7 +1,6 @@
-import * as pulumi from '@pulumi/pulumi';
 import { planTrafficObserver } from 'apple-ports';
 import type * as adapter from 'apple-ports/pulumi';
-import { MOCK_ACCOUNT_ID, installMockRecorder, mockArn, ofType, record, TYPES, type Recording } from './mock-recorder';
+import { MOCK_ACCOUNT_ID, installMockRecorder, mockArn, ofType, record, resourceErrorOf, TYPES, type Recording } from './mock-recorder';
 
 const VPC = 'vpc-0123456789abcdef0';
 const SUBNETS = ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'];
@@ -72,14 +71,8 @@ describe('AppleTrafficObserver (Pulumi)', () => {
   });
 
   test('bad options fail at construction with one ResourceError naming the component and every fix', async () => {
-    let error: unknown;
-    try {
-      await record(() => new AppleTrafficObserver('watch', { retentionDays: 10 }));
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(pulumi.ResourceError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toBe(
+    const error = await resourceErrorOf(() => new AppleTrafficObserver('watch', { retentionDays: 10 }));
+    expect(error.message).toBe(
       [
         "AppleTrafficObserver 'watch': invalid apple-ports selection (2 problems):",
         '- The observer watches nothing. Give vpcId (every interface in it), subnetIds, or networkInterfaceIds.',

@@ -4,7 +4,8 @@
  * associations at the user's priority within AWS's range, and the warnings. Each adapter
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
-import { DNS_FIREWALL_QUOTAS, fnv1a, resourceIdPattern, type ClaimantKind, type DnsFirewallVpcLedger } from '../aws';
+import { DNS_FIREWALL_QUOTAS, fnv1a, type ClaimantKind, type DnsFirewallVpcLedger } from '../aws';
+import { VPC_ID_PATTERN } from '../aws/facts';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -93,8 +94,6 @@ export interface DnsFirewallDesign {
   readonly warnings: readonly PlannedWarning[];
 }
 
-const VPC_ID = resourceIdPattern('vpc');
-
 function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): void {
   const { isUnresolved = () => false, readable = (text: string) => text, vocabulary } = request;
   const vpcIds = request.vpcIds ?? [];
@@ -106,7 +105,7 @@ function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): vo
   if (vpcIds.length > 0 && request.priority === undefined) {
     invalid(`The rule group is associated with the VPCs in ${vocabulary.vpcs} but has no priority. Give priority, from ${min} to ${max}: unique among the (at most ${ruleGroupsPerVpc}) rule groups each VPC has, lowest evaluated first.`);
   }
-  for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID.test(v))) {
+  for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID_PATTERN.test(v))) {
     invalid(`${vocabulary.vpcs}: '${id}' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or ${vocabulary.vpcValue}.`);
   }
   const seen = new Set<string>();

@@ -77,8 +77,14 @@ export const AMAZON_DNS_ADDRESSES = 'the VPC base address plus two, and 169.254.
 /** The Amazon Time Sync Service's link-local address. */
 export const AMAZON_TIME_SYNC_ADDRESS = '169.254.169.123';
 
+/** IANA's numbers for the IP protocols the library names, as flow logs and network ACL entries write them. */
+export const IANA_PROTOCOL_NUMBERS = { icmp: 1, tcp: 6, udp: 17, icmpv6: 58 } as const;
+
 /** ICMPv6's IANA protocol number, which network ACL entries take for it. */
-export const ICMPV6_PROTOCOL_NUMBER = 58;
+export const ICMPV6_PROTOCOL_NUMBER = IANA_PROTOCOL_NUMBERS.icmpv6;
+
+/** The highest IP protocol number: the IPv4 header's protocol field is one byte. */
+export const MAX_PROTOCOL_NUMBER = 255;
 
 /**
  * The ICMP messages Path MTU Discovery needs, which a network ACL must allow inbound and outbound
@@ -139,6 +145,8 @@ export function resourceIdPattern(kind: ResourceIdKind): RegExp {
 export const SECURITY_GROUP_ID_PATTERN = resourceIdPattern('security-group');
 /** Prefix-list ids AWS issues: `pl-` and 8 or 17 lower-case hex digits. */
 export const PREFIX_LIST_ID_PATTERN = resourceIdPattern('prefix-list');
+/** VPC ids AWS issues: `vpc-` and 8 or 17 lower-case hex digits. */
+export const VPC_ID_PATTERN = resourceIdPattern('vpc');
 
 /**
  * The retention periods CloudWatch Logs accepts for a log group, in days (CloudWatch Logs API
@@ -173,6 +181,13 @@ export const NETWORK_FIREWALL_QUOTAS = {
   /** The most capacity one stateful rule group may reserve (not adjustable). */
   statefulRuleGroupCapacityMax: 30_000,
 } as const;
+
+/**
+ * The largest signature id (`sid`) a rule of a stateful rule group may take: Suricata's sid is a
+ * number greater than zero ("sid (signature ID)"), which Suricata reads as an unsigned 32-bit integer.
+ * https://docs.suricata.io/en/latest/rules/meta.html#sid-signature-id
+ */
+export const MAX_SIGNATURE_ID = 4_294_967_295;
 
 /**
  * Route 53 Resolver DNS Firewall quotas and ranges ("Quotas on Route 53 Resolver DNS Firewall",

@@ -34,7 +34,7 @@ export interface AppleNetworkPrefixListOptions {
 export interface PrefixListEntryPlan {
   /** The entry's CIDR. */
   readonly cidr: string;
-  /** Entry description (AWS allows up to 255 characters). */
+  /** Entry description: the network's label and the CIDR, well within AWS's length for entry descriptions. */
   readonly description: string;
 }
 

@@ -5,6 +5,7 @@
  * any of them in any order. The reader takes either, and the observer asks for the fields
  * attribution uses.
  */
+import { IANA_PROTOCOL_NUMBERS } from '../aws/facts';
 import { nearestIds, didYouMean } from '../catalogue';
 import type { Problem } from '../problems';
 
@@ -151,4 +152,4 @@ export function isHeaderLine(tokens: readonly string[]): boolean {
 }
 
 /** IANA protocol numbers the reader names. */
-export const IANA_PROTOCOLS: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'icmpv6' };
+export const IANA_PROTOCOLS: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(IANA_PROTOCOL_NUMBERS).map(([name, number]) => [number, name]));

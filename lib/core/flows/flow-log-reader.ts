@@ -4,7 +4,7 @@
  * no header). NODATA and SKIPDATA records are counted, not read as flows; `-` is "not applicable";
  * a line that does not fit the format is reported with its number and skipped.
  */
-import { FLOW_LOG_NO_PORT } from '../aws/facts';
+import { FLOW_LOG_NO_PORT, MAX_PROTOCOL_NUMBER } from '../aws/facts';
 import { PORT_NUMBERS } from '../ports';
 import { throwIfProblems } from '../problems';
 import { DEFAULT_FLOW_LOG_FIELDS, OBSERVER_FLOW_LOG_FIELDS, fieldListProblems, isHeaderLine } from './fields';
@@ -73,7 +73,6 @@ export type FlowLine =
   | MalformedLogLine;
 
 const NOT_APPLICABLE = '-';
-const MAX_PROTOCOL_NUMBER = 255;
 const MAX_PORT = PORT_NUMBERS.toPort;
 
 /** A whole number written in decimal digits only, or `undefined`. */

@@ -45,7 +45,7 @@ export interface TrafficObserverOptions {
    */
   readonly ids?: readonly GivenResourceId[];
   /**
-   * Days CloudWatch Logs keeps the records; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30…).
+   * Days CloudWatch Logs keeps the records; one of {@link CLOUDWATCH_LOGS_RETENTION_DAYS}, the values CloudWatch accepts.
    * @default {@link DEFAULT_OBSERVER_RETENTION_DAYS}: a week of watching, and a week to read it
    */
   readonly retentionDays?: number;

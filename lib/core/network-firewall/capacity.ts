@@ -14,9 +14,11 @@ export const CAPACITY_HEADROOM = 1.5;
 export const CAPACITY_STEP = 100;
 
 /**
- * The capacity reserved when none is given: the rules' capacity × 1.5, rounded up to a whole
- * step of 100 (100 for 1–66 rules, 200 for 67–133…). Adding a product usually fits; when it
- * does not, the capacity and so the generated name change, and the group is replaced safely.
+ * The capacity reserved when none is given: the rules' capacity × {@link CAPACITY_HEADROOM},
+ * rounded up to a whole {@link CAPACITY_STEP}, within AWS's
+ * {@link NETWORK_FIREWALL_QUOTAS.statefulRuleGroupCapacityMax} unless the rules alone need more.
+ * Adding a product usually fits; when it does not, the capacity and so the generated name change,
+ * and the group is replaced safely.
  */
 export function defaultCapacity(required: number): number {
   const grown = Math.ceil((required * CAPACITY_HEADROOM) / CAPACITY_STEP) * CAPACITY_STEP;

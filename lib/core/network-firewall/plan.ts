@@ -25,14 +25,12 @@ import {
   type NameLayer,
 } from './names';
 import type { FirewallNotice, FirewallRuleGroupPlan, FirewallRuleOptions, FirewallRulePlan, FirewallSelection } from './types';
+import { MAX_SIGNATURE_ID } from '../aws/facts';
 import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
 import { formatRuleAddresses, formatRulePorts, formatSuricataRule, type SuricataRule } from './suricata';
 
 /** The default first signature id. */
 export const DEFAULT_SID_BASE = 1_000_000;
-
-/** Suricata signature ids are unsigned 32-bit integers. */
-const MAX_SID = 4_294_967_295;
 
 /** True for a resolver rule the name rules replace: only web services, nothing the user added. */
 function isNameRule(rule: PolicyRule): boolean {
@@ -95,8 +93,8 @@ function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: str
   const problems: Problem[] = [];
   const invalid = (message: string) => problems.push({ code: 'invalid-firewall-option', message });
   const { sidBase, homeNet } = options;
-  if (sidBase !== undefined && !(Number.isInteger(sidBase) && sidBase >= 1 && sidBase <= MAX_SID)) {
-    invalid(`${terms.field('sidBase')} ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SID}.`);
+  if (sidBase !== undefined && !(Number.isInteger(sidBase) && sidBase >= 1 && sidBase <= MAX_SIGNATURE_ID)) {
+    invalid(`${terms.field('sidBase')} ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SIGNATURE_ID}.`);
   }
   checkCapacityValue(options.capacity, problems, terms.field('capacity'));
   if (homeNet !== undefined) {
@@ -269,10 +267,10 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
       message: `The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for ${hostList!.products.join(', ')}, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.`,
     });
   }
-  if (sidBase + drafts.length - 1 > MAX_SID) {
+  if (sidBase + drafts.length - 1 > MAX_SIGNATURE_ID) {
     problems.push({
       code: 'invalid-firewall-option',
-      message: `${terms.field('sidBase')} ${sidBase} leaves no room for ${drafts.length} rules: the last sid would be ${sidBase + drafts.length - 1}, above ${MAX_SID}. Use a smaller ${terms.field('sidBase')}.`,
+      message: `${terms.field('sidBase')} ${sidBase} leaves no room for ${drafts.length} rules: the last sid would be ${sidBase + drafts.length - 1}, above ${MAX_SIGNATURE_ID}. Use a smaller ${terms.field('sidBase')}.`,
     });
   }
   // AWS: "Estimate a stateful rule group's capacity as the number of rules that you expect to have in it."

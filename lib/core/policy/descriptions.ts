@@ -1,7 +1,8 @@
 /**
- * Rule descriptions people can read in the console and AWS accepts: at most 255 characters from
- * AWS's rule-description set. An `&` or `'` is accepted by `cdk synth` and `pulumi preview` and
- * then fails the deployment, so every description is checked here.
+ * Rule descriptions people can read in the console and AWS accepts: at most
+ * `RULE_DESCRIPTION_MAX_LENGTH` characters from AWS's rule-description set. An `&` or `'` is
+ * accepted by `cdk synth` and `pulumi preview` and then fails the deployment, so every description
+ * is checked here.
  */
 import { RULE_DESCRIPTION_MAX_LENGTH, RULE_DESCRIPTION_PATTERN } from '../aws/facts';
 import { formatProtocolPorts, type Protocol } from '../ports';

@@ -5,6 +5,7 @@
 import type { AppleProduct, AppleProductName, Direction, ProfileId, ServiceId } from '../catalogue';
 import type { Protocol } from '../ports';
 import type { SelectionTerms } from './terms';
+import type { RULE_DESCRIPTION_MAX_LENGTH, RULE_DESCRIPTION_PATTERN } from '../aws/facts';
 
 /** Where a rule lets traffic go (egress) or come from (ingress). */
 export type Peer =
@@ -161,7 +162,7 @@ export interface PolicyRule {
   readonly toPort: number;
   /** Where the traffic may go (egress) or come from (ingress). */
   readonly peer: Peer;
-  /** AWS-valid description (≤ 255 characters, AWS's rule-description character set). */
+  /** AWS-valid description: at most {@link RULE_DESCRIPTION_MAX_LENGTH} characters, from {@link RULE_DESCRIPTION_PATTERN}'s set. */
   readonly description: string;
   /** Catalogue services whose ports this rule opens, sorted. */
   readonly services: readonly ServiceId[];

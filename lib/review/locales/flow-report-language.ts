@@ -1,12 +1,11 @@
 /**
- * The vocabulary of the flow report (`apple-ports flows`), one file per language beside this one.
+ * The vocabulary of the flow report (`apple-ports flows`), one file per language beside this one;
+ * `index.ts` looks them up by locale.
  * Ids, codes, port numbers and field names stay as they are in every language, because a reader
  * searches logs and code for them.
  */
-import type { Direction, Locale } from '../../core/catalogue';
+import type { Direction } from '../../core/catalogue';
 import type { AddressEvidence, AttributionClass, UncoveredReason } from '../../core/flows';
-import { flowReportEn } from './flow-report-en';
-import { flowReportZhCn } from './flow-report-zh-CN';
 
 /** Every word the flow report prints, in one language. */
 export interface FlowReportLanguage {
@@ -75,15 +74,4 @@ export interface FlowReportLanguage {
   readonly chartProducts: string;
   readonly chartTimeline: string;
   readonly csvColumns: readonly string[];
-}
-
-const LANGUAGES: Record<Locale, FlowReportLanguage> = { en: flowReportEn, 'zh-CN': flowReportZhCn };
-
-/** The flow report's vocabulary for a locale. */
-export function flowReportLanguage(locale: Locale): FlowReportLanguage {
-  const language = LANGUAGES[locale];
-  if (!language) {
-    throw new Error(`Unknown locale '${String(locale)}'. Use 'en' or 'zh-CN'.`);
-  }
-  return language;
 }

@@ -10,7 +10,13 @@ describe('planDnsFirewall', () => {
     ]);
     expect(plan.rules).toEqual([{ name: 'allow-apple-hosts', priority: 100, action: 'ALLOW', domainList: 'apple', redirection: 'TRUST_REDIRECTION_DOMAIN' }]);
     expect(plan.walledGarden).toBe(false);
-    expect(plan.notices.map((n) => n.code)).toEqual(['dns-firewall-allow-only']);
+    expect(plan.notices).toEqual([
+      {
+        code: 'dns-firewall-allow-only',
+        message:
+          "The DNS Firewall rule group only ALLOWs Apple's names, so on its own it blocks nothing: names it allows skip the rule groups of lower priority. Set walledGarden to block every other name, or associate a rule group that blocks after it.",
+      },
+    ]);
   });
 
   test('a walled garden: your names allowed next, then every other name blocked, with a warning that says what that blocks', () => {
@@ -61,10 +67,14 @@ describe('planDnsFirewall', () => {
   });
 
   test('bad names and selections are reported together, with the fix', () => {
-    expect(thrown(() => planDnsFirewall({ products: ['iCloudd' as never] }, { allowDomains: ['*', 'bad_name.com'] })).problems.map((p) => p.message)).toEqual([
-      "Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?",
-      "allowDomains: '*' would allow every name. List the domains to allow, e.g. '*.amazonaws.com', or leave walledGarden off.",
-      "allowDomains: 'bad_name.com' is not a DNS Firewall domain. Use letters, digits and hyphens in dot-separated labels, at most 255 characters, optionally starting with '*.' for every subdomain: '*.amazonaws.com', 'example.com'.",
+    expect(thrown(() => planDnsFirewall({ products: ['iCloudd' as never] }, { allowDomains: ['*', 'bad_name.com'] })).problems).toEqual([
+      { code: 'unknown-product', message: "Unknown Apple product 'iCloudd'. Did you mean 'iCloud'?" },
+      { code: 'invalid-domain', message: "allowDomains: '*' would allow every name. List the domains to allow, e.g. '*.amazonaws.com', or leave walledGarden off." },
+      {
+        code: 'invalid-domain',
+        message:
+          "allowDomains: 'bad_name.com' is not a DNS Firewall domain. Use letters, digits and hyphens in dot-separated labels, at most 255 characters, optionally starting with '*.' for every subdomain: '*.amazonaws.com', 'example.com'.",
+      },
     ]);
     expect(thrown(() => planDnsFirewall({ products: ['Maps'] })).message).toBe(
       "Apple's enterprise-network article lists no hosts for Maps, so the DNS Firewall rule group would allow no name. Select products or host groups Apple lists hosts for.",

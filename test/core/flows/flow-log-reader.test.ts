@@ -102,9 +102,9 @@ describe('parseFieldList', () => {
   });
 
   test('names unknown and repeated fields with the fix', () => {
-    expect(parseFieldList('srcaddr dstprot srcaddr').problems.map((p) => p.message)).toEqual([
-      "Unknown flow log field 'dstprot'. Did you mean 'dstport'?",
-      "The flow log field 'srcaddr' is listed twice. Name each field once, in the order of the records.",
+    expect(parseFieldList('srcaddr dstprot srcaddr').problems).toEqual([
+      { code: 'invalid-flow-log-field', message: "Unknown flow log field 'dstprot'. Did you mean 'dstport'?" },
+      { code: 'invalid-flow-log-field', message: "The flow log field 'srcaddr' is listed twice. Name each field once, in the order of the records." },
     ]);
   });
 });

@@ -23,6 +23,15 @@ describe('planTrafficObserver', () => {
     expect(plan.notices.map((n) => n.code)).toEqual(['flow-logs-blind-spots']);
   });
 
+  test('Resolver query logging says whose queries it misses', () => {
+    expect(planTrafficObserver({ ...vpcOnly, resolverQueryLogging: true }).notices.slice(1)).toEqual([
+      {
+        code: 'resolver-query-logs-scope',
+        message: 'Resolver query logging records the queries the VPC sends to the Route 53 Resolver; devices that use another DNS server are not in it.',
+      },
+    ]);
+  });
+
   test('the role may only write to the flow log group, and only for flow logs of its own account', () => {
     const { role } = planTrafficObserver(vpcOnly);
     expect(role).toEqual({
@@ -41,11 +50,11 @@ describe('planTrafficObserver', () => {
 
   test('every bad option is named with the fix, at once', () => {
     const error = thrown(() => planTrafficObserver({ targets: { vpc: false, subnets: 0, networkInterfaces: 0 }, retentionDays: 10, maxAggregationInterval: 120, resolverQueryLogging: true }));
-    expect(error.problems.map((p) => p.message)).toEqual([
-      'The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaceIds.',
-      `retentionDays 10 is not a retention CloudWatch Logs accepts. Use one of ${CLOUDWATCH_LOGS_RETENTION_DAYS.join(', ')} (the nearest is 7).`,
-      'maxAggregationInterval 120 is not one AWS allows. Use 60 or 600 seconds.',
-      'resolverQueryLogging logs the DNS queries of a VPC. Give vpc as well, or turn resolverQueryLogging off.',
+    expect(error.problems).toEqual([
+      { code: 'invalid-observer-option', message: 'The observer watches nothing. Give vpc (every interface in it), subnets, or networkInterfaceIds.' },
+      { code: 'invalid-observer-option', message: `retentionDays 10 is not a retention CloudWatch Logs accepts. Use one of ${CLOUDWATCH_LOGS_RETENTION_DAYS.join(', ')} (the nearest is 7).` },
+      { code: 'invalid-observer-option', message: 'maxAggregationInterval 120 is not one AWS allows. Use 60 or 600 seconds.' },
+      { code: 'invalid-observer-option', message: 'resolverQueryLogging logs the DNS queries of a VPC. Give vpc as well, or turn resolverQueryLogging off.' },
     ]);
   });
 });

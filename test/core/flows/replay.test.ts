@@ -78,8 +78,12 @@ describe('replayPolicyFromTemplates', () => {
   });
 
   test('templates without security groups are refused with the fix', () => {
-    expect(thrown(() => replayPolicyFromTemplates([{ name: 'x', template: { Resources: {} } }], 'cdk.out')).message).toBe(
-      'cdk.out holds no AWS::EC2::SecurityGroup or security-group rule resources. Give a cdk.out directory whose templates hold the security groups, a policy JSON (apple-ports resolve --format json), or products.',
-    );
+    expect(thrown(() => replayPolicyFromTemplates([{ name: 'x', template: { Resources: {} } }], 'cdk.out')).problems).toEqual([
+      {
+        code: 'invalid-replay-policy',
+        message:
+          'cdk.out holds no AWS::EC2::SecurityGroup or security-group rule resources. Give a cdk.out directory whose templates hold the security groups, a policy JSON (apple-ports resolve --format json), or products.',
+      },
+    ]);
   });
 });

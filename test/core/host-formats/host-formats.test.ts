@@ -66,9 +66,9 @@ describe('Squid', () => {
 
   test('the ACL name is the user’s, and one Squid refuses is an error naming the fix', () => {
     expect(squidAcl(selection(), { aclName: 'apple_hosts' }).split('\n')[3]).toBe('acl apple_hosts dstdomain .apps.apple.com');
-    expect(thrown(() => squidAcl(selection(), { aclName: 'apple hosts' })).message).toBe(
-      "Squid ACL name 'apple hosts' is not one Squid accepts. Use letters, digits, '_', '-' and '.', e.g. 'apple'.",
-    );
+    expect(thrown(() => squidAcl(selection(), { aclName: 'apple hosts' })).problems).toEqual([
+      { code: 'invalid-host-format-option', message: "Squid ACL name 'apple hosts' is not one Squid accepts. Use letters, digits, '_', '-' and '.', e.g. 'apple'." },
+    ]);
   });
 });
 

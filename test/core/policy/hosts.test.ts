@@ -209,9 +209,9 @@ describe('hostsFor platforms', () => {
   });
 
   test('an unknown or empty platform list is an error naming the valid ones', () => {
-    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['macOS', 'tvos2' as never] })).message).toBe(
-      "Unknown platform 'tvos2'. Did you mean 'tvOS'?",
-    );
+    expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['macOS', 'tvos2' as never] })).problems).toEqual([
+      { code: 'unknown-platform', message: "Unknown platform 'tvos2'. Did you mean 'tvOS'?" },
+    ]);
     // Former names point at the system they became, not at the nearest spelling ('osx' is one edit from 'iOS').
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['osx' as never] })).message).toBe("Unknown platform 'osx'. Did you mean 'macOS'?");
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['Mac OS X' as never] })).message).toBe("Unknown platform 'Mac OS X'. Did you mean 'macOS'?");

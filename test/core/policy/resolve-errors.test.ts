@@ -1,14 +1,9 @@
-import { ApplePortsError, resolve, type PolicySelection } from '../../../lib/core';
+import { resolve, type PolicySelection } from '../../../lib/core';
+import { thrown } from '../../thrown';
 
 /** The problems `resolve` reports for a selection, as [code, message] pairs. */
 function problemsOf(selection: PolicySelection): [string, string][] {
-  try {
-    resolve(selection);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApplePortsError);
-    return (error as ApplePortsError).problems.map((p) => [p.code, p.message]);
-  }
-  throw new Error('expected resolve to throw');
+  return thrown(() => resolve(selection)).problems.map((p) => [p.code, p.message]);
 }
 
 describe('bad input gets one error naming every problem and its fix', () => {
@@ -75,9 +70,13 @@ describe('bad input gets one error naming every problem and its fix', () => {
   });
 
   test('a product only used outbound, asked for as ingress', () => {
-    const [[code, message]] = problemsOf({ products: ['iCloud'], direction: 'ingress', destinations: ['10.0.0.0/8'] });
-    expect(code).toBe('direction-unsupported');
-    expect(message).toMatch(/^Apple product 'iCloud' is only used outbound: no Mac accepts inbound connections for it\. Select it with direction 'egress', or select a product a Mac hosts: .*ScreenSharing.*\.$/);
+    // The products a Mac hosts, every one of them, in the catalogue's order of names.
+    expect(problemsOf({ products: ['iCloud'], direction: 'ingress', destinations: ['10.0.0.0/8'] })).toEqual([
+      [
+        'direction-unsupported',
+        "Apple product 'iCloud' is only used outbound: no Mac accepts inbound connections for it. Select it with direction 'egress', or select a product a Mac hosts: AirPlay, AppleRemoteDesktop, CameraAndScannerSharing, Classroom, FileSharing, iTunesMusicSharing, Kerberos, Messages, NetBIOS, PrinterSharing, Printing, RemoteAppleEvents, ScreenSharing, SSH, Xsan.",
+      ],
+    ]);
   });
 
   test.each<[PolicySelection['extraRules'], [string, string][]]>([
@@ -95,6 +94,26 @@ describe('bad input gets one error naming every problem and its fix', () => {
     expect(problemsOf({ products: ['iCloud'], extraRules })).toEqual(expected);
   });
 
+  test('an extra rule port must be whole, and its description 1 to 100 characters once trimmed', () => {
+    const rule = (fromPort: number, description: string) => ({ protocol: 'tcp' as const, fromPort, description });
+    expect(problemsOf({ products: ['iCloud'], extraRules: [rule(80.5, 'Proxy')] })).toEqual([
+      ['invalid-port', 'extraRules[0]: fromPort 80.5 is not a port. Use a whole number from 1 to 65535.'],
+      ['invalid-port', 'extraRules[0]: toPort 80.5 is not a port. Use a whole number from 1 to 65535.'],
+    ]);
+    const tooLong = 'x'.repeat(101);
+    expect(problemsOf({ products: ['iCloud'], extraRules: [rule(8080, tooLong), rule(8081, '   '), rule(8082, '')] })).toEqual([
+      ['invalid-description', 'extraRules[0]: the description must be 1-100 characters, saying why the rule exists.'],
+      ['invalid-description', 'extraRules[1]: the description must be 1-100 characters, saying why the rule exists.'],
+      ['invalid-description', 'extraRules[2]: the description must be 1-100 characters, saying why the rule exists.'],
+    ]);
+    // 100 characters, and one with spaces around it, are taken; the rule's description keeps the trimmed text.
+    const policy = resolve({ products: ['NetworkTime'], extraRules: [rule(8080, 'y'.repeat(100)), rule(8443, ' z ')] });
+    expect(policy.rules.filter((r) => r.extra.length > 0).map((r) => [r.fromPort, r.extra])).toEqual([
+      [8080, ['y'.repeat(100)]],
+      [8443, ['z']],
+    ]);
+  });
+
   test('a budget that cannot hold one rule per protocol and peer', () => {
     expect(problemsOf({ products: ['FaceTime'], destinations: ['10.0.0.0/8', '192.168.0.0/16'], maxRules: 3 })).toEqual([
       [
@@ -107,6 +126,13 @@ describe('bad input gets one error naming every problem and its fix', () => {
       [
         'budget-too-small',
         'maxRules 19 is too small for the IPv4 rules: this selection needs at least 20 (one per protocol and peer, even with every gap closed, a rule to a prefix list counted as its max entries). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
+      ],
+    ]);
+    // One prefix list among other peers is enough for the message to say how lists are counted.
+    expect(problemsOf({ products: ['FaceTime'], destinations: [{ kind: 'prefix-list', id: 'pl-0123456789abcdef0', maxEntries: 10, family: 'ipv4' }, '10.0.0.0/8'], maxRules: 21 })).toEqual([
+      [
+        'budget-too-small',
+        'maxRules 21 is too small for the IPv4 rules: this selection needs at least 22 (one per protocol and peer, even with every gap closed, a rule to a prefix list counted as its max entries). Raise maxRules (within your quota: security groups take 60 rules per direction and family by default, network ACLs 20 entries) or name fewer peers.',
       ],
     ]);
     expect(problemsOf({ products: ['FaceTime'], maxRules: 0 })).toEqual([['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.']]);
@@ -123,6 +149,21 @@ describe('bad input gets one error naming every problem and its fix', () => {
         'Every service of the selection was left out (link-local, local-gateway). Set includeLinkLocal to keep link-local multicast and requests to the local gateway.',
       ],
     ]);
+    // One reason of the two: the fix names only what it keeps.
+    expect(problemsOf({ products: ['HomeSharing'] })).toEqual([['nothing-to-open', 'Every service of the selection was left out (link-local). Set includeLinkLocal to keep link-local multicast.']]);
+  });
+
+  test('a selection whose every service is left out says so beside its other problems', () => {
+    expect(problemsOf({ products: ['iTunesRadio'], maxRules: 0 })).toEqual([
+      ['invalid-budget', 'maxRules 0 is not a rule count. Use a whole number of at least 1.'],
+      ['nothing-to-open', 'Every service of the selection was left out (legacy). Set includeLegacy to keep retired services.'],
+    ]);
+  });
+
+  test('extra rules alone are a selection', () => {
+    const policy = resolve({ extraRules: [{ protocol: 'tcp', fromPort: 8443, description: 'Build cache' }] });
+    expect(policy.rules.map((r) => [r.protocol, r.fromPort, r.toPort, r.description, r.products, r.extra])).toEqual([['tcp', 8443, 8443, 'Build cache (tcp 8443)', [], ['Build cache']]]);
+    expect(problemsOf({ extraRules: [] })).toEqual([['empty-selection', expect.stringMatching(/^Nothing is selected\. Name at least one Apple product or profile, e\.g\. /)]]);
   });
 
   test('unknown services in exclude, and conflicting profile directions', () => {
@@ -172,5 +213,31 @@ describe('bad input gets one error naming every problem and its fix', () => {
         "- Invalid destination '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.",
       ].join('\n'),
     );
+  });
+});
+
+describe('what the resolver refuses around Apple’s network and left-out services', () => {
+  test("'apple-network' is no ingress source, and appleNetworkPeers must name other peers", () => {
+    expect(problemsOf({ products: ['SSH'], direction: 'ingress', destinations: ['apple-network'] })).toEqual([
+      ['invalid-destination', "Invalid destination 'apple-network': it narrows egress to Apple's servers, which never connect in. Name the ingress sources instead."],
+    ]);
+    const itself = "appleNetworkPeers: name the peers that stand for Apple's network (e.g. a prefix list 'pl-…'), not 'apple-network' itself.";
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: ['apple-network'] })).toEqual([['invalid-destination', itself]]);
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: [] })).toEqual([['invalid-destination', itself]]);
+    expect(problemsOf({ products: ['PushNotifications'], destinations: ['apple-network'], appleNetworkPeers: ['bogus'] })).toEqual([
+      ['invalid-destination', "appleNetworkPeers: Invalid destination 'bogus': use 'anywhere', 'apple-network', an IPv4 or IPv6 CIDR, a prefix-list id (pl-…) or a security-group id (sg-…)."],
+      ['invalid-destination', itself],
+    ]);
+  });
+
+  test('every reason services were left out is named with its fix, once, and not beside the names that are unknown', () => {
+    // Messages hosts one service; excluding it leaves the outbound-only ones, which ingress drops.
+    expect(problemsOf({ products: ['Messages'], direction: 'ingress', destinations: ['10.0.0.0/8'], exclude: ['messages-local'] })).toEqual([
+      ['nothing-to-open', "Every service of the selection was left out (direction, user). Use direction 'egress', or select products a Mac hosts. Remove them from exclude."],
+    ]);
+    // @ts-expect-error a misspelt name, as JavaScript or a cast could pass it: checked at run time
+    expect(problemsOf({ products: ['FaceTme', 'iTunesRadio'] })).toEqual([['unknown-product', "Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?"]]);
+    // An extra rule is something to open, even when every product's services are left out.
+    expect(resolve({ products: ['iTunesRadio'], extraRules: [{ protocol: 'tcp', fromPort: 8080, description: 'Proxy' }] }).rules.map((r) => r.description)).toEqual(['Proxy (tcp 8080)']);
   });
 });

@@ -192,12 +192,13 @@ describe('selection', () => {
 
   test("'apple-network' says which services it narrows and which still go elsewhere", () => {
     const policy = resolve({ products: ['iCloud', 'FaceTime'], destinations: ['apple-network', '10.0.0.0/8'] });
-    const notice = policy.notices.find((n) => n.code === 'apple-network-partial')!;
-    expect(notice.message).toBe(
-      "'apple-network' narrows only the services that talk to Apple alone (apns) to Apple's network; http (tcp 80), https (tcp 443), facetime-nat-traversal (udp 3478-3497), facetime-rtp (udp 16384-16387), facetime-rtp-extended (udp 16393-16402) still go to 10.0.0.0/8. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).",
-    );
-    expect(notice.peers).toEqual([{ kind: 'ipv4', cidr: '10.0.0.0/8' }]);
-    expect(notice.services).toEqual(['facetime-nat-traversal', 'facetime-rtp', 'facetime-rtp-extended', 'http', 'https']);
+    expect(policy.notices.find((n) => n.code === 'apple-network-partial')).toMatchObject({
+      code: 'apple-network-partial',
+      message:
+        "'apple-network' narrows only the services that talk to Apple alone (apns) to Apple's network; http (tcp 80), https (tcp 443), facetime-nat-traversal (udp 3478-3497), facetime-rtp (udp 16384-16387), facetime-rtp-extended (udp 16393-16402) still go to 10.0.0.0/8. Name narrower destinations for them, or allow them by host name (a DNS firewall, a proxy, or a Network Firewall rule group).",
+      peers: [{ kind: 'ipv4', cidr: '10.0.0.0/8' }],
+      services: ['facetime-nat-traversal', 'facetime-rtp', 'facetime-rtp-extended', 'http', 'https'],
+    });
     // Without 'apple-network', or for ingress, there is nothing to say.
     expect(resolve({ products: ['iCloud'] }).notices.map((n) => n.code)).not.toContain('apple-network-partial');
   });
@@ -331,5 +332,70 @@ describe('budgets', () => {
     const policy = resolve({ products: ['FaceTime'], ipv6: true, maxRules: 6 });
     expect(policy.rules).toHaveLength(12);
     expect(policy.rules.every((r) => r.widened.length === 0)).toBe(true);
+  });
+});
+
+describe('the order and wording of rules', () => {
+  const summary = (rules: readonly PolicyRule[]) => rules.map((r) => [`${r.protocol} ${r.fromPort}-${r.toPort}`, r.peer.kind === 'ipv4' || r.peer.kind === 'ipv6' ? r.peer.cidr : r.peer.id, r.description]);
+
+  test('products are named in the order of their English names, not their ids', () => {
+    expect(resolve({ products: ['AppStore', 'AppleBusinessManager'] }).rules.map((r) => r.description)).toEqual([
+      'App Store, Apple Business Manager: HTTP (tcp 80)',
+      'App Store, Apple Business Manager: HTTPS (tcp 443)',
+    ]);
+  });
+
+  test('rules sort by protocol, ports and then peer; the same ports with other services get their own wording', () => {
+    const policy = resolve({ products: ['iCloud', 'PushNotifications'], destinations: ['apple-network', '10.0.0.0/8'], extraRules: [{ protocol: 'tcp', fromPort: 5223, toPort: 5230, description: 'Relay' }] });
+    expect(summary(policy.rules)).toEqual([
+      ['tcp 80-80', '10.0.0.0/8', 'iCloud: HTTP (tcp 80)'],
+      ['tcp 443-443', '10.0.0.0/8', 'Apple Push Notification service, iCloud: HTTPS (tcp 443)'],
+      ['tcp 2197-2197', '17.0.0.0/8', 'Apple Push Notification service: APNs provider (tcp 2197)'],
+      ['tcp 5223-5223', '17.0.0.0/8', 'Apple Push Notification service, iCloud: APNs (tcp 5223)'],
+      ['tcp 5223-5230', '10.0.0.0/8', 'Relay (tcp 5223-5230)'],
+    ]);
+  });
+
+  test('the same ports to other peers for other reasons are described each by their own', () => {
+    const policy = resolve({ products: ['PushNotifications'], destinations: ['apple-network', '10.0.0.0/8'], extraRules: [{ protocol: 'tcp', fromPort: 5223, description: 'Relay' }] });
+    expect(summary(policy.rules)).toEqual([
+      ['tcp 443-443', '10.0.0.0/8', 'Apple Push Notification service: HTTPS (tcp 443)'],
+      ['tcp 2197-2197', '17.0.0.0/8', 'Apple Push Notification service: APNs provider (tcp 2197)'],
+      ['tcp 5223-5223', '10.0.0.0/8', 'Relay (tcp 5223)'],
+      ['tcp 5223-5223', '17.0.0.0/8', 'Apple Push Notification service: APNs (tcp 5223)'],
+    ]);
+  });
+
+  test('a budget tie closes the gap of the earlier group: tcp before udp, then peers in order', () => {
+    const extra = (protocol: 'tcp' | 'udp', fromPort: number, description: string) => ({ protocol, fromPort, description });
+    const protocols = resolve({ products: ['NetworkTime'], extraRules: [extra('udp', 1000, 'c'), extra('udp', 1002, 'd'), extra('tcp', 1000, 'a'), extra('tcp', 1002, 'b')], maxRules: 4 });
+    expect(summary(protocols.rules)).toEqual([
+      ['tcp 1000-1002', '0.0.0.0/0', 'a, b (tcp 1000-1002, 1 port widened to fit the rule budget)'],
+      ['udp 123-123', '0.0.0.0/0', 'Network time server synchronization: NTP (udp 123)'],
+      ['udp 1000-1000', '0.0.0.0/0', 'c (udp 1000)'],
+      ['udp 1002-1002', '0.0.0.0/0', 'd (udp 1002)'],
+    ]);
+    const peers = resolve({ products: ['NetworkTime'], destinations: ['192.168.0.0/16', '10.0.0.0/8'], extraRules: [extra('udp', 1000, 'a')], maxRules: 3 });
+    expect(summary(peers.rules)).toEqual([
+      ['udp 123-123', '192.168.0.0/16', 'Network time server synchronization: NTP (udp 123)'],
+      ['udp 123-1000', '10.0.0.0/8', 'Network time server synchronization: NTP, a (udp 123-1000, 876 ports widened to fit the rule budget)'],
+      ['udp 1000-1000', '192.168.0.0/16', 'a (udp 1000)'],
+    ]);
+  });
+
+  test('services left out are listed in the catalogue’s order; a profile alone is a selection; no budget, no maxRules', () => {
+    expect(resolve({ products: ['Messages', 'FaceTime', 'iTunesRadio'] }).excluded).toEqual([
+      { service: 'web-service-8000', reason: 'legacy', products: ['iTunesRadio'] },
+      { service: 'itunes-radio-streams', reason: 'legacy', products: ['iTunesRadio'] },
+    ]);
+    // FaceTime comes first by name, but NTP's port comes before APNs' in the catalogue.
+    expect(resolve({ products: ['FaceTime', 'NetworkTime'], exclude: ['apns', 'ntp'] }).excluded).toEqual([
+      { service: 'ntp', reason: 'user', products: ['NetworkTime'] },
+      { service: 'apns', reason: 'user', products: ['FaceTime'] },
+    ]);
+    const profile = resolve({ profiles: ['managed-mac'] });
+    expect([profile.profiles, profile.products.length > 0]).toEqual([['managed-mac'], true]);
+    expect(Object.keys(resolve({ products: ['iCloud'] }))).not.toContain('maxRules');
+    expect(resolve({ products: ['iCloud'], maxRules: 10 }).maxRules).toBe(10);
   });
 });

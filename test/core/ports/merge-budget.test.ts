@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fitToBudget, mergeSpans, type MergedSpan, type SpanGroup } from '../../../lib/core/ports';
+import { countPorts, fitToBudget, intersectPorts, mergeSpans, normalizePorts, subtractPorts, type MergedSpan, type SpanGroup } from '../../../lib/core/ports';
 
 const span = (from: number, to: number, origin = `${from}-${to}`) => ({ fromPort: from, toPort: to, origins: [origin] });
 const ranges = (spans: readonly MergedSpan<string>[]) => spans.map((s) => [s.fromPort, s.toPort]);
@@ -22,6 +22,38 @@ describe('mergeSpans', () => {
   });
 });
 
+describe('sets of ports', () => {
+  const r = (fromPort: number, toPort: number) => ({ fromPort, toPort });
+
+  test('normalizePorts sorts and merges overlapping and adjacent ranges, and keeps gaps', () => {
+    expect(normalizePorts([r(443, 443), r(80, 81), r(82, 82), r(5223, 5223), r(5000, 5300), r(90, 90)])).toEqual([r(80, 82), r(90, 90), r(443, 443), r(5000, 5300)]);
+    expect(normalizePorts([])).toEqual([]);
+  });
+
+  test('subtractPorts cuts the ports of b out of a: inside, at either end, across ranges, or all of a range', () => {
+    expect(subtractPorts([r(100, 200)], [r(150, 160)])).toEqual([r(100, 149), r(161, 200)]);
+    expect(subtractPorts([r(100, 200)], [r(100, 100), r(200, 200)])).toEqual([r(101, 199)]);
+    expect(subtractPorts([r(100, 200)], [r(50, 120), r(190, 250)])).toEqual([r(121, 189)]);
+    expect(subtractPorts([r(100, 200), r(300, 400)], [r(150, 350)])).toEqual([r(100, 149), r(351, 400)]);
+    expect(subtractPorts([r(100, 200)], [r(99, 99), r(201, 201)])).toEqual([r(100, 200)]);
+    expect(subtractPorts([r(100, 200)], [r(100, 200)])).toEqual([]);
+    expect(subtractPorts([r(100, 200)], [])).toEqual([r(100, 200)]);
+    expect(subtractPorts([r(100, 101)], [r(101, 101)])).toEqual([r(100, 100)]);
+  });
+
+  test('intersectPorts keeps the ports in both; countPorts counts overlaps once', () => {
+    expect(intersectPorts([r(100, 200), r(300, 400)], [r(150, 350), r(400, 500)])).toEqual([r(150, 200), r(300, 350), r(400, 400)]);
+    expect(intersectPorts([r(100, 200)], [r(201, 300)])).toEqual([]);
+    expect(countPorts([r(100, 199), r(150, 249), r(300, 300)])).toBe(151);
+    expect(countPorts([])).toBe(0);
+  });
+
+  test('mergeSpans keeps the origins of a range merged into a wider one, and the wider end', () => {
+    const merged = mergeSpans([span(100, 200, 'wide'), span(120, 130, 'inside'), span(201, 210, 'after')]);
+    expect(merged).toEqual([{ fromPort: 100, toPort: 210, origins: ['wide', 'inside', 'after'], widened: [] }]);
+  });
+});
+
 describe('fitToBudget', () => {
   const group = (key: string, spans: [number, number][]): SpanGroup<string, string> => ({ key, spans: mergeSpans(spans.map(([f, t]) => span(f, t))) });
 
@@ -40,9 +72,73 @@ describe('fitToBudget', () => {
     ]);
   });
 
-  test('leaves groups alone when they fit', () => {
-    const groups = [group('tcp', [[80, 80], [443, 443]])];
-    expect(fitToBudget(groups, 2)).toEqual({ ok: true, groups, extraPorts: 0 });
+  test('leaves groups alone when they fit, the budget exactly included', () => {
+    const groups = [group('tcp', [[80, 80], [443, 443]]), group('udp', [[123, 123]])];
+    const fit = fitToBudget(groups, 3);
+    expect(fit).toEqual({ ok: true, groups, extraPorts: 0 });
+    // The very groups given, not copies: callers look their groups up in the fit.
+    expect(fit.ok && fit.groups.every((g, i) => g === groups[i])).toBe(true);
+  });
+
+  test('ranges it does not join keep their origins, and ranges widened before keep their widening', () => {
+    const first = fitToBudget([group('tcp', [[80, 80], [82, 82], [90, 90], [100, 100]])], 3);
+    if (!first.ok) throw new Error('expected a fit');
+    expect(first.groups[0]!.spans).toEqual([
+      { fromPort: 80, toPort: 82, origins: ['80-80', '82-82'], widened: [{ fromPort: 81, toPort: 81 }] },
+      { fromPort: 90, toPort: 90, origins: ['90-90'], widened: [] },
+      { fromPort: 100, toPort: 100, origins: ['100-100'], widened: [] },
+    ]);
+    // Fitted again into less: the 7-port gap closes, and the earlier widening stays recorded.
+    const second = fitToBudget(first.groups, 2);
+    if (!second.ok) throw new Error('expected a fit');
+    expect(second.groups[0]!.spans).toEqual([
+      { fromPort: 80, toPort: 90, origins: ['80-80', '82-82', '90-90'], widened: [{ fromPort: 81, toPort: 81 }, { fromPort: 83, toPort: 89 }] },
+      { fromPort: 100, toPort: 100, origins: ['100-100'], widened: [] },
+    ]);
+  });
+
+  test('gaps are taken by ports per rule saved before size, then the earlier group, then the lower port', () => {
+    const weights = new Map([['light', 1], ['heavy', 2]]);
+    const weightOf = (g: SpanGroup<string, string>) => weights.get(g.key) ?? 1;
+    const fitted = (groups: SpanGroup<string, string>[], budget: number) => {
+      const fit = fitToBudget(groups, budget, weightOf);
+      if (!fit.ok) throw new Error('expected a fit');
+      return { ranges: fit.groups.map((g) => ranges(g.spans)), extraPorts: fit.extraPorts };
+    };
+    // Two rules to save: the heavy 3-port gap saves both (1.5 ports a rule), the light 2-port gaps one each (2 a rule).
+    expect(fitted([group('light', [[10, 10], [13, 13], [16, 16]]), group('heavy', [[20, 20], [24, 24]])], 5)).toEqual({
+      ranges: [[[10, 10], [13, 13], [16, 16]], [[20, 24]]],
+      extraPorts: 3,
+    });
+    // The same ports per rule (2): the smaller gap first.
+    expect(fitted([group('heavy', [[20, 20], [25, 25]]), group('light', [[10, 10], [13, 13]])], 5)).toEqual({
+      ranges: [[[20, 20], [25, 25]], [[10, 13]]],
+      extraPorts: 2,
+    });
+    // Equal gaps: the earlier group's, then the lower one.
+    expect(fitted([group('a', [[10, 10], [12, 12]]), group('b', [[1, 1], [3, 3]])], 3).ranges).toEqual([[[10, 12]], [[1, 1], [3, 3]]]);
+    expect(fitted([group('a', [[10, 10], [12, 12], [14, 14]])], 2).ranges).toEqual([[[10, 12], [14, 14]]]);
+  });
+
+  test('of the gaps a heavier one made unnecessary, the largest is opened again first', () => {
+    // 11 rules to save: the 1- and 5-port light gaps, then the 59-port gap of weight 10, save 12;
+    // one too many, so one light gap opens again: the 5-port one, leaving 60 extra ports, not 64.
+    const weights = new Map([['light', 1], ['heavy', 10]]);
+    const fit = fitToBudget([group('light', [[10, 10], [12, 12], [18, 18]]), group('heavy', [[100, 100], [160, 160]])], 12, (g) => weights.get(g.key)!);
+    if (!fit.ok) throw new Error('expected a fit');
+    expect(fit.groups.map((g) => ranges(g.spans))).toEqual([[[10, 12], [18, 18]], [[100, 160]]]);
+    expect(fit.extraPorts).toBe(60);
+  });
+
+  test('of equal gaps made unnecessary, the later group\'s opens again first, then the higher one', () => {
+    // Three rules to save: two 1-port light gaps and the 2-port gap of weight 2 save four; one light gap opens again.
+    const weightOf = (g: SpanGroup<string, string>) => (g.key === 'heavy' ? 2 : 1);
+    const heavy = group('heavy', [[100, 100], [103, 103]]);
+    const across = fitToBudget([group('a', [[10, 10], [12, 12]]), group('b', [[20, 20], [22, 22]]), heavy], 5, weightOf);
+    const within = fitToBudget([group('a', [[10, 10], [12, 12], [14, 14]]), heavy], 4, weightOf);
+    if (!across.ok || !within.ok) throw new Error('expected fits');
+    expect(across.groups.map((g) => ranges(g.spans))).toEqual([[[10, 12]], [[20, 20], [22, 22]], [[100, 103]]]);
+    expect(within.groups.map((g) => ranges(g.spans))).toEqual([[[10, 12], [14, 14]], [[100, 103]]]);
   });
 
   test('fails with the minimum when even one rule per group is too many', () => {

@@ -3,7 +3,7 @@
  * table per category, under the category's heading, with the columns Hosts, Ports, Protocol, OS,
  * Description and Supports proxies. The last is not recorded in the catalogue and is not read.
  */
-import type { Protocol, ProtocolPortRange } from '../../ports';
+import { PORT_NUMBERS, type Protocol, type ProtocolPortRange } from '../../ports';
 import { compareIds } from '../order';
 import type { Platform } from '../types';
 import { unreadableArticle } from './port-article';
@@ -58,7 +58,7 @@ function readPorts(portsCell: string, protocolCell: string, where: string): Prot
   const ports = portsCell.split(/\s*(?:,|\band\b)\s*/).filter((p) => p !== '').map((text) => {
     const match = /^(\d+)(?:[–-](\d+))?$/.exec(text);
     const [from, to] = match ? [Number(match[1]), Number(match[2] ?? match[1])] : [NaN, NaN];
-    if (!match || from < 1 || to > 65535 || from > to) {
+    if (!match || from < PORT_NUMBERS.fromPort || to > PORT_NUMBERS.toPort || from > to) {
       throw unreadableArticle(`${where}: cannot read port "${text}"`);
     }
     return { fromPort: from, toPort: to };

@@ -3,7 +3,7 @@
  * CLI) or the plain-text copy a browser gives when the table is copied, in English or Chinese. Any
  * cell it cannot read is an error naming the row, so a changed article cannot pass as "no rows".
  */
-import type { Protocol, ProtocolPortRange } from '../../ports';
+import { PORT_NUMBERS, type Protocol, type ProtocolPortRange } from '../../ports';
 import { ApplePortsError } from '../../problems';
 import type { Locale } from '../types';
 
@@ -107,8 +107,8 @@ export function readPortRow(cells: readonly string[], locale: Locale, where: str
   }
   const from = Number(portMatch[1]);
   const to = portMatch[2] === undefined ? from : Number(portMatch[2]);
-  if (from < 1 || to > 65535 || from > to) {
-    throw unreadableArticle(`${where}: port range ${from}–${to} is not within 1–65535`);
+  if (from < PORT_NUMBERS.fromPort || to > PORT_NUMBERS.toPort || from > to) {
+    throw unreadableArticle(`${where}: port range ${from}–${to} is not within ${PORT_NUMBERS.fromPort}–${PORT_NUMBERS.toPort}`);
   }
   const protocols = PROTOCOLS[protocolCell];
   if (!protocols) {
