@@ -21,7 +21,11 @@ test('lookups not done yet: synthesis records the missing context instead of ref
   new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'], destinations: [ec2.Peer.prefixList(list.prefixListId), list.prefixListId], securityGroup: proxyClients });
   new AppleDnsFirewall(stack, 'Dns', { products: ['iCloud'], vpcs: [vpc], priority: 200 });
 
+  // aws-cdk-lib's own template validation warns of the stand-in VPC id on this first pass.
+  const validation = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const assembly = app.synth();
+  expect(validation.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringContaining("VpcId: 'vpc-12345' does not match format")]);
+  validation.mockRestore();
   expect(assembly.manifest.missing?.map((m) => m.provider).sort()).toEqual(['cc-api-provider', 'security-group', 'vpc-provider']);
   const template = Template.fromStack(stack);
   // The stand-ins reach the template as the lookups gave them; the second synthesis has the real ids.
