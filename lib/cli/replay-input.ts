@@ -1,6 +1,6 @@
 /**
- * What `--replay` names, read into a candidate policy: a `cdk.out` directory (its templates'
- * security groups), a JSON file (a resolved policy, or a CloudFormation template), or a
+ * What `--replay` names, read into a candidate policy: a `cdk.out` directory (the policies its
+ * apple-ports constructs recorded, or, without any, its templates' security groups), a JSON file (a resolved policy, or a CloudFormation template), or a
  * selection of products and profiles.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,11 +10,14 @@ import {
   findProfile,
   isResolvedPolicy,
   parseSelection,
+  replayPolicyFromRecords,
   replayPolicyFromResolved,
   replayPolicyFromSelection,
   replayPolicyFromTemplates,
   type ReplayPolicy,
+  type ResolvedPolicy,
 } from '../core';
+import { readCloudAssembly } from './cloud-assembly';
 import { readJsonFile } from './json-file';
 import { splitList } from './options';
 
@@ -34,15 +37,23 @@ function readJson(path: string): unknown {
   }));
 }
 
+/** The security-group policies the apple-ports constructs of a cloud assembly recorded, by construct path. */
+function recordedPolicies(directory: string): { path: string; policy: ResolvedPolicy }[] {
+  return readCloudAssembly(directory).flatMap(({ path, record }) =>
+    record.type === 'AppleServicesEgress' || record.type === 'AppleServicesIngress' ? [{ path, policy: record.policy }] : [],
+  );
+}
+
 /** The candidate policy `--replay` names. */
 export function readReplayPolicy(value: string): ReplayPolicy {
   if (existsSync(value)) {
     if (statSync(value).isDirectory()) {
-      const files = templatesIn(value);
-      return replayPolicyFromTemplates(
-        files.map((file) => ({ name: file.slice(value.length).replace(/^[\\/]/, ''), template: readJson(file) })),
-        value,
-      );
+      const templates = templatesIn(value).map((file) => ({ name: file.slice(value.length).replace(/^[\\/]/, ''), template: readJson(file) }));
+      const recorded = existsSync(join(value, 'manifest.json')) ? recordedPolicies(value) : [];
+      if (recorded.length > 0) {
+        return replayPolicyFromRecords(recorded, value);
+      }
+      return replayPolicyFromTemplates(templates, value);
     }
     const json = readJson(value);
     if (isResolvedPolicy(json)) {

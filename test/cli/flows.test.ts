@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { AppleServicesEgress } from '../../lib/cdk';
 import { CLI, assertBuilt, runCli } from './cli-process';
 
 beforeAll(assertBuilt);
@@ -122,6 +125,35 @@ describe('apple-ports flows', () => {
       const replay = JSON.parse(result.stdout).replay;
       expect(replay.rules).toBe(1);
       expect(replay.wouldBlock.map((g: { protocol: string; servicePort: number }) => `${g.protocol} ${g.servicePort}`)).toEqual(['tcp 5223', 'tcp 9999', 'udp 53', 'udp 3478', 'udp 16385', 'tcp 22']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--replay a cloud assembly replays what its apple-ports constructs recorded, not a group that allows all outbound', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    try {
+      const app = new App({ outdir: dir });
+      const stack = new Stack(app, 'Vdi');
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+      // CDK's default: the bastion allows all outbound traffic.
+      new ec2.SecurityGroup(stack, 'Bastion', { vpc });
+      new AppleServicesEgress(stack, 'Desktops', { products: ['iCloud'], vpc });
+      app.synth();
+      const result = runCli('flows', `${F}/apple-vdi.observer.log`, '--local', '10.20.1.0/24', '--replay', dir, '--format', 'json');
+      expect(result.status).toBe(0);
+      const replay = JSON.parse(result.stdout).replay;
+      expect(replay.rules).toBe(3);
+      expect(replay.notes).toEqual([
+        "Replayed the security-group policies the apple-ports constructs recorded (Vdi/Desktops); the templates' other security groups are left out. Give one template file to replay every group in it.",
+      ]);
+      expect(replay.wouldBlock.map((g: { protocol: string; servicePort: number }) => `${g.protocol} ${g.servicePort}`)).toEqual(['tcp 9999', 'udp 53', 'udp 3478', 'udp 16385', 'tcp 22']);
+
+      // The template alone replays every group in it, and says which one allows everything.
+      const template = runCli('flows', `${F}/apple-vdi.observer.log`, '--local', '10.20.1.0/24', '--replay', join(dir, 'Vdi.template.json'), '--format', 'json');
+      const all = JSON.parse(template.stdout).replay;
+      expect(all.notes).toContain(`${join(dir, 'Vdi.template.json')} Bastion2B4CEC30 allows all egress traffic to 0.0.0.0/0, so the replay allows every egress flow of that family.`);
+      expect(all.wouldBlock.map((g: { protocol: string; servicePort: number }) => `${g.protocol} ${g.servicePort}`)).toEqual(['tcp 22']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
  */
 import type { Direction } from '../catalogue';
 import { containsPort, PORT_NUMBERS } from '../ports';
-import { resolve, type Peer, type PolicySelection, type ResolvedPolicy } from '../policy';
+import { ANY_IPV4, ANY_IPV6, resolve, type Peer, type PolicySelection, type ResolvedPolicy } from '../policy';
 import { ApplePortsError } from '../problems';
 import { AddressSet } from './addresses';
 import { IANA_PROTOCOLS } from './fields';
@@ -86,6 +86,21 @@ export function replayPolicyFromResolved(policy: ResolvedPolicy, name: string): 
   };
 }
 
+/**
+ * The policies the apple-ports constructs of a cloud assembly recorded (`apple-ports:policies`),
+ * together: what the constructs open, without the assembly's other security groups. Flows carry no
+ * security group, so one group that allows all outbound traffic (CDK's default) would otherwise
+ * allow every flow and hide what the candidate blocks.
+ */
+export function replayPolicyFromRecords(constructs: readonly { readonly path: string; readonly policy: ResolvedPolicy }[], name: string): ReplayPolicy {
+  const paths = [...new Set(constructs.map((c) => c.path))];
+  return {
+    name,
+    rules: constructs.flatMap(({ path, policy }) => replayPolicyFromResolved(policy, name).rules.map((rule) => ({ ...rule, origin: `${path}: ${rule.origin}` }))),
+    notes: [`Replayed the security-group policies the apple-ports constructs recorded (${paths.join(', ')}); the templates' other security groups are left out. Give one template file to replay every group in it.`],
+  };
+}
+
 /** The rules `resolve` gives a selection, in both directions the selection can have. */
 export function replayPolicyFromSelection(selection: PolicySelection, name: string): ReplayPolicy {
   return replayPolicyFromResolved(resolve(selection), name);
@@ -145,6 +160,9 @@ function templateRule(raw: Record<string, unknown>, direction: Direction, origin
   } else {
     notes.add(`${origin}: the rule names no peer; it was left out.`);
     return undefined;
+  }
+  if (protocol === 'all' && peer.kind === 'cidr' && (peer.cidr === ANY_IPV4 || peer.cidr === ANY_IPV6)) {
+    notes.add(`${origin} allows all ${direction} traffic ${direction === 'egress' ? 'to' : 'from'} ${peer.cidr}, so the replay allows every ${direction} flow of that family.`);
   }
   return { direction, protocol, ...ports, peer, origin };
 }
