@@ -24,7 +24,7 @@ import { codeSpans, tableRows, type TableRow } from './markdown-table';
 const root = join(__dirname, '..', '..');
 const DOC = join(root, 'docs', 'bad-input.md');
 const HEADER = ['Code', 'Where', 'Example', 'Fix'];
-const WHERE = ['resolver', 'flows', 'CDK', 'Pulumi', 'both adapters', 'CLI'] as const;
+const WHERE = ['resolver', 'flows', 'CDK', 'CDK synth', 'Pulumi', 'both adapters', 'CLI'] as const;
 type Where = (typeof WHERE)[number];
 
 /** One refusal as the page lists it. */
@@ -99,6 +99,17 @@ function refuseInCdk(example: string, refusal: Refusal): void {
   expectRefused((error as cdk.AppleServicesError).problems, error.message, refusal);
 }
 
+/**
+ * A refusal CDK's own validation reports when the app synthesizes (`node.addValidation`): one
+ * error listing every construct's messages, which carry no problem code.
+ */
+function refuseAtCdkSynth(example: string, refusal: Refusal): void {
+  const { stack, vpc } = stackWithVpc();
+  evaluate(example, { ...cdk, stack, vpc, ec2, Token: cdkLib.Token });
+  const error = errorOf(() => cdkLib.Stage.of(stack)!.synth());
+  expect(error.message).toEqual(expect.stringContaining(refusal.fix));
+}
+
 let adapter: typeof pulumiAdapter;
 let pulumiEc2: typeof import('@pulumi/aws/ec2');
 
@@ -165,6 +176,8 @@ describe('docs/bad-input.md', () => {
         return refuseInCore(refusal);
       case 'CDK':
         return refuseInCdk(refusal.examples[0], refusal);
+      case 'CDK synth':
+        return refuseAtCdkSynth(refusal.examples[0], refusal);
       case 'Pulumi':
         return refuseInPulumi(refusal.examples[0], refusal);
       case 'both adapters':
