@@ -3,6 +3,7 @@
  * a group that allows all outbound (IPv4, or IPv6 for IPv6 rules) and any rule on an immutable
  * import — so such groups are refused with the way to create or import them instead.
  */
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
 import type { ResolvedPolicy } from '../core';
@@ -26,6 +27,20 @@ function allowsAllIpv6Outbound(group: ec2.ISecurityGroup): boolean {
   return (group as { readonly allowAllIpv6Outbound?: boolean }).allowAllIpv6Outbound === true;
 }
 
+/**
+ * The construct that created `group` as its own (an `ec2.Instance`'s `InstanceSecurityGroup`, an
+ * auto-scaling group's): the group's parent, when its connections hold the group. The user made
+ * the parent, not the group, so the fix names the parent's props.
+ */
+function groupOwner(group: ec2.ISecurityGroup): IConstruct | undefined {
+  const parent = group.node.scope;
+  if (!parent || Stack.isStack(parent)) {
+    return undefined;
+  }
+  const groups = (parent as Partial<ec2.IConnectable>).connections?.securityGroups ?? [];
+  return groups.includes(group) ? parent : undefined;
+}
+
 function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, policy: ResolvedPolicy): void {
   const name = `security group '${group.node.path}'`;
   if (isImmutableImport(group)) {
@@ -37,7 +52,11 @@ function checkGroupTakesRules(scope: IConstruct, group: ec2.ISecurityGroup, poli
     return;
   }
   if (group.allowAllOutbound) {
-    throw new AppleServicesError(scope, [{ code: 'allows-all-outbound', message: `the ${name} allows all outbound traffic, so CDK would drop the Apple egress rules. Create it with allowAllOutbound: false, or import it with ec2.SecurityGroup.fromSecurityGroupId(scope, id, securityGroupId, { allowAllOutbound: false }).` }]);
+    const owner = groupOwner(group);
+    const fix = owner
+      ? `'${owner.node.path}' created it for itself: pass allowAllOutbound: false to '${owner.node.path}', or give it a securityGroup created with allowAllOutbound: false.`
+      : 'Create it with allowAllOutbound: false, or import it with ec2.SecurityGroup.fromSecurityGroupId(scope, id, securityGroupId, { allowAllOutbound: false }).';
+    throw new AppleServicesError(scope, [{ code: 'allows-all-outbound', message: `the ${name} allows all outbound traffic, so CDK would drop the Apple egress rules. ${fix}` }]);
   }
   // CDK drops IPv6 CIDR rules only; rules to an IPv6 prefix list are kept.
   if (allowsAllIpv6Outbound(group) && policy.rules.some((rule) => rule.peer.kind === 'ipv6')) {

@@ -106,6 +106,15 @@ describe('AppleServicesEgress on security groups', () => {
     expect((error as AppleServicesError).code).toBe(message.includes('mutable') ? 'immutable-security-group' : 'allows-all-outbound');
   });
 
+  test('an instance’s own group that allows all outbound: the fix names the instance’s props', () => {
+    const { stack, vpc } = stackWithVpc();
+    const mac = new ec2.Instance(stack, 'MacHost', { vpc, instanceType: new ec2.InstanceType('mac2.metal'), machineImage: ec2.MachineImage.latestAmazonLinux2023() });
+    const error = errorOf(() => new AppleServicesEgress(stack, 'Mac', { products: ['iCloud'] }).applyTo(mac));
+    expect(error.message).toBe(
+      "Test/Mac: the security group 'Test/MacHost/InstanceSecurityGroup' allows all outbound traffic, so CDK would drop the Apple egress rules. 'Test/MacHost' created it for itself: pass allowAllOutbound: false to 'Test/MacHost', or give it a securityGroup created with allowAllOutbound: false.",
+    );
+  });
+
   test('refuses IPv6 rules on a group that allows all IPv6 outbound', () => {
     const { stack, vpc } = stackWithVpc();
     const securityGroup = new ec2.SecurityGroup(stack, 'Group', { vpc, allowAllOutbound: false, allowAllIpv6Outbound: true });
