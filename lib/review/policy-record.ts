@@ -162,14 +162,24 @@ export type ReadPolicyRecord =
       /** The construct's resolved policy. */
       readonly policy: ResolvedPolicy;
     }
-  | (Omit<Extract<PolicyRecord, { type: 'AppleServicesFirewallRules' }>, 'version' | 'policy'> & {
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleServicesFirewallRules'>>, 'version' | 'type' | 'policy'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesFirewallRules';
       /** The port rules' policy; absent when only host groups are selected. */
       readonly policy?: ResolvedPolicy;
     })
-  | Unversioned<Extract<PolicyRecord, { type: 'AppleNetworkPrefixList' | 'AppleServicesDomainList' | 'AppleDnsFirewall' }>>;
-
-/** A record without its version, each member of a union on its own. */
-type Unversioned<R> = R extends unknown ? Omit<R, 'version'> : never;
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleNetworkPrefixList'>>, 'version' | 'type'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleNetworkPrefixList';
+    })
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleServicesDomainList'>>, 'version' | 'type'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleServicesDomainList';
+    })
+  | (Omit<Extract<PolicyRecord, Record<'type', 'AppleDnsFirewall'>>, 'version' | 'type'> & {
+      /** The construct that recorded it. */
+      readonly type: 'AppleDnsFirewall';
+    });
 
 function recordPolicy(policy: ResolvedPolicy): RecordedPolicy {
   return {
