@@ -12,7 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
-import { withConstructPath } from './errors';
+import { AppleServicesError, withConstructPath } from './errors';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
@@ -24,20 +24,23 @@ export interface AppleTrafficObserverProps {
    */
   readonly vpc?: ec2.IVpc;
   /**
-   * Subnets to watch, one flow log each (for example the VDI subnets only).
+   * Subnets to watch, one flow log each (for example the VDI subnets only), selected from `vpc` as
+   * the other constructs select theirs: `{ subnetGroupName: 'Desktops' }`, or
+   * `{ subnets: [subnetA, subnetB] }`, which alone needs no `vpc`.
    * @default - none
    */
-  readonly subnets?: readonly ec2.ISubnet[];
+  readonly subnets?: ec2.SubnetSelection;
   /**
    * Network interfaces (`eni-…`) to watch, one flow log each (for example an EC2 Mac host's).
    * @default - none
    */
   readonly networkInterfaceIds?: readonly string[];
   /**
-   * Days CloudWatch Logs keeps the records: one of the retention values CloudWatch accepts.
+   * How long CloudWatch Logs keeps the records, e.g. `logs.RetentionDays.ONE_MONTH`. The observer is
+   * for a few weeks of watching, so `RetentionDays.INFINITE` is refused with the longest retention.
    * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
-  readonly retentionDays?: number;
+  readonly retentionDays?: logs.RetentionDays;
   /**
    * Which traffic the flow logs record.
    * @default 'ALL'
@@ -63,12 +66,35 @@ export interface AppleTrafficObserverProps {
 const RESOURCE_TYPES = { vpc: 'VPC', subnet: 'Subnet', 'network-interface': 'NetworkInterface' } as const;
 
 /**
+ * The subnets a selection names: selected from the VPC, or, without one, the subnets the selection
+ * lists itself. Selecting by type, group or filter reads a VPC, so without one it is refused.
+ */
+function selectedSubnets(scope: Construct, vpc: ec2.IVpc | undefined, selection: ec2.SubnetSelection | undefined): ec2.ISubnet[] {
+  if (selection === undefined) {
+    return [];
+  }
+  if (vpc !== undefined) {
+    return vpc.selectSubnets(selection).subnets;
+  }
+  const { subnets, ...criteria } = selection;
+  if (subnets === undefined || Object.values(criteria).some((value) => value !== undefined)) {
+    throw new AppleServicesError(scope, [
+      {
+        code: 'invalid-observer-option',
+        message: 'subnets selects subnets of vpc by type, group or filter, but no vpc is given. Pass vpc as well, or list the subnets themselves: subnets: { subnets: [subnetA, subnetB] }.',
+      },
+    ]);
+  }
+  return [...subnets];
+}
+
+/**
  * Turns VPC flow logs on for Apple devices, in the custom format `apple-ports flows` reads, with a
  * Logs Insights query that summarises their traffic by Apple port. Watch for a week, then run
  * `apple-ports flows --suggest` on the records.
  *
  * @example
- * new AppleTrafficObserver(this, 'Watch', { vpc, subnets: vpc.privateSubnets, resolverQueryLogging: true });
+ * new AppleTrafficObserver(this, 'Watch', { vpc, subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, resolverQueryLogging: true });
  */
 export class AppleTrafficObserver extends Construct {
   /** The plan the resources render: format, fields, retention, query, role statements, notices. */
@@ -87,7 +113,7 @@ export class AppleTrafficObserver extends Construct {
   /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleTrafficObserverProps) {
     super(scope, id);
-    const subnets = props.subnets ?? [];
+    const subnets = selectedSubnets(this, props.vpc, props.subnets);
     const interfaces = props.networkInterfaceIds ?? [];
     this.plan = withConstructPath(this, () =>
       planTrafficObserver({

@@ -21,8 +21,6 @@ import type { AppleServicesPeer } from './props';
 import { isLookupStandIn, isUnknownAtSynth } from './context-lookups';
 import { describeReference, findTokenReference, ownerOf, referencedPeerKind } from './token-references';
 
-/** Placeholders the translator puts where tokens were. */
-
 /** How a token is named: in its placeholder, and (where longer) in messages. */
 interface TokenName {
   readonly name: string;

@@ -1,4 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ApplePortsError, planTrafficObserver } from 'apple-ports';
 import { AppleTrafficObserver } from 'apple-ports/cdk';
@@ -8,7 +10,7 @@ import { errorOf } from '../thrown';
 describe('AppleTrafficObserver', () => {
   test('one flow log per subnet in the reader format, to a retained log group, through a role scoped to it', () => {
     const { stack, vpc } = stackWithVpc();
-    const observer = new AppleTrafficObserver(stack, 'Watch', { vpc, subnets: vpc.privateSubnets, retentionDays: 30 });
+    const observer = new AppleTrafficObserver(stack, 'Watch', { vpc, subnets: { subnetGroupName: 'Desktops' }, retentionDays: logs.RetentionDays.ONE_MONTH });
     const template = Template.fromStack(stack);
     const plan = planTrafficObserver({ targets: { vpc: true, subnets: 2, networkInterfaces: 0 }, retentionDays: 30 });
     expect(observer.plan).toEqual(plan);
@@ -92,9 +94,27 @@ describe('AppleTrafficObserver', () => {
     expect(flowLog.Properties).toMatchObject({ ResourceId: 'eni-0123456789abcdef0', ResourceType: 'NetworkInterface' });
   });
 
+  test('subnets listed by themselves need no VPC; a selection by type or group does', () => {
+    const { stack, vpc } = stackWithVpc();
+    new AppleTrafficObserver(stack, 'Listed', { subnets: { subnets: [vpc.privateSubnets[1]!] } });
+    const flowLogs = Object.values(resourcesOfType(Template.fromStack(stack), 'AWS::EC2::FlowLog')).map((r) => r.Properties);
+    expect(flowLogs.map((p) => [p.ResourceType, p.ResourceId])).toEqual([['Subnet', stack.resolve(vpc.privateSubnets[1]!.subnetId)]]);
+    const message = 'subnets selects subnets of vpc by type, group or filter, but no vpc is given. Pass vpc as well, or list the subnets themselves: subnets: { subnets: [subnetA, subnetB] }.';
+    expect(errorOf(() => new AppleTrafficObserver(stack, 'ByType', { subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } })).message).toBe(`Test/ByType: ${message}`);
+    expect(errorOf(() => new AppleTrafficObserver(stack, 'Both', { subnets: { subnets: vpc.privateSubnets, onePerAz: true } })).message).toBe(`Test/Both: ${message}`);
+  });
+
+  test('RetentionDays.INFINITE is refused with the longest retention CloudWatch accepts', () => {
+    const stack = new Stack(strictApp(), 'Forever');
+    expect(errorOf(() => new AppleTrafficObserver(stack, 'Watch', { networkInterfaceIds: ['eni-0123456789abcdef0'], retentionDays: logs.RetentionDays.INFINITE })).message).toBe(
+      'Forever/Watch: retentionDays 9999 is not a retention CloudWatch Logs accepts. Use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the nearest is 3653).',
+    );
+  });
+
   test('bad options fail at construction, with the construct path and every fix', () => {
     const stack = new Stack(strictApp(), 'Bad');
-    const error = errorOf(() => new AppleTrafficObserver(stack, 'Watch', { retentionDays: 10, resolverQueryLogging: true }));
+    // A number no RetentionDays member has, as plain JavaScript may pass.
+    const error = errorOf(() => new AppleTrafficObserver(stack, 'Watch', { retentionDays: 10 as logs.RetentionDays, resolverQueryLogging: true }));
     expect(error).toBeInstanceOf(ApplePortsError);
     expect(error.message).toBe(
       [

@@ -23,7 +23,7 @@ const OPTIONS = { retentionDays: 90, trafficType: 'ALL', maxAggregationInterval:
 test('the same observer in CloudFormation and in Pulumi', async () => {
   const stack = new Stack(strictApp(), 'Parity');
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a', 'eu-west-1b'], privateSubnetIds: SUBNETS });
-  const cdkObserver = new cdk.AppleTrafficObserver(stack, 'Watch', { vpc, subnets: vpc.privateSubnets, ...OPTIONS });
+  const cdkObserver = new cdk.AppleTrafficObserver(stack, 'Watch', { vpc, subnets: { subnets: vpc.privateSubnets }, ...OPTIONS });
   const template = Template.fromStack(stack);
 
   let pulumiObserver!: pulumiAdapter.AppleTrafficObserver;
