@@ -22,6 +22,7 @@ const FLAGS: Readonly<Record<TermField, string>> = {
   sidBase: '--sid-base',
   capacity: '--capacity',
   homeNet: '--home-net',
+  platforms: '--platform',
 };
 
 /** The terms of one command, whose name its examples use: `apple-ports resolve iCloud FaceTime`. */

@@ -126,6 +126,7 @@ export {
   wildcardList,
   type HostFileFormat,
   type HostFileOptions,
+  type HostFormatOptions,
   type HostName,
   type PacFileOptions,
   type SquidAclOptions,

@@ -140,6 +140,14 @@ describe('apple-ports hosts usage errors exit with code 2 and say what to do on 
       ['hosts', 'iCloud', '--format', 'pac', '--pac-otherwise', 'PROXY proxy'],
       "error: otherwise 'PROXY proxy' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.\n",
     ],
+    [
+      ['hosts', 'Maps', '--format', 'domains'],
+      "error: Apple's enterprise-network article lists no hosts for Maps, so the domain list would be empty. Select products or host groups Apple lists hosts for, e.g. `apple-ports hosts iCloud` or `apple-ports hosts --host-group certificate-validation`.\n",
+    ],
+    [
+      ['hosts', '--host-group', 'device-setup', '--platform', 'watchOS', '--format', 'pac'],
+      'error: Apple limits every host of the selection to systems other than watchOS, so the PAC file would be empty. Add the systems the devices run to --platform, or leave --platform out for all.\n',
+    ],
     [['hosts', 'iCloud', '--lang', 'fr'], "error: option '--lang <locale>' argument 'fr' is invalid. Allowed choices are en, zh-CN.\n(add --help for usage)\n"],
     [['hosts', 'iCloud', '--host-groups', 'icloud'], "error: unknown option '--host-groups'\n(Did you mean --host-group?)\n(add --help for usage)\n"],
     [['host', 'iCloud'], "error: unknown command 'host'\n(Did you mean hosts?)\n(add --help for usage)\n"],

@@ -58,7 +58,7 @@ export const registerHosts: RegisterCommand = (program, { io }) => {
         const selection = parseSelection({ products: splitList(products), profiles: options.profile ?? [], hostGroups: options.hostGroup ?? [] }, { terms });
         // hostsFor checks the platform names and names the valid ones.
         const list = hostsFor({ ...selection, ...(options.platform !== undefined ? { platforms: options.platform as Platform[] } : {}) }, { terms });
-        io.stdout(isHostFileFormat(options.format) ? hostFileOutput(list, options.format, options) : hostListing(list, options.format, options.lang));
+        io.stdout(isHostFileFormat(options.format) ? hostFileOutput(list, options.format, options, terms) : hostListing(list, options.format, options.lang));
       },
     );
 };

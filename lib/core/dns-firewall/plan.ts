@@ -11,7 +11,7 @@
  * `*.itunes.apple.com` under App Store).
  */
 import { DNS_FIREWALL_QUOTAS, DNS_FIREWALL_RULE_NUMBERING } from '../aws/facts';
-import { hostsFor, type HostList } from '../policy';
+import { hostsFor, noHostsProblem, type HostList } from '../policy';
 import { ApplePortsError, throwIfProblems, type Problem } from '../problems';
 import type { DnsBlockResponse, DnsDomainListId, DnsDomainListPlan, DnsFirewallNotice, DnsFirewallOptions, DnsFirewallPlan, DnsFirewallRulePlan, DnsFirewallSelection } from './types';
 
@@ -116,10 +116,7 @@ export function planDnsFirewall(selection: DnsFirewallSelection, options: DnsFir
     throw new Error('hostsFor failed without a problem');
   }
   if (list.hosts.length === 0) {
-    problems.push({
-      code: 'nothing-to-open',
-      message: `Apple's enterprise-network article lists no hosts for ${list.products.join(', ')}, so the DNS Firewall rule group would allow no name. Select products or host groups Apple lists hosts for.`,
-    });
+    problems.push(noHostsProblem(list, 'the DNS Firewall rule group would allow no name'));
   }
   const walledGarden = options.walledGarden ?? false;
   const lists = domainLists(list, allowed, walledGarden);

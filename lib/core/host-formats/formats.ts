@@ -15,19 +15,19 @@ export type HostFileFormat = 'domains' | 'wildcards' | 'squid' | 'pac' | TlsBypa
 export interface HostFileOptions extends SquidAclOptions, PacFileOptions {}
 
 const RENDERERS: Readonly<Record<HostFileFormat, (list: HostList, options: HostFileOptions) => string>> = {
-  domains: (list) => domainList(list),
-  wildcards: (list) => wildcardList(list),
+  domains: (list, options) => domainList(list, options),
+  wildcards: (list, options) => wildcardList(list, options),
   squid: (list, options) => squidAcl(list, options),
   pac: (list, options) => pacFile(list, options),
-  paloalto: (list) => tlsBypassList(list, 'paloalto'),
-  zscaler: (list) => tlsBypassList(list, 'zscaler'),
-  netskope: (list) => tlsBypassList(list, 'netskope'),
+  paloalto: (list, options) => tlsBypassList(list, 'paloalto', options),
+  zscaler: (list, options) => tlsBypassList(list, 'zscaler', options),
+  netskope: (list, options) => tlsBypassList(list, 'netskope', options),
 };
 
 /** Every file format's name. */
 export const HOST_FILE_FORMATS = Object.keys(RENDERERS) as readonly HostFileFormat[];
 
-/** The hosts of a `hostsFor` list as a file in one format. */
+/** The hosts of a `hostsFor` list as a file in one format; a list without hosts is refused (`nothing-to-open`). */
 export function hostFile(list: HostList, format: HostFileFormat, options: HostFileOptions = {}): string {
   return RENDERERS[format](list, options);
 }

@@ -3,7 +3,8 @@
  * stands for its subdomains (Apple's `*.`), and, for formats whose wildcard also matches the domain
  * itself, without the entries another entry already matches.
  */
-import type { HostList } from '../policy';
+import { API_TERMS, noHostsProblem, type HostList, type SelectionTerms } from '../policy';
+import type { Problem } from '../problems';
 
 /** One of Apple's names: `push.apple.com` with `subdomains: true` for `*.push.apple.com`. */
 export interface HostName {
@@ -16,6 +17,23 @@ export interface HostName {
 /** The selection's names in the list's order (by domain, a domain's wildcard first). */
 export function hostNames(list: HostList): HostName[] {
   return list.hosts.map((host) => ({ domain: host.domain, subdomains: host.match === 'subdomains' }));
+}
+
+/** What every host format takes besides its own options. */
+export interface HostFormatOptions {
+  /**
+   * How messages name the selection's fields (`platforms`, `--platform`).
+   * @default the selection's own field names
+   */
+  readonly terms?: SelectionTerms;
+}
+
+/**
+ * The refusal of a list with no host for a file that would be empty (`file`: "the PAC file"), or
+ * none: an empty file would allow nothing without saying so.
+ */
+export function emptyFileProblems(list: HostList, file: string, options: HostFormatOptions): Problem[] {
+  return list.hosts.length === 0 ? [noHostsProblem(list, `${file} would be empty`, options.terms ?? API_TERMS)] : [];
 }
 
 /** `a.b.apple.com` → `['b.apple.com', 'apple.com', 'com']`: the domains a name is under. */

@@ -6,11 +6,11 @@
 import { catalogue } from '../catalogue';
 import { isPortNumber } from '../ports';
 import type { HostList } from '../policy';
-import { ApplePortsError, type Problem } from '../problems';
-import { hostNames, lines } from './names';
+import { throwIfProblems, type Problem } from '../problems';
+import { emptyFileProblems, hostNames, lines, type HostFormatOptions } from './names';
 
 /** Options of `pacFile`. */
-export interface PacFileOptions {
+export interface PacFileOptions extends HostFormatOptions {
   /**
    * Where Apple's hosts go: `'DIRECT'`, or a proxy as `'PROXY host:port'` (also `HTTPS`, `SOCKS`,
    * `SOCKS5`), several separated by `'; '` as PAC files allow.
@@ -48,7 +48,8 @@ function quoted(text: string): string {
 /**
  * The PAC file: `FindProxyForURL` returns `appleRoute` for Apple's hosts and `otherwise` for the
  * rest. `*.push.apple.com` matches subdomains only (`dnsDomainIs(host, ".push.apple.com")`), an
- * exact name only itself, as Apple means them; names are compared in lower case.
+ * exact name only itself, as Apple means them; names are compared in lower case. A list without
+ * hosts is refused: its file would send nothing to `appleRoute`.
  */
 export function pacFile(list: HostList, options: PacFileOptions = {}): string {
   const appleRoute = options.appleRoute ?? 'DIRECT';
@@ -56,14 +57,10 @@ export function pacFile(list: HostList, options: PacFileOptions = {}): string {
   const problems: Problem[] = [];
   checkRoute('appleRoute', appleRoute, problems);
   checkRoute('otherwise', otherwise, problems);
-  if (problems.length > 0) {
-    throw new ApplePortsError(problems);
-  }
+  problems.push(...emptyFileProblems(list, 'the PAC file', options));
+  throwIfProblems(problems);
   const tests = hostNames(list).map((n) => (n.subdomains ? `dnsDomainIs(host, ${quoted(`.${n.domain}`)})` : `host == ${quoted(n.domain)}`));
-  const body =
-    tests.length === 0
-      ? []
-      : ['  host = host.toLowerCase();', '  if (', ...tests.map((test, i) => `    ${test}${i < tests.length - 1 ? ' ||' : ''}`), '  ) {', `    return ${quoted(appleRoute)};`, '  }'];
+  const body = ['  host = host.toLowerCase();', '  if (', ...tests.map((test, i) => `    ${test}${i < tests.length - 1 ? ' ||' : ''}`), '  ) {', `    return ${quoted(appleRoute)};`, '  }'];
   return lines([
     `// Apple's hosts for this selection, from "${catalogue.hostSource.title}" (${catalogue.hostSource.urls[0]}).`,
     '// Apple services fail under TLS interception, so these hosts bypass an inspecting proxy.',

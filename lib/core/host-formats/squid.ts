@@ -4,12 +4,12 @@
  * only (squid.conf `acl` documentation), so Apple's `*.push.apple.com` is written `.push.apple.com`.
  */
 import { catalogue } from '../catalogue';
-import { ApplePortsError } from '../problems';
+import { throwIfProblems, type Problem } from '../problems';
 import type { HostList } from '../policy';
-import { hostNames, lines, withoutCovered } from './names';
+import { emptyFileProblems, hostNames, lines, withoutCovered, type HostFormatOptions } from './names';
 
 /** Options of `squidAcl`. */
-export interface SquidAclOptions {
+export interface SquidAclOptions extends HostFormatOptions {
   /** The ACL's name, for `http_access allow <name>` or `ssl_bump splice <name>`. @default 'apple' */
   readonly aclName?: string;
 }
@@ -19,15 +19,17 @@ const ACL_NAME = /^[A-Za-z0-9_.-]+$/;
 /**
  * The hosts as Squid `dstdomain` lines under one ACL name, with a comment that says where they come
  * from. Exact names a wildcard already matches are left out, since Squid warns of overlapping
- * entries; a wildcard also matches its domain itself, which Squid cannot leave out.
+ * entries; a wildcard also matches its domain itself, which Squid cannot leave out. A list without
+ * hosts is refused.
  */
 export function squidAcl(list: HostList, options: SquidAclOptions = {}): string {
   const aclName = options.aclName ?? 'apple';
+  const problems: Problem[] = [];
   if (!ACL_NAME.test(aclName)) {
-    throw new ApplePortsError([
-      { code: 'invalid-host-format-option', message: `Squid ACL name '${aclName}' is not one Squid accepts. Use letters, digits, '_', '-' and '.', e.g. 'apple'.` },
-    ]);
+    problems.push({ code: 'invalid-host-format-option', message: `Squid ACL name '${aclName}' is not one Squid accepts. Use letters, digits, '_', '-' and '.', e.g. 'apple'.` });
   }
+  problems.push(...emptyFileProblems(list, 'the Squid ACL', options));
+  throwIfProblems(problems);
   const entries = withoutCovered(hostNames(list), true).map((n) => `acl ${aclName} dstdomain ${n.subdomains ? '.' : ''}${n.domain}`);
   const header = [
     `# Apple's hosts for this selection, from "${catalogue.hostSource.title}" (${catalogue.hostSource.urls[0]}).`,

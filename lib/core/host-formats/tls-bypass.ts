@@ -4,8 +4,8 @@
  * 101555). Each vendor matches wildcards its own way; the formats follow their documentation.
  */
 import type { HostList } from '../policy';
-import { ApplePortsError } from '../problems';
-import { hostNames, lines, withoutCovered, type HostName } from './names';
+import { ApplePortsError, throwIfProblems } from '../problems';
+import { emptyFileProblems, hostNames, lines, withoutCovered, type HostFormatOptions, type HostName } from './names';
 
 /** The appliances whose list formats `tlsBypassList` writes. */
 export type TlsBypassVendor = 'paloalto' | 'zscaler' | 'netskope';
@@ -59,13 +59,15 @@ export const TLS_BYPASS_FORMATS: Readonly<Record<TlsBypassVendor, TlsBypassForma
 
 /**
  * The hosts as one vendor's bypass list, one entry a line, without entries another entry already
- * matches. A vendor whose wildcard also matches the domain itself bypasses that domain too.
+ * matches. A vendor whose wildcard also matches the domain itself bypasses that domain too. A list
+ * without hosts is refused.
  */
-export function tlsBypassList(list: HostList, vendor: TlsBypassVendor): string {
+export function tlsBypassList(list: HostList, vendor: TlsBypassVendor, options: HostFormatOptions = {}): string {
   const format = Object.hasOwn(TLS_BYPASS_FORMATS, vendor) ? TLS_BYPASS_FORMATS[vendor] : undefined;
   if (format === undefined) {
     const valid = Object.keys(TLS_BYPASS_FORMATS).map((v) => `'${v}'`).join(', ');
     throw new ApplePortsError([{ code: 'invalid-host-format-option', message: `Unknown TLS-bypass list vendor '${String(vendor)}'. Use one of ${valid}.` }]);
   }
+  throwIfProblems(emptyFileProblems(list, 'the TLS-bypass list', options));
   return lines(withoutCovered(hostNames(list), format.wildcardMatchesDomain).map(format.entry));
 }

@@ -254,3 +254,23 @@ export function hostsFor(selection: HostSelection, options: HostsForOptions = {}
     hostsLeftOut: all.filter((host) => !forSelected(host)).map((host) => ({ host: host.host, platforms: host.platforms })),
   };
 }
+
+/**
+ * Why an output made from a host list with no host in it is refused, and the fix: products Apple
+ * lists no hosts for, or hosts Apple limits to systems the selection leaves out. `empty` says what
+ * would be empty ("the PAC file would be empty"). Every output built from hosts refuses the same way.
+ */
+export function noHostsProblem(list: HostList, empty: string, terms: SelectionTerms = API_TERMS): Problem {
+  if (list.hostsLeftOut.length > 0) {
+    const platforms = terms.field('platforms');
+    return {
+      code: 'nothing-to-open',
+      message: `Apple limits every host of the selection to systems other than ${list.platforms.join(', ')}, so ${empty}. Add the systems the devices run to ${platforms}, or leave ${platforms} out for all.`,
+    };
+  }
+  const selected = list.products.length > 0 ? list.products.join(', ') : 'the selection';
+  return {
+    code: 'nothing-to-open',
+    message: `Apple's enterprise-network article lists no hosts for ${selected}, so ${empty}. Select products or host groups Apple lists hosts for, e.g. ${terms.selectHostsExample}.`,
+  };
+}

@@ -23,7 +23,8 @@ export type TermField =
   | 'hostGroups'
   | 'sidBase'
   | 'capacity'
-  | 'homeNet';
+  | 'homeNet'
+  | 'platforms';
 
 /** The words a caller uses for the selection. */
 export interface SelectionTerms {

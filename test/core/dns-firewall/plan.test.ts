@@ -77,7 +77,13 @@ describe('planDnsFirewall', () => {
       },
     ]);
     expect(thrown(() => planDnsFirewall({ products: ['Maps'] })).message).toBe(
-      "Apple's enterprise-network article lists no hosts for Maps, so the DNS Firewall rule group would allow no name. Select products or host groups Apple lists hosts for.",
+      "Apple's enterprise-network article lists no hosts for Maps, so the DNS Firewall rule group would allow no name. Select products or host groups Apple lists hosts for, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].",
     );
+    expect(thrown(() => planDnsFirewall({ hostGroups: ['device-setup'], platforms: ['watchOS'] })).problems).toEqual([
+      {
+        code: 'nothing-to-open',
+        message: 'Apple limits every host of the selection to systems other than watchOS, so the DNS Firewall rule group would allow no name. Add the systems the devices run to platforms, or leave platforms out for all.',
+      },
+    ]);
   });
 });

@@ -39,8 +39,29 @@ describe('plain lists', () => {
     expect(withoutCovered(names, false).map((n) => `${n.subdomains ? '*.' : ''}${n.domain}`)).toEqual(['*.itunes.apple.com', 'itunes.apple.com', 'apple.com']);
   });
 
-  test('an empty selection of hosts writes an empty file', () => {
-    expect(hostFile(hostsFor({ products: ['Maps'] }), 'wildcards')).toBe('');
+  test('a selection without hosts is refused in every format, never written as an empty file', () => {
+    const noHosts = hostsFor({ products: ['Maps'] });
+    const fix = "Select products or host groups Apple lists hosts for, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].";
+    expect(Object.fromEntries(HOST_FILE_FORMATS.map((format) => [format, thrown(() => hostFile(noHosts, format)).problems]))).toEqual({
+      domains: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the domain list would be empty. ${fix}` }],
+      wildcards: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the wildcard list would be empty. ${fix}` }],
+      squid: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the Squid ACL would be empty. ${fix}` }],
+      pac: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the PAC file would be empty. ${fix}` }],
+      paloalto: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the TLS-bypass list would be empty. ${fix}` }],
+      zscaler: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the TLS-bypass list would be empty. ${fix}` }],
+      netskope: [{ code: 'nothing-to-open', message: `Apple's enterprise-network article lists no hosts for Maps, so the TLS-bypass list would be empty. ${fix}` }],
+    });
+  });
+
+  test('hosts all limited to systems the selection leaves out: the fix is the platforms', () => {
+    const watch = hostsFor({ hostGroups: ['device-setup'], platforms: ['watchOS'] });
+    expect(watch.hostsLeftOut.length).toBeGreaterThan(0);
+    expect(thrown(() => hostFile(watch, 'squid')).problems).toEqual([
+      {
+        code: 'nothing-to-open',
+        message: 'Apple limits every host of the selection to systems other than watchOS, so the Squid ACL would be empty. Add the systems the devices run to platforms, or leave platforms out for all.',
+      },
+    ]);
   });
 });
 
