@@ -23,6 +23,8 @@ const FLAGS: Readonly<Record<TermField, string>> = {
   capacity: '--capacity',
   homeNet: '--home-net',
   platforms: '--platform',
+  appleRoute: '--pac-route',
+  otherwise: '--pac-otherwise',
 };
 
 /** The terms of one command, whose name its examples use: `apple-ports resolve iCloud FaceTime`. */

@@ -46,6 +46,16 @@ describe('errors name the command line flags, not the API fields', () => {
       'error: Nothing is selected. Name at least one Apple product, profile or host group, e.g. `apple-ports firewall iCloud` or `apple-ports firewall --host-group certificate-validation`.\n',
     ],
     [['firewall', 'iCloud', '--capacity', '0'], 'error: --capacity 0 is not a rule-group capacity. Use a whole number from 1 to 30000, at least what the rules need, or leave it out.\n'],
+    [
+      ['hosts', 'iCloud', '--format', 'pac', '--pac-route', 'PROXY proxy', '--pac-otherwise', 'DIRECT; SOCKS'],
+      [
+        'error: Invalid apple-ports selection (2 problems):',
+        "- --pac-route 'PROXY proxy' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.",
+        "- --pac-otherwise 'DIRECT; SOCKS' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.",
+        '',
+      ].join('\n'),
+    ],
+    [['hosts', 'iCloud', '--platform', ','], 'error: --platform is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave --platform out for all.\n'],
   ])('apple-ports %j', (args, stderr) => {
     expect(runCli(...args)).toEqual({ status: 2, stdout: '', stderr });
   });

@@ -138,7 +138,7 @@ describe('apple-ports hosts usage errors exit with code 2 and say what to do on 
     [['hosts', 'iCloud', '--platform', 'tvos2'], "error: Unknown platform 'tvos2'. Did you mean 'tvOS'?\n"],
     [
       ['hosts', 'iCloud', '--format', 'pac', '--pac-otherwise', 'PROXY proxy'],
-      "error: otherwise 'PROXY proxy' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.\n",
+      "error: --pac-otherwise 'PROXY proxy' is not a PAC route. Use 'DIRECT' or 'PROXY host:port' (HTTPS, SOCKS and SOCKS5 work too), e.g. 'PROXY proxy.example.com:3128'.\n",
     ],
     [
       ['hosts', 'Maps', '--format', 'domains'],

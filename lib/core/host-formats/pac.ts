@@ -5,7 +5,7 @@
  */
 import { catalogue } from '../catalogue';
 import { isPortNumber } from '../ports';
-import type { HostList } from '../policy';
+import { API_TERMS, type HostList } from '../policy';
 import { throwIfProblems, type Problem } from '../problems';
 import { emptyFileProblems, hostNames, lines, type HostFormatOptions } from './names';
 
@@ -55,8 +55,9 @@ export function pacFile(list: HostList, options: PacFileOptions = {}): string {
   const appleRoute = options.appleRoute ?? 'DIRECT';
   const otherwise = options.otherwise ?? 'DIRECT';
   const problems: Problem[] = [];
-  checkRoute('appleRoute', appleRoute, problems);
-  checkRoute('otherwise', otherwise, problems);
+  const terms = options.terms ?? API_TERMS;
+  checkRoute(terms.field('appleRoute'), appleRoute, problems);
+  checkRoute(terms.field('otherwise'), otherwise, problems);
   problems.push(...emptyFileProblems(list, 'the PAC file', options));
   throwIfProblems(problems);
   const tests = hostNames(list).map((n) => (n.subdomains ? `dnsDomainIs(host, ${quoted(`.${n.domain}`)})` : `host == ${quoted(n.domain)}`));

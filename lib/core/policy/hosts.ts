@@ -175,7 +175,7 @@ export interface HostsForOptions {
 }
 
 /** The products and host groups a selection names, validated as `resolve` validates products. */
-function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[]): Platform[] {
+function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[], terms: SelectionTerms): Platform[] {
   if (names === undefined) {
     return [...PLATFORMS];
   }
@@ -190,7 +190,8 @@ function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[
     }
   }
   if (names.length === 0) {
-    problems.push({ code: 'unknown-platform', message: `platforms is empty, so no host would be for any system. Name at least one of ${PLATFORMS.join(', ')}, or leave it out for all.` });
+    const field = terms.field('platforms');
+    problems.push({ code: 'unknown-platform', message: `${field} is empty, so no host would be for any system. Name at least one of ${PLATFORMS.join(', ')}, or leave ${field} out for all.` });
   }
   return PLATFORMS.filter((p) => chosen.has(p));
 }
@@ -222,7 +223,7 @@ function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
       message: `Nothing is selected. Name at least one Apple product, profile or host group, e.g. ${terms.selectHostsExample}.`,
     });
   }
-  const platforms = selectedPlatforms(selection.platforms, problems);
+  const platforms = selectedPlatforms(selection.platforms, problems, terms);
   throwIfProblems(problems);
   const products = unique(expanded.products.keys()).map((id) => expanded.products.get(id)!);
   return { products, profiles: expanded.profileIds, groups, platforms };

@@ -24,7 +24,9 @@ export type TermField =
   | 'sidBase'
   | 'capacity'
   | 'homeNet'
-  | 'platforms';
+  | 'platforms'
+  | 'appleRoute'
+  | 'otherwise';
 
 /** The words a caller uses for the selection. */
 export interface SelectionTerms {

@@ -217,7 +217,7 @@ describe('hostsFor platforms', () => {
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['Mac OS X' as never] })).message).toBe("Unknown platform 'Mac OS X'. Did you mean 'macOS'?");
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: ['iphoneos' as never] })).message).toBe("Unknown platform 'iphoneos'. Did you mean 'iOS'?");
     expect(thrown(() => hostsFor({ products: ['iCloud'], platforms: [] })).message).toBe(
-      'platforms is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave it out for all.',
+      'platforms is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave platforms out for all.',
     );
   });
 
