@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { PORT_NUMBERS } from '../core/ports';
-import type { Protocol } from '../core';
+import { DEFAULT_SID_BASE, PLATFORMS, type Protocol } from '../core';
 
 /** The languages every command prints in. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -57,4 +57,39 @@ export function langOption(): Option {
 /** `--format` with the command's choices. */
 export function formatOption(choices: readonly string[], fallback: string): Option {
   return new Option('--format <format>', 'output format').choices(choices).default(fallback);
+}
+
+/** `--profile`, for every command that takes a selection. */
+export function profileOption(): Option {
+  return new Option('--profile <profile>', 'add a profile (a named bundle of products); repeatable').argParser(collect);
+}
+
+/** `--host-group`, for the commands built from Apple's host list. */
+export function hostGroupOption(): Option {
+  return new Option('--host-group <group>', "add a category of Apple's host list by id, for hosts no product stands for (see `apple-ports hosts --help`); repeatable or comma-separated").argParser(collect);
+}
+
+/** `--platform`, for the commands built from Apple's host list. */
+export function platformOption(): Option {
+  return new Option('--platform <system>', `only hosts for these systems (${PLATFORMS.join(', ')}); repeatable or comma-separated (default: all)`).argParser(collect);
+}
+
+/** `--destination`, with what the command accepts and where the rules go without it. */
+export function destinationOption(accepts: string, fallback: string): Option {
+  return new Option('--destination <peer>', `where egress may go (${accepts}); repeatable or comma-separated (default: ${fallback})`).argParser(collect);
+}
+
+/** `--exclude`, for every command that resolves a selection. */
+export function excludeOption(): Option {
+  return new Option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable').argParser(collect);
+}
+
+/** `--include-legacy`, for every command that resolves a selection. */
+export function includeLegacyOption(): Option {
+  return new Option('--include-legacy', 'keep services Apple has retired');
+}
+
+/** `--sid-base`, which numbers a Network Firewall rule group; `use` says what it numbers in this command. */
+export function sidBaseOption(use = "the first rule's signature id"): Option {
+  return new Option('--sid-base <n>', `${use} (default: ${DEFAULT_SID_BASE})`).argParser(integer(`--sid-base ${DEFAULT_SID_BASE}`));
 }

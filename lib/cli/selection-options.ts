@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { ApplePortsError, getNetwork, parseSelection, type PolicySelection } from '../core';
-import { collect, integer, langOption } from './options';
+import { collect, destinationOption, excludeOption, includeLegacyOption, integer, langOption, profileOption } from './options';
 import { cliTerms } from './terms';
 
 /** The selection flags as commander parses them. */
@@ -26,15 +26,15 @@ export interface SelectionFlags {
 /** Adds the selection flags to a command. */
 export function addSelectionOptions(command: Command): Command {
   return command
-    .option('--profile <profile>', 'add a profile (a named bundle of products); repeatable', collect)
+    .addOption(profileOption())
     .option('--ingress', 'rules for connections into the Apple devices (default: egress, or the profiles\' direction)')
     .option('--source <peer>', 'with --ingress: who may connect in (CIDR, sg-…, pl-…); repeatable or comma-separated', collect)
-    .option('--destination <peer>', 'where egress may go (CIDR, sg-…, pl-…); repeatable or comma-separated (default: anywhere)', collect)
+    .addOption(destinationOption('CIDR, sg-…, pl-…', 'anywhere'))
     .option('--ipv6', "add ::/0 to 'anywhere' and Apple's IPv6 subnets to --apple-network")
     .option('--apple-network', `narrow services that only talk to Apple (APNs) to Apple's network, ${getNetwork('apple').ipv4.join(', ')}`)
-    .option('--include-legacy', 'keep services Apple has retired')
+    .addOption(includeLegacyOption())
     .option('--include-link-local', 'keep traffic that never leaves the local link (Bonjour, SSDP, NAT-PMP), which never crosses a VPC')
-    .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)
+    .addOption(excludeOption())
     .option('--max-rules <n>', 'the most rules per address family; smallest gaps are closed to fit', integer('--max-rules 20'))
     .addOption(langOption());
 }

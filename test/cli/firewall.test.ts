@@ -82,6 +82,20 @@ describe('apple-ports firewall', () => {
     expect(plan.policy!.notices.find((n) => n.code === 'user-excluded')!.message).toBe('Left out by --exclude: http (tcp 80) for iCloud.');
   });
 
+  test('--platform leaves out the name rules of hosts Apple limits to other systems, as hosts --platform does', () => {
+    const macOS = runCli('firewall', 'SoftwareUpdate', '--platform', 'macOS', '--format', 'rules');
+    expect(macOS).toEqual({ status: 0, stdout: `${planFirewallRules({ products: ['SoftwareUpdate'], platforms: ['macOS'] }).rulesString}\n`, stderr: '' });
+    expect(macOS.stdout).not.toContain('appldnld.apple.com');
+    expect(runCli('firewall', 'SoftwareUpdate', '--format', 'rules').stdout).toContain('content:"appldnld.apple.com"');
+  });
+
+  test('--destination sends the port rules to CIDRs instead of Apple\'s network and anywhere', () => {
+    const { status, stdout, stderr } = runCli('firewall', 'FaceTime', '--destination', '10.0.0.0/8', '--format', 'rules');
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout).toBe(`${planFirewallRules({ products: ['FaceTime'], destinations: ['10.0.0.0/8'] }).rulesString}\n`);
+    expect(stdout).toContain('pass tcp $HOME_NET any -> 10.0.0.0/8 5223 (msg:"FaceTime: APNs (tcp 5223)"; sid:1000004; rev:1;)\n');
+  });
+
   test('--help explains the command', () => {
     const { status, stdout, stderr } = runCli('firewall', '--help');
     expect(status).toBe(0);
@@ -105,6 +119,11 @@ describe('apple-ports firewall usage errors exit with code 2 and say what to do 
     [['firewall', 'iCloud', '--home-net', '10.0.0.0/33'], "error: --home-net: '10.0.0.0/33' is not a CIDR: the prefix length in '10.0.0.0/33' must be 0-32 for IPv4.\n"],
     [['firewall', 'iCloud', '--sid-base', 'x'], "error: option '--sid-base <n>' argument 'x' is invalid. Use a whole number, e.g. --sid-base 1000000.\n(add --help for usage)\n"],
     [['firewall', 'iCloud', '--capacity', '1.5'], "error: option '--capacity <n>' argument '1.5' is invalid. Use a whole number, e.g. --capacity 100.\n(add --help for usage)\n"],
+    [
+      ['firewall', 'iCloud', '--destination', 'sg-0123456789abcdef0'],
+      "error: Invalid --destination 'sg-0123456789abcdef0': a Network Firewall rules string takes CIDRs, not security groups. Use 'anywhere', 'apple-network' or CIDRs.\n",
+    ],
+    [['firewall', 'iCloud', '--platform', 'tvos2'], "error: Unknown platform 'tvos2'. Did you mean 'tvOS'?\n"],
     [['firewall', 'iCloud', '--format', 'yaml'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, rules, json.\n(add --help for usage)\n"],
   ])('apple-ports %j', (args, stderr) => {
     expect(runCli(...args)).toEqual({ status: 2, stdout: '', stderr });

@@ -189,6 +189,8 @@ describe('apple-ports flows', () => {
     [['--local', '10.0.0.0/33'], "error: --local: Invalid CIDR '10.0.0.0/33': the prefix length in '10.0.0.0/33' must be 0-32 for IPv4. Give a CIDR such as 10.0.0.0/16 or an interface id such as eni-0123456789abcdef0.\n"],
     [['--replay', 'iClod'], "error: --replay: Unknown Apple product 'iClod'. Did you mean 'iCloud'?\n"],
     [['--sid-base', '5'], 'error: --sid-base numbers the rules of --firewall. Give --firewall with the products of the rule group, or leave --sid-base out.\n'],
+    [['--firewall', 'iCloud', '--sid-base', '-5'], 'error: --firewall: --sid-base -5 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
+    [['--firewall', 'iCloud', '--sid-base', '1e3'], "error: option '--sid-base <n>' argument '1e3' is invalid. Use a whole number, e.g. --sid-base 1000000.\n(add --help for usage)\n"],
   ])('usage error %j exits 2 and names the flag and the fix', (args, stderr) => {
     const result = runCli('flows', `${F}/aws-default-format.log`, ...args);
     expect(result).toEqual({ status: 2, stdout: '', stderr });

@@ -1,7 +1,7 @@
 /** `apple-ports firewall`: an AWS Network Firewall rule group for Apple products. */
-import { DEFAULT_SID_BASE, parseSelection, planFirewallRules, type Locale } from '../../core';
+import { parseSelection, planFirewallRules, type Locale, type Platform } from '../../core';
 import { firewallListing, type FirewallListingFormat } from '../firewall-listing';
-import { collect, formatOption, integer, langOption, splitList } from '../options';
+import { collect, destinationOption, excludeOption, formatOption, hostGroupOption, includeLegacyOption, integer, langOption, platformOption, profileOption, sidBaseOption, splitList } from '../options';
 import { cliTerms } from '../terms';
 import { examples, type RegisterCommand } from './command';
 
@@ -9,6 +9,8 @@ import { examples, type RegisterCommand } from './command';
 interface FirewallFlags {
   readonly profile?: string[];
   readonly hostGroup?: string[];
+  readonly platform?: string[];
+  readonly destination?: string[];
   readonly homeNet?: string[];
   readonly sidBase?: number;
   readonly capacity?: number;
@@ -25,14 +27,16 @@ export const registerFirewall: RegisterCommand = (program, { io }) => {
     .command('firewall')
     .description('an AWS Network Firewall stateful rule group for Apple products: host-name rules for the hosts Apple lists, port rules for the rest')
     .argument('[products...]', 'Apple products by id, alias or name (space- or comma-separated)')
-    .option('--profile <profile>', 'add a profile (a named bundle of products); repeatable', collect)
-    .option('--host-group <group>', "add a category of Apple's host list by id (see `apple-ports hosts --help`); repeatable or comma-separated", collect)
+    .addOption(profileOption())
+    .addOption(hostGroupOption())
+    .addOption(platformOption())
+    .addOption(destinationOption("CIDRs, 'anywhere' or 'apple-network'", "'apple-network': Apple's network for the services only it serves, anywhere for the rest"))
     .option('--home-net <cidr>', "the rule group's HOME_NET: the CIDRs the Apple devices are in; repeatable or comma-separated (default: the firewall policy's)", collect)
-    .option('--sid-base <n>', `the first rule's signature id (default: ${DEFAULT_SID_BASE})`, integer(`--sid-base ${DEFAULT_SID_BASE}`))
+    .addOption(sidBaseOption())
     .option('--capacity <n>', 'the capacity to reserve, for the catalogue to grow (default: the rule count × 1.5, rounded up to a whole 100)', integer('--capacity 100'))
     .option('--ipv6', "add Apple's APNs IPv6 subnets to the rules bound for Apple's network")
-    .option('--include-legacy', 'keep services Apple has retired')
-    .option('--exclude <service>', 'leave out a service id even though a product uses it; repeatable', collect)
+    .addOption(includeLegacyOption())
+    .addOption(excludeOption())
     .addOption(formatOption(['text', 'rules', 'json'], 'text'))
     .addOption(langOption())
     .addHelpText(
@@ -50,7 +54,14 @@ export const registerFirewall: RegisterCommand = (program, { io }) => {
         { terms },
       );
       const plan = planFirewallRules(
-        { ...names, ipv6: options.ipv6 ?? false, includeLegacy: options.includeLegacy ?? false },
+        {
+          ...names,
+          // planFirewallRules checks the platform names and the destinations, and names the valid ones.
+          ...(options.platform !== undefined ? { platforms: options.platform as Platform[] } : {}),
+          ...(options.destination !== undefined ? { destinations: options.destination } : {}),
+          ipv6: options.ipv6 ?? false,
+          includeLegacy: options.includeLegacy ?? false,
+        },
         {
           terms,
           ...(options.sidBase !== undefined ? { sidBase: options.sidBase } : {}),

@@ -5,10 +5,9 @@
  * parses the flags, opens the inputs and writes the report.
  */
 import { existsSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import {
   ApplePortsError,
-  DEFAULT_SID_BASE,
   FlowObservation,
   parseFieldList,
   parseProducts,
@@ -23,7 +22,8 @@ import { expandInputs, sniff, textChunks, type SniffedInput } from '../flow-inpu
 import { readJsonFile } from '../json-file';
 import { ProgressBar } from '../progress';
 import { readReplayPolicy } from '../replay-input';
-import { collect, splitList } from '../options';
+import { collect, formatOption, langOption, sidBaseOption, splitList } from '../options';
+import { cliTerms } from '../terms';
 
 /** Where the command writes, and the process streams it reads and draws progress on. */
 export interface FlowsIo {
@@ -67,14 +67,6 @@ function fieldsOption(value: string): readonly string[] {
   return fields;
 }
 
-function sidBaseOption(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
-    throw new InvalidArgumentError(`Use a whole number, e.g. --sid-base ${DEFAULT_SID_BASE}.`);
-  }
-  return number;
-}
-
 /** The rule group whose alerts the logs hold: a plan JSON (`apple-ports firewall --format json`) or products. */
 function firewallPlan(value: string, sidBase: number | undefined): FirewallRuleGroupPlan {
   if (existsSync(value)) {
@@ -86,7 +78,7 @@ function firewallPlan(value: string, sidBase: number | undefined): FirewallRuleG
     return plan;
   }
   try {
-    return planFirewallRules({ products: parseProducts(splitList([value])) }, sidBase !== undefined ? { sidBase } : {});
+    return planFirewallRules({ products: parseProducts(splitList([value])) }, { terms: cliTerms('flows'), ...(sidBase !== undefined ? { sidBase } : {}) });
   } catch (error) {
     if (error instanceof ApplePortsError) {
       throw new ApplePortsError(error.problems.map((p) => ({ ...p, message: `--firewall: ${p.message}` })));
@@ -150,10 +142,10 @@ export function registerFlowsCommand(program: Command, io: FlowsIo): Command {
     .option('--local <cidr>', 'the Apple devices: a CIDR they are in, or a network interface id (eni-…) whose records alone count; repeatable or comma-separated', collect)
     .option('--fields <fields>', 'the records\' fields in order, for logs without a header line (CloudWatch Logs exports): names or the ${field} format string', fieldsOption)
     .option('--firewall <plan>', 'map Network Firewall alerts to rules: a plan JSON (firewall --format json) or the rule group\'s products')
-    .option('--sid-base <n>', `with --firewall products: the rule group's first signature id (default: ${DEFAULT_SID_BASE})`, sidBaseOption)
+    .addOption(sidBaseOption("with --firewall products: the rule group's first signature id"))
     .option('--include-legacy', 'let --suggest choose products and services Apple has retired')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'csv', 'html']).default('text'))
-    .addOption(new Option('--lang <locale>', 'language of names and headings').choices(['en', 'zh-CN']).default('en'))
+    .addOption(formatOption(['text', 'markdown', 'json', 'csv', 'html'], 'text'))
+    .addOption(langOption())
     .addHelpText('after', `\n--format json prints the FlowReport; csv one record per flow group; html one self-contained page with charts.\n${EXAMPLES}`)
     .action((files: string[], flags: FlowsFlags) => runFlows(files, flags, io));
 }

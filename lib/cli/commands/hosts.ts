@@ -1,7 +1,7 @@
 /** `apple-ports hosts`: every host Apple lists for a selection, for proxies, DNS firewalls and Network Firewall. */
-import { HOST_FILE_FORMATS, PLATFORMS, hostGroups, hostsFor, parseSelection, type HostFileFormat, type Locale, type Platform } from '../../core';
+import { HOST_FILE_FORMATS, hostGroups, hostsFor, parseSelection, type HostFileFormat, type Locale, type Platform } from '../../core';
 import { hostListing, type HostListingFormat } from '../host-listing';
-import { collect, formatOption, langOption, splitList } from '../options';
+import { formatOption, hostGroupOption, langOption, platformOption, profileOption, splitList } from '../options';
 import { cliTerms } from '../terms';
 import { examples, type RegisterCommand } from './command';
 import { hostFileOutput, isHostFileFormat, type HostFileFlags } from './host-files';
@@ -33,9 +33,9 @@ export const registerHosts: RegisterCommand = (program, { io }) => {
     .command('hosts')
     .description('every host Apple lists for Apple products on enterprise networks (article 101555), with its ports, category, products and notes')
     .argument('[products...]', 'Apple products by id, alias or name (space- or comma-separated)')
-    .option('--profile <profile>', 'add a profile (a named bundle of products); repeatable', collect)
-    .option('--host-group <group>', 'add a category of the article by id, for hosts no product stands for; repeatable or comma-separated', collect)
-    .option('--platform <system>', `only hosts for these systems (${PLATFORMS.join(', ')}); repeatable or comma-separated (default: all)`, collect)
+    .addOption(profileOption())
+    .addOption(hostGroupOption())
+    .addOption(platformOption())
     .addOption(formatOption(['table', 'markdown', 'json', 'csv', ...HOST_FILE_FORMATS], 'table'))
     .option('--squid-acl <name>', "with --format squid: the ACL's name (default: apple)")
     .option('--pac-route <route>', "with --format pac: where Apple's hosts go, DIRECT or 'PROXY host:port' (default: DIRECT)")

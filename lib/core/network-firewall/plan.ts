@@ -38,10 +38,10 @@ function isNameRule(rule: PolicyRule): boolean {
 }
 
 /** A peer as a Suricata address, or a problem for peers a rules string cannot hold. */
-function ruleAddress(rule: PolicyRule, problems: Problem[]): string | undefined {
+function ruleAddress(rule: PolicyRule, problems: Problem[], terms: SelectionTerms): string | undefined {
   const { peer } = rule;
   if (peer.kind === 'prefix-list' || peer.kind === 'security-group') {
-    const message = `Invalid destination '${peer.id}': a Network Firewall rules string takes CIDRs, not ${peer.kind === 'prefix-list' ? 'prefix lists' : 'security groups'}. Use 'anywhere', 'apple-network' or CIDRs.`;
+    const message = `Invalid ${terms.peer('egress')} '${peer.id}': a Network Firewall rules string takes CIDRs, not ${peer.kind === 'prefix-list' ? 'prefix lists' : 'security groups'}. Use 'anywhere', 'apple-network' or CIDRs.`;
     // One peer appears in a rule per port range; report it once.
     if (!problems.some((p) => p.message === message)) {
       problems.push({ code: 'invalid-destination', message });
@@ -52,14 +52,14 @@ function ruleAddress(rule: PolicyRule, problems: Problem[]): string | undefined 
 }
 
 /** One port rule per protocol and port range, its peers gathered into one address group. */
-function portRules(policy: ResolvedPolicy | undefined, problems: Problem[]): DraftRule[] {
+function portRules(policy: ResolvedPolicy | undefined, problems: Problem[], terms: SelectionTerms): DraftRule[] {
   const groups = new Map<string, { rules: PolicyRule[]; addresses: string[] }>();
   for (const rule of (policy?.rules ?? []).filter((r) => !isNameRule(r))) {
     const key = `${rule.protocol}|${rule.fromPort}|${rule.toPort}`;
     const group = groups.get(key) ?? { rules: [], addresses: [] };
     groups.set(key, group);
     group.rules.push(rule);
-    const address = ruleAddress(rule, problems);
+    const address = ruleAddress(rule, problems, terms);
     if (address !== undefined && !group.addresses.includes(address)) {
       group.addresses.push(address);
     }
@@ -258,7 +258,7 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
 
   const layers = activeLayers(selection.exclude ?? []);
   const { handshakes, names, covered } = nameRules(hostList!, layers);
-  const ports = portRules(policy, problems);
+  const ports = portRules(policy, problems, terms);
   const drafts = [...handshakes, ...names, ...ports];
   const sidBase = options.sidBase ?? DEFAULT_SID_BASE;
   if (drafts.length === 0) {
