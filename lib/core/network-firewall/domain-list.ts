@@ -6,10 +6,11 @@
  */
 import { sortedIds } from '../catalogue';
 import { hostNames, withoutCovered } from '../host-formats';
-import { hostsFor, parseCidr, type HostList, type HostSelection } from '../policy';
+import { hostsFor, type HostList, type HostSelection, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
 import { planCapacity } from './capacity';
+import { homeNetProblems } from './home-net';
 import { FIREWALL_LIMITATIONS, type FirewallLimitation } from './limitations';
 import { NAME_LAYERS, inRange, layerPorts, type NameLayer } from './names';
 import type { FirewallNotice, FirewallRuleGroupPlan } from './types';
@@ -30,6 +31,11 @@ export interface DomainListOptions {
   readonly homeNet?: readonly string[];
   /** True for a value only known at deploy time; it skips validation. @default () => false */
   readonly isUnresolved?: (value: string) => boolean;
+  /**
+   * How messages name the options (`homeNet`, `--home-net`).
+   * @default the options' own field names
+   */
+  readonly terms?: SelectionTerms;
 }
 
 /** Something no domain list can do for these hosts: the Suricata form's limitations and two of its own. */
@@ -112,21 +118,6 @@ function portNotices(list: HostList, layers: readonly NameLayer[]): FirewallNoti
   }));
 }
 
-function checkHomeNet(homeNet: readonly string[] | undefined, isUnresolved: (value: string) => boolean, problems: Problem[]): void {
-  if (homeNet === undefined) {
-    return;
-  }
-  if (homeNet.length === 0) {
-    problems.push({ code: 'invalid-firewall-option', message: "homeNet is empty. Name the CIDRs of the VPCs the Apple devices are in, or leave it out to use the firewall policy's HOME_NET." });
-  }
-  for (const cidr of homeNet.filter((c) => !isUnresolved(c))) {
-    const parsed = parseCidr(cidr);
-    if (!parsed.ok) {
-      problems.push({ code: 'invalid-firewall-option', message: `homeNet: '${cidr}' is not a CIDR: ${parsed.reason}.` });
-    }
-  }
-}
-
 /**
  * Plans a domain-list rule group for a selection: Apple's hosts as targets (a leading dot for a
  * `*.` wildcard, names a target already matches left out), TLS_SNI and HTTP_HOST as the hosts'
@@ -146,7 +137,7 @@ export function planDomainListRules(selection: HostSelection, options: DomainLis
       message: "The selection gives the domain list no targets: Apple's enterprise-network article lists no HTTP or HTTPS hosts for it. Select products or host groups Apple lists hosts for.",
     });
   }
-  checkHomeNet(options.homeNet, isUnresolved, problems);
+  problems.push(...homeNetProblems(options.homeNet, isUnresolved, options.terms));
   const targetTypes = layers.map((layer) => TARGET_TYPES[layer.kind]);
   // AWS counts a domain list as one rule per target and target type, plus one per target type
   // for the rule that drops what matches no target.

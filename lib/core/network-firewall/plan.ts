@@ -6,9 +6,10 @@
  * adapters only copy `rulesString`, `capacity` and `homeNet` into their rule-group resource.
  */
 import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
-import { API_TERMS, asSentenceEnd, formatPeer, hostsFor, isAnywhere, parseCidr, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, formatPeer, hostsFor, isAnywhere, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { checkCapacityValue, planCapacity } from './capacity';
+import { homeNetProblems } from './home-net';
 import { FIREWALL_LIMITATIONS } from './limitations';
 import {
   ANY_PORT,
@@ -92,25 +93,12 @@ function portRules(policy: ResolvedPolicy | undefined, problems: Problem[], term
 function validateOptions(options: FirewallRuleOptions, isUnresolved: (value: string) => boolean, terms: SelectionTerms): Problem[] {
   const problems: Problem[] = [];
   const invalid = (message: string) => problems.push({ code: 'invalid-firewall-option', message });
-  const { sidBase, homeNet } = options;
+  const { sidBase } = options;
   if (sidBase !== undefined && !(Number.isInteger(sidBase) && sidBase >= 1 && sidBase <= MAX_SIGNATURE_ID)) {
     invalid(`${terms.field('sidBase')} ${String(sidBase)} is not a signature id. Use a whole number from 1 to ${MAX_SIGNATURE_ID}.`);
   }
   checkCapacityValue(options.capacity, problems, terms.field('capacity'));
-  if (homeNet !== undefined) {
-    if (homeNet.length === 0) {
-      invalid(`${terms.field('homeNet')} is empty. Name the CIDRs of the VPCs the Apple devices are in, or leave it out to use the firewall policy's HOME_NET.`);
-    }
-    for (const cidr of homeNet) {
-      if (isUnresolved(cidr)) {
-        continue;
-      }
-      const parsed = parseCidr(String(cidr));
-      if (!parsed.ok) {
-        invalid(`${terms.field('homeNet')}: '${String(cidr)}' is not a CIDR: ${asSentenceEnd(parsed.reason)}`);
-      }
-    }
-  }
+  problems.push(...homeNetProblems(options.homeNet, isUnresolved, terms));
   return problems;
 }
 
