@@ -5,9 +5,9 @@
  * first, hands the request here, and renders the design: it decides nothing itself.
  */
 import { AWS_QUOTAS } from '../aws/facts';
-import { DEFAULT_NETWORK_ACL_ENTRIES, networkAclRuleBudget, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
+import { networkAclBudget, networkAclOverBudgetProblem, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclBudget, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
-import { API_TERMS, familyName, peerKey, peersField, resolve, type Destination, type NoticeCode, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, peerKey, peersField, resolve, type Destination, type NoticeCode, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
 import { attempt, type PlanOutcome } from './outcome';
 import type { AppleServicesSelection } from './selection';
@@ -211,16 +211,11 @@ function withStandIns(peers: readonly Destination[] | undefined, standIns: Reado
  * needs at least one entry per protocol and CIDR whatever its budget. The resolver's own
  * `budget-too-small` speaks of `maxRules` and security groups, so the ACL is checked here first.
  */
-function networkAclFitProblems(policy: ResolvedPolicy, maxRules: number, why: string): Problem[] {
+function networkAclFitProblems(policy: ResolvedPolicy, budget: NetworkAclBudget, maxRules: number): Problem[] {
   return (['ipv4', 'ipv6'] as const).flatMap((family) => {
-    const groups = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`));
-    return groups.size > maxRules
-      ? [
-          {
-            code: 'network-acl-quota' as const,
-            message: `The network ACL needs at least ${groups.size} ${familyName(family)} ${policy.direction} entries (one per protocol and CIDR, even with every port gap closed), more than the ${maxRules} allowed${why}. Name fewer CIDRs, use a security group instead, or raise the quota and networkAclOptions.maxEntries (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
-          },
-        ]
+    const needed = new Set(policy.rules.filter((rule) => rule.peer.kind === family).map((rule) => `${rule.protocol} ${peerKey(rule.peer)}`)).size;
+    return needed > maxRules
+      ? [networkAclOverBudgetProblem({ needed, family, direction: policy.direction, atLeast: true, budget, maxRules, maxEntriesField: 'networkAclOptions.maxEntries' })]
       : [];
   });
 }
@@ -232,9 +227,9 @@ function networkAclFitProblems(policy: ResolvedPolicy, maxRules: number, why: st
 function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, terms: SelectionTerms, reword: (problem: Problem) => Problem): PlanOutcome<NetworkAclDesign> {
   const problems: Problem[] = [];
   const options = request.networkAclOptions ?? {};
-  const budget = options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES;
   // Path MTU Discovery takes one entry each way in every family in use; the rules get the rest.
-  const forRules = networkAclRuleBudget(options);
+  const aclBudget = networkAclBudget(options);
+  const { maxEntries: budget, forRules } = aclBudget;
   const maxRules = Math.min(forRules, request.maxRules ?? forRules);
   // The limit that binds is named in the ACL's messages: the entry budget, or maxRules below it.
   const limit = maxRules < forRules ? 'maxRules' : forRules < budget ? `the entries networkAclOptions.maxEntries ${budget} leaves after Path MTU Discovery:` : 'networkAclOptions.maxEntries';
@@ -247,8 +242,7 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
   if (unwidened === undefined) {
     return { ok: false, problems };
   }
-  const why = maxRules < forRules ? ' by maxRules' : forRules < budget ? ` (networkAclOptions.maxEntries ${budget}, less one entry for Path MTU Discovery)` : '';
-  problems.push(...networkAclFitProblems(unwidened, maxRules, why));
+  problems.push(...networkAclFitProblems(unwidened, aclBudget, maxRules));
   if (problems.length > 0) {
     return { ok: false, problems };
   }

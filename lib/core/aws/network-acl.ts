@@ -158,12 +158,58 @@ export function pathMtuEntriesPerDirection(options: NetworkAclOptions = {}): num
   return (options.pathMtuDiscovery ?? true) ? 1 : 0;
 }
 
+/** A network ACL's entry budget per direction and address family, and what the rules get of it. */
+export interface NetworkAclBudget {
+  /** The entries apple-ports may add: `maxEntries`, or `DEFAULT_NETWORK_ACL_ENTRIES`. */
+  readonly maxEntries: number;
+  /** The entries Path MTU Discovery takes: one, or none with `pathMtuDiscovery: false`. */
+  readonly pathMtuEntries: number;
+  /** What is left for the rules' entries: the `maxRules` to resolve with. */
+  readonly forRules: number;
+}
+
+/** The entry budget of a network ACL, worked out once for every caller from its options. */
+export function networkAclBudget(options: NetworkAclOptions = {}): NetworkAclBudget {
+  const maxEntries = options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES;
+  const pathMtuEntries = pathMtuEntriesPerDirection(options);
+  return { maxEntries, pathMtuEntries, forRules: maxEntries - pathMtuEntries };
+}
+
 /**
  * The rules a policy may have per address family for its network ACL entries to fit: the entry
  * budget less the Path MTU Discovery entry. Resolve with this as `maxRules` before `planNetworkAcl`.
  */
 export function networkAclRuleBudget(options: NetworkAclOptions = {}): number {
-  return (options.maxEntries ?? DEFAULT_NETWORK_ACL_ENTRIES) - pathMtuEntriesPerDirection(options);
+  return networkAclBudget(options).forRules;
+}
+
+/** Entries a network ACL needs beyond its budget, in one direction and address family. */
+export interface NetworkAclShortfall {
+  /** The entries the rules need, Path MTU Discovery's left out. */
+  readonly needed: number;
+  readonly family: AddressFamily;
+  readonly direction: Direction;
+  /** True when every port gap is closed already, so widening cannot help. */
+  readonly atLeast: boolean;
+  readonly budget: NetworkAclBudget;
+  /** A `maxRules` below the budget's, when that is what binds. @default none */
+  readonly maxRules?: number;
+  /** How the caller names `maxEntries`: `maxEntries`, `networkAclOptions.maxEntries`. */
+  readonly maxEntriesField: string;
+}
+
+/** The one message for a network ACL over its entry budget: what it needs, what binds, and the fixes. */
+export function networkAclOverBudgetProblem(shortfall: NetworkAclShortfall): Problem {
+  const { needed, family, direction, atLeast, budget, maxRules, maxEntriesField: field } = shortfall;
+  const allowed = maxRules !== undefined && maxRules < budget.forRules ? maxRules : budget.forRules;
+  const binds =
+    allowed < budget.forRules ? `maxRules ${allowed}` : budget.pathMtuEntries > 0 ? `${field} ${budget.maxEntries}, less one entry for Path MTU Discovery` : `${field} ${budget.maxEntries}`;
+  const quota = `raise the quota and ${field} (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1})`;
+  const fixes = atLeast ? `Name fewer CIDRs, use a security group instead, or ${quota}.` : `Resolve the policy with maxRules ${allowed} so ports are widened to fit, name fewer CIDRs, or ${quota}.`;
+  return {
+    code: 'network-acl-quota',
+    message: `The network ACL needs ${atLeast ? 'at least ' : ''}${needed} ${familyName(family)} ${direction} entries${atLeast ? ' (one per protocol and CIDR, even with every port gap closed)' : ''}, more than the ${allowed} allowed (${binds}). ${fixes}`,
+  };
 }
 
 /** The CIDR of a rule's peer, or one problem per peer a network ACL cannot hold (not one per rule). */
@@ -281,18 +327,13 @@ function drafts(policy: ResolvedPolicy, options: ResolvedNetworkAclOptions, prob
   return [...result.values()];
 }
 
-function checkQuota(entries: readonly EntryDraft[], options: ResolvedNetworkAclOptions, problems: Problem[]): void {
-  const { maxEntries } = options;
-  const ruleBudget = maxEntries - (options.pathMtuDiscovery ? 1 : 0);
+function checkQuota(entries: readonly EntryDraft[], options: NetworkAclOptions, problems: Problem[]): void {
+  const budget = networkAclBudget(options);
   for (const egress of [true, false]) {
     for (const family of ['ipv4', 'ipv6'] as const) {
-      const count = entries.filter((e) => e.egress === egress && e.family === family).length;
-      if (count > maxEntries) {
-        const direction: Direction = egress ? 'egress' : 'ingress';
-        problems.push({
-          code: 'network-acl-quota',
-          message: `The network ACL needs ${count} ${familyName(family)} ${direction} entries, more than maxEntries ${maxEntries}. Resolve the policy with maxRules ${ruleBudget}${options.pathMtuDiscovery ? ' (one entry is for Path MTU Discovery)' : ''} so ports are widened to fit, name fewer CIDRs, or raise the quota (up to ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1}).`,
-        });
+      const needed = entries.filter((e) => e.egress === egress && e.family === family && e.purpose !== 'path-mtu-discovery').length;
+      if (needed > budget.forRules) {
+        problems.push(networkAclOverBudgetProblem({ needed, family, direction: egress ? 'egress' : 'ingress', atLeast: false, budget, maxEntriesField: 'maxEntries' }));
       }
     }
   }
@@ -372,7 +413,7 @@ export function planNetworkAcl(policy: ResolvedPolicy, options: NetworkAclOption
   validateOptions(options, resolved, problems);
   throwIfProblems(problems);
   const entries = drafts(policy, resolved, problems, terms);
-  checkQuota(entries, resolved, problems);
+  checkQuota(entries, options, problems);
   throwIfProblems(problems);
   const planned = numberEntries(entries, resolved.firstRuleNumber, resolved.ruleNumberStep, resolved.lastRuleNumber, problems);
   throwIfProblems(problems);

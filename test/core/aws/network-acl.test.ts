@@ -1,4 +1,4 @@
-import { getEphemeralPorts, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan, type NetworkAclOptions, type PolicySelection, type ResolvedPolicy } from '../../../lib/core';
+import { getEphemeralPorts, networkAclBudget, networkAclRuleBudget, planNetworkAcl, resolve, type NetworkAclEntryPlan, type NetworkAclOptions, type PolicySelection, type ResolvedPolicy } from '../../../lib/core';
 import { AWS_QUOTAS, DEFAULT_NETWORK_ACL_ENTRIES, NETWORK_ACL_NUMBERING, countNetworkAclEntries, isIcmpEntry, pathMtuEntriesPerDirection, resolveNetworkAclOptions } from '../../../lib/core/aws';
 import { entryTraffic } from '../../../lib/core/internal';
 import { thrown } from '../../thrown';
@@ -136,7 +136,7 @@ describe('planNetworkAcl', () => {
       {
         code: 'network-acl-quota',
         message:
-          'The network ACL needs 11 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+          'The network ACL needs 10 IPv4 egress entries, more than the 4 allowed (maxEntries 5, less one entry for Path MTU Discovery). Resolve the policy with maxRules 4 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
       },
     ]);
     expect(planNetworkAcl(legacy, { maxEntries: 11 }).filter((e) => e.egress)).toHaveLength(11);
@@ -145,7 +145,14 @@ describe('planNetworkAcl', () => {
       {
         code: 'network-acl-quota',
         message:
-          'The network ACL needs 7 IPv4 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+          'The network ACL needs 6 IPv4 egress entries, more than the 4 allowed (maxEntries 5, less one entry for Path MTU Discovery). Resolve the policy with maxRules 4 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
+      },
+    ]);
+    expect(problemsOf(resolve({ products: ['FaceTime'] }), { maxEntries: 5, pathMtuDiscovery: false })).toEqual([
+      {
+        code: 'network-acl-quota',
+        message:
+          'The network ACL needs 6 IPv4 egress entries, more than the 5 allowed (maxEntries 5). Resolve the policy with maxRules 5 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
       },
     ]);
   });
@@ -155,6 +162,10 @@ describe('planNetworkAcl', () => {
     expect(resolve(selection).rules).toHaveLength(25);
     expect(networkAclRuleBudget()).toBe(18);
     expect(networkAclRuleBudget({ maxEntries: 30, pathMtuDiscovery: false })).toBe(30);
+    expect([networkAclBudget(), networkAclBudget({ maxEntries: 30, pathMtuDiscovery: false })]).toEqual([
+      { maxEntries: 19, pathMtuEntries: 1, forRules: 18 },
+      { maxEntries: 30, pathMtuEntries: 0, forRules: 30 },
+    ]);
     const policy = resolve({ ...selection, maxRules: networkAclRuleBudget() });
     const plan = planNetworkAcl(policy);
     expect(plan.filter((e) => e.egress)).toHaveLength(19);
