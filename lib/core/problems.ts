@@ -30,6 +30,7 @@ export type ProblemCode =
   | 'security-group-quota'
   | 'unknown-host-group'
   | 'unknown-platform'
+  | 'names-not-a-list'
   | 'invalid-prefix-list-option'
   | 'invalid-firewall-option'
   // Where the rules go, and values the adapters translate.

@@ -1,5 +1,5 @@
 /** `apple-ports firewall`: an AWS Network Firewall rule group for Apple products. */
-import { parseSelection, planFirewallRules, type Locale, type Platform } from '../../core';
+import { parseSelection, planFirewallRules, type Locale } from '../../core';
 import { firewallListing, type FirewallListingFormat } from '../firewall-listing';
 import { collect, destinationOption, excludeOption, formatOption, hostGroupOption, includeLegacyOption, integer, langOption, platformOption, profileOption, sidBaseOption, splitList } from '../options';
 import { cliTerms } from '../terms';
@@ -50,14 +50,19 @@ export const registerFirewall: RegisterCommand = (program, { io }) => {
     .action((products: string[], options: FirewallFlags) => {
       const terms = cliTerms('firewall');
       const names = parseSelection(
-        { products: splitList(products), profiles: options.profile ?? [], hostGroups: options.hostGroup ?? [], exclude: options.exclude ?? [] },
+        {
+          products: splitList(products),
+          profiles: options.profile ?? [],
+          hostGroups: options.hostGroup ?? [],
+          exclude: options.exclude ?? [],
+          ...(options.platform !== undefined ? { platforms: options.platform } : {}),
+        },
         { terms },
       );
       const plan = planFirewallRules(
         {
           ...names,
-          // planFirewallRules checks the platform names and the destinations, and names the valid ones.
-          ...(options.platform !== undefined ? { platforms: options.platform as Platform[] } : {}),
+          // planFirewallRules checks the destinations and says how to fix them.
           ...(options.destination !== undefined ? { destinations: options.destination } : {}),
           ipv6: options.ipv6 ?? false,
           includeLegacy: options.includeLegacy ?? false,

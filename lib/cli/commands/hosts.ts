@@ -1,5 +1,5 @@
 /** `apple-ports hosts`: every host Apple lists for a selection, for proxies, DNS firewalls and Network Firewall. */
-import { HOST_FILE_FORMATS, hostGroups, hostsFor, parseSelection, type HostFileFormat, type Locale, type Platform } from '../../core';
+import { HOST_FILE_FORMATS, hostGroups, hostsFor, parseSelection, type HostFileFormat, type Locale } from '../../core';
 import { hostListing, type HostListingFormat } from '../host-listing';
 import { formatOption, hostGroupOption, langOption, platformOption, profileOption, splitList } from '../options';
 import { cliTerms } from '../terms';
@@ -55,9 +55,11 @@ export const registerHosts: RegisterCommand = (program, { io }) => {
     .action(
       (products: string[], options: HostFileFlags & { profile?: string[]; hostGroup?: string[]; platform?: string[]; format: HostListingFormat | HostFileFormat; lang: Locale }) => {
         const terms = cliTerms('hosts');
-        const selection = parseSelection({ products: splitList(products), profiles: options.profile ?? [], hostGroups: options.hostGroup ?? [] }, { terms });
-        // hostsFor checks the platform names and names the valid ones.
-        const list = hostsFor({ ...selection, ...(options.platform !== undefined ? { platforms: options.platform as Platform[] } : {}) }, { terms });
+        const selection = parseSelection(
+          { products: splitList(products), profiles: options.profile ?? [], hostGroups: options.hostGroup ?? [], ...(options.platform !== undefined ? { platforms: options.platform } : {}) },
+          { terms },
+        );
+        const list = hostsFor(selection, { terms });
         io.stdout(isHostFileFormat(options.format) ? hostFileOutput(list, options.format, options, terms) : hostListing(list, options.format, options.lang));
       },
     );

@@ -8,12 +8,9 @@ import {
   compareHosts,
   compareIds,
   findHostGroup,
-  findPlatform,
   getHostGroup,
   hostDomain,
   hostMatch,
-  nearestPlatforms,
-  didYouMean,
   PLATFORMS,
   unknownHostGroupMessage,
   type AppleProduct,
@@ -27,6 +24,7 @@ import {
 } from '../catalogue';
 import type { ProtocolPortRange } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
+import { parsePlatforms } from './platforms';
 import { expandSelection } from './selection';
 import { API_TERMS, type SelectionTerms } from './terms';
 import type { PolicySelection } from './types';
@@ -174,25 +172,12 @@ export interface HostsForOptions {
   readonly terms?: SelectionTerms;
 }
 
-/** The products and host groups a selection names, validated as `resolve` validates products. */
+/** The platforms a selection is for, in the catalogue's order: every one when it names none. */
 function selectedPlatforms(names: HostSelection['platforms'], problems: Problem[], terms: SelectionTerms): Platform[] {
   if (names === undefined) {
     return [...PLATFORMS];
   }
-  const chosen = new Set<Platform>();
-  for (const name of names) {
-    const platform = findPlatform(String(name));
-    if (platform) {
-      chosen.add(platform);
-    } else {
-      const valid = `Valid platforms: ${PLATFORMS.map((p) => `'${p}'`).join(', ')}.`;
-      problems.push({ code: 'unknown-platform', message: `Unknown platform '${String(name)}'. ${didYouMean(nearestPlatforms(String(name)), valid)}` });
-    }
-  }
-  if (names.length === 0) {
-    const field = terms.field('platforms');
-    problems.push({ code: 'unknown-platform', message: `${field} is empty, so no host would be for any system. Name at least one of ${PLATFORMS.join(', ')}, or leave ${field} out for all.` });
-  }
+  const chosen = new Set(parsePlatforms(names, problems, terms));
   return PLATFORMS.filter((p) => chosen.has(p));
 }
 

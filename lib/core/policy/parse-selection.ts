@@ -16,10 +16,13 @@ import {
   unknownServiceMessage,
   type AppleProduct,
   type HostGroupId,
+  type Platform,
   type ProfileId,
   type ServiceId,
 } from '../catalogue';
 import { throwIfProblems, type Problem } from '../problems';
+import { nameList } from './name-lists';
+import { parsePlatforms } from './platforms';
 import { API_TERMS, type SelectionTerms } from './terms';
 
 /** Names of a selection as plain strings, before they are checked. */
@@ -32,6 +35,8 @@ export interface SelectionNames {
   readonly exclude?: readonly string[];
   /** Host groups of Apple's enterprise-network article, by id. @default [] */
   readonly hostGroups?: readonly string[];
+  /** The systems the devices run (`'macOS'`…), in any case. @default - not given: every platform */
+  readonly platforms?: readonly string[];
 }
 
 /** The checked names as the canonical ids a selection takes, each once, in the order given. */
@@ -44,6 +49,8 @@ export interface ParsedSelectionNames {
   readonly exclude: ServiceId[];
   /** The host groups, as catalogue ids. */
   readonly hostGroups: HostGroupId[];
+  /** Only when `platforms` was given. */
+  readonly platforms?: Platform[];
 }
 
 /** Options for `parseSelection`. */
@@ -55,9 +62,17 @@ export interface ParseSelectionOptions {
   readonly terms?: SelectionTerms;
 }
 
-function canonical<T extends string>(names: readonly unknown[] | undefined, find: (name: string) => T | undefined, problem: (name: string) => Problem, problems: Problem[]): T[] {
+function canonical<T extends string>(
+  field: 'products' | 'profiles' | 'exclude' | 'hostGroups',
+  names: unknown,
+  find: (name: string) => T | undefined,
+  problem: (name: string) => Problem,
+  problems: Problem[],
+  terms: SelectionTerms,
+): T[] {
+  const list = names === undefined ? [] : nameList(field, names, EXAMPLES[field], problems, terms);
   const ids = new Set<T>();
-  for (const name of names ?? []) {
+  for (const name of list ?? []) {
     const id = find(String(name));
     if (id === undefined) {
       problems.push(problem(String(name)));
@@ -68,20 +83,24 @@ function canonical<T extends string>(names: readonly unknown[] | undefined, find
   return [...ids];
 }
 
+const EXAMPLES = { products: ['iCloud', 'FaceTime'], profiles: ['managed-mac'], exclude: ['http'], hostGroups: ['certificate-validation'] } as const;
+
 /**
  * Checks names known only at run time and returns them as the ids a selection takes, e.g.
  * `resolve({ ...parseSelection(config), ipv6: true })`. Products are matched by id, name or alias
- * and profiles by id, case-insensitively. Throws one `ApplePortsError` listing every unknown name
- * with the closest valid ones ("Did you mean 'FaceTime'?").
+ * and profiles by id, case-insensitively; `platforms`, when given, as `hostsFor` checks them. Throws
+ * one `ApplePortsError` listing every unknown name with the closest valid ones ("Did you mean
+ * 'FaceTime'?"), and every field that is not a list of names.
  */
 export function parseSelection(names: SelectionNames, options: ParseSelectionOptions = {}): ParsedSelectionNames {
   const terms = options.terms ?? API_TERMS;
   const problems: Problem[] = [];
   const parsed: ParsedSelectionNames = {
-    products: canonical(names.products, (n) => findProduct(n)?.id, (n) => ({ code: 'unknown-product', message: unknownProductMessage(n) }), problems),
-    profiles: canonical(names.profiles, (n) => findProfile(n)?.id, (n) => ({ code: 'unknown-profile', message: unknownProfileMessage(n) }), problems),
-    exclude: canonical(names.exclude, (n) => findService(n)?.id, (n) => ({ code: 'unknown-service', message: `${terms.field('exclude')}: ${unknownServiceMessage(n)}` }), problems),
-    hostGroups: canonical(names.hostGroups, (n) => findHostGroup(n)?.id, (n) => ({ code: 'unknown-host-group', message: unknownHostGroupMessage(n) }), problems),
+    products: canonical('products', names.products, (n) => findProduct(n)?.id, (n) => ({ code: 'unknown-product', message: unknownProductMessage(n) }), problems, terms),
+    profiles: canonical('profiles', names.profiles, (n) => findProfile(n)?.id, (n) => ({ code: 'unknown-profile', message: unknownProfileMessage(n) }), problems, terms),
+    exclude: canonical('exclude', names.exclude, (n) => findService(n)?.id, (n) => ({ code: 'unknown-service', message: `${terms.field('exclude')}: ${unknownServiceMessage(n)}` }), problems, terms),
+    hostGroups: canonical('hostGroups', names.hostGroups, (n) => findHostGroup(n)?.id, (n) => ({ code: 'unknown-host-group', message: unknownHostGroupMessage(n) }), problems, terms),
+    ...(names.platforms !== undefined ? { platforms: parsePlatforms(names.platforms, problems, terms) } : {}),
   };
   throwIfProblems(problems);
   return parsed;
@@ -89,8 +108,14 @@ export function parseSelection(names: SelectionNames, options: ParseSelectionOpt
 
 /**
  * Checks product names known only at run time, e.g. `products: parseProducts(config.products)`:
- * the canonical ids, or one `ApplePortsError` naming every unknown product and the closest ones.
+ * the canonical ids, or one `ApplePortsError` naming every unknown product and the closest ones, or
+ * the value when it is not a list.
  */
 export function parseProducts(names: readonly string[]): AppleProduct[] {
+  // Without a list there is no product to parse: undefined is refused too, not read as none.
+  const problems: Problem[] = [];
+  if (nameList('products', names, EXAMPLES.products, problems, API_TERMS) === undefined) {
+    throwIfProblems(problems);
+  }
   return parseSelection({ products: names }).products;
 }

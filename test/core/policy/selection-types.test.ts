@@ -112,4 +112,31 @@ describe('parseSelection and parseProducts: names read at run time', () => {
     ]);
     expect(thrown(() => parseProducts(['FaceTme'])).message).toBe("Unknown Apple product 'FaceTme'. Did you mean 'FaceTime'?");
   });
+
+  test('a value that is not a list of names is refused, named, with the fix; never read letter by letter', () => {
+    // As a config file or plain JavaScript may pass them.
+    expect(thrown(() => parseProducts('iCloud,FaceTime' as never)).problems).toEqual([
+      { code: 'names-not-a-list', message: "products must be a list of names, but got the string 'iCloud,FaceTime'. Pass a list, e.g. ['iCloud', 'FaceTime'], or split the string on commas first." },
+    ]);
+    expect(thrown(() => parseProducts(undefined as never)).problems).toEqual([
+      { code: 'names-not-a-list', message: "products must be a list of names, but got undefined. Pass a list, e.g. ['iCloud', 'FaceTime']." },
+    ]);
+    expect(thrown(() => parseSelection({ profiles: { 'managed-mac': true } as never, platforms: 'macOS' as never })).problems).toEqual([
+      { code: 'names-not-a-list', message: "profiles must be a list of names, but got an object. Pass a list, e.g. ['managed-mac']." },
+      { code: 'names-not-a-list', message: "platforms must be a list of names, but got the string 'macOS'. Pass a list, e.g. ['macOS'], or split the string on commas first." },
+    ]);
+  });
+
+  test('parseSelection checks platforms as hostsFor does, and leaves them out when not given', () => {
+    expect(parseSelection({ hostGroups: ['device-setup'], platforms: ['MACOS', ' ios ', 'macOS'] })).toEqual({ products: [], profiles: [], exclude: [], hostGroups: ['device-setup'], platforms: ['macOS', 'iOS'] });
+    expect(parseSelection({ products: ['iCloud'] })).not.toHaveProperty('platforms');
+    expect(hostsFor(parseSelection({ products: ['SoftwareUpdate'], platforms: ['macos'] }))).toEqual(hostsFor({ products: ['SoftwareUpdate'], platforms: ['macOS'] }));
+    expect(thrown(() => parseSelection({ platforms: ['tvos2', 'android'] })).problems).toEqual([
+      { code: 'unknown-platform', message: "Unknown platform 'tvos2'. Did you mean 'tvOS'?" },
+      { code: 'unknown-platform', message: "Unknown platform 'android'. Valid platforms: 'iOS', 'iPadOS', 'macOS', 'tvOS', 'visionOS', 'watchOS'." },
+    ]);
+    expect(thrown(() => parseSelection({ platforms: [] })).message).toBe(
+      'platforms is empty, so no host would be for any system. Name at least one of iOS, iPadOS, macOS, tvOS, visionOS, watchOS, or leave platforms out for all.',
+    );
+  });
 });

@@ -1,0 +1,33 @@
+/**
+ * Lists of names a caller gives at run time (from a config file, plain JavaScript) must be lists:
+ * a string would otherwise be read letter by letter, each letter an unknown name.
+ */
+import type { Problem } from '../problems';
+import type { SelectionTerms, TermField } from './terms';
+
+/** A value as a message names it: `the string 'iCloud'`, `an object`, `undefined`. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return `the string '${value}'`;
+  }
+  if (value === undefined || value === null) {
+    return String(value);
+  }
+  return typeof value === 'object' ? 'an object' : `the ${typeof value} ${String(value)}`;
+}
+
+/**
+ * The names of a field as a list, or undefined with a problem naming the value and the fix
+ * (`example`: a list of valid names for the field).
+ */
+export function nameList(field: TermField, value: unknown, example: readonly string[], problems: Problem[], terms: SelectionTerms): readonly unknown[] | undefined {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  const split = typeof value === 'string' ? ', or split the string on commas first' : '';
+  problems.push({
+    code: 'names-not-a-list',
+    message: `${terms.field(field)} must be a list of names, but got ${describeValue(value)}. Pass a list, e.g. [${example.map((name) => `'${name}'`).join(', ')}]${split}.`,
+  });
+  return undefined;
+}
