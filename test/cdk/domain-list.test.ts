@@ -66,7 +66,7 @@ describe('AppleServicesDomainList', () => {
       'Test/Small: capacity 3 is below the 4 this selection needs. Use at least 4 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.',
     );
     expect(errorOf(() => new AppleServicesDomainList(stack, 'Nothing', { products: ['Maps'] })).message).toBe(
-      "Test/Nothing: The selection gives the domain list no targets: Apple's enterprise-network article lists no HTTP or HTTPS hosts for it. Select products or host groups Apple lists hosts for.",
+      "Test/Nothing: Apple's enterprise-network article lists no hosts for Maps, so the domain list would have no targets. Select products or host groups Apple lists hosts for, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].",
     );
   });
 });

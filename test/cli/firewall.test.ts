@@ -112,7 +112,7 @@ describe('apple-ports firewall usage errors exit with code 2 and say what to do 
     [['firewall', '--host-group', 'icloude'], "error: Unknown Apple host group 'icloude'. Did you mean 'icloud'?\n"],
     [
       ['firewall', 'Maps'],
-      "error: The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for Maps, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.\n",
+      "error: Apple's enterprise-network article lists no hosts for Maps, so the rule group would have no rules: they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for, e.g. `apple-ports firewall iCloud` or `apple-ports firewall --host-group certificate-validation`.\n",
     ],
     [['firewall', 'iCloud', '--sid-base', '0'], 'error: --sid-base 0 is not a signature id. Use a whole number from 1 to 4294967295.\n'],
     [['firewall', 'iCloud', '--capacity', '2'], 'error: --capacity 2 is below the 18 this selection needs. Use at least 18 (100 leaves room to grow), or leave it out; a deployed rule group cannot grow in place, so a new capacity replaces it.\n'],

@@ -6,7 +6,7 @@
  */
 import { sortedIds } from '../catalogue';
 import { hostNames, withoutCovered } from '../host-formats';
-import { hostsFor, type HostList, type HostSelection, type SelectionTerms } from '../policy';
+import { hostsFor, noHostsProblem, type HostList, type HostSelection, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
 import { planCapacity } from './capacity';
@@ -127,15 +127,19 @@ function portNotices(list: HostList, layers: readonly NameLayer[]): FirewallNoti
  */
 export function planDomainListRules(selection: HostSelection, options: DomainListOptions = {}): DomainListRuleGroupPlan {
   const { isUnresolved = () => false } = options;
-  const list = hostsFor(selection);
+  const list = hostsFor(selection, options.terms !== undefined ? { terms: options.terms } : {});
   const problems: Problem[] = [];
   const layers = NAME_LAYERS.filter((layer) => list.hosts.some((h) => h.ports.some((r) => inRange(layerPorts(layer), r.protocol, r.fromPort))));
   const targets = withoutCovered(hostNames(list), true).map((n) => `${n.subdomains ? '.' : ''}${n.domain}`);
   if (targets.length === 0 || layers.length === 0) {
-    problems.push({
-      code: 'nothing-to-open',
-      message: "The selection gives the domain list no targets: Apple's enterprise-network article lists no HTTP or HTTPS hosts for it. Select products or host groups Apple lists hosts for.",
-    });
+    problems.push(
+      list.hosts.length === 0
+        ? noHostsProblem(list, 'the domain list would have no targets', options.terms)
+        : {
+            code: 'nothing-to-open',
+            message: "The selection gives the domain list no targets: Apple's enterprise-network article lists no HTTP or HTTPS hosts for it. Select products or host groups Apple lists HTTP or HTTPS hosts for.",
+          },
+    );
   }
   problems.push(...homeNetProblems(options.homeNet, isUnresolved, options.terms));
   const targetTypes = layers.map((layer) => TARGET_TYPES[layer.kind]);

@@ -6,7 +6,7 @@
  * adapters only copy `rulesString`, `capacity` and `homeNet` into their rule-group resource.
  */
 import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
-import { API_TERMS, formatPeer, hostsFor, isAnywhere, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, formatPeer, hostsFor, isAnywhere, noHostsProblem, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { checkCapacityValue, planCapacity } from './capacity';
 import { homeNetProblems } from './home-net';
@@ -250,10 +250,14 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
   const drafts = [...handshakes, ...names, ...ports];
   const sidBase = options.sidBase ?? DEFAULT_SID_BASE;
   if (drafts.length === 0) {
-    problems.push({
-      code: 'nothing-to-open',
-      message: `The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for ${hostList!.products.join(', ')}, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.`,
-    });
+    problems.push(
+      hostList!.hosts.length === 0
+        ? noHostsProblem(hostList!, 'the rule group would have no rules: they need no traffic besides HTTP and HTTPS', terms)
+        : {
+            code: 'nothing-to-open',
+            message: `The selection gives the rule group no rules: ${terms.field('exclude')} leaves out the HTTP and HTTPS rules of its hosts, and it needs no other traffic. Keep 'http' or 'https' out of ${terms.field('exclude')}.`,
+          },
+    );
   }
   if (sidBase + drafts.length - 1 > MAX_SIGNATURE_ID) {
     problems.push({

@@ -1,6 +1,6 @@
 import { ApplePortsError, products, profiles, resolve } from '../../../lib/core';
 import { hostGroups } from '../../../lib/core/catalogue';
-import { DEFAULT_SID_BASE, FIREWALL_LIMITATIONS, formatSuricataRule, NETWORK_FIREWALL_KEYWORDS_SOURCE, NETWORK_FIREWALL_RULE_KEYWORDS, planFirewallRules, quoteRuleText, type FirewallRuleGroupPlan, type FirewallSelection } from '../../../lib/core/network-firewall';
+import { DEFAULT_SID_BASE, FIREWALL_LIMITATIONS, formatSuricataRule, NETWORK_FIREWALL_KEYWORDS_SOURCE, NETWORK_FIREWALL_RULE_KEYWORDS, planDomainListRules, planFirewallRules, quoteRuleText, type FirewallRuleGroupPlan, type FirewallSelection } from '../../../lib/core/network-firewall';
 import { parseSuricataRule, unquote, type ParsedRule } from './suricata-rule-parser';
 import { thrown } from '../../thrown';
 
@@ -327,9 +327,24 @@ describe('planFirewallRules errors', () => {
     ]);
   });
 
-  test('a selection with nothing to allow says why', () => {
-    expect(() => planFirewallRules({ products: ['Maps'] })).toThrow(
-      "The selection gives the rule group no rules: Apple's enterprise-network article lists no hosts for Maps, and they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for.",
+  test('a selection with nothing to allow says why, as every output built from hosts does', () => {
+    expect(thrown(() => planFirewallRules({ products: ['Maps'] })).problems).toEqual([
+      {
+        code: 'nothing-to-open',
+        message: "Apple's enterprise-network article lists no hosts for Maps, so the rule group would have no rules: they need no traffic besides HTTP and HTTPS. Select products or host groups Apple lists hosts for, e.g. products: ['iCloud'] or hostGroups: ['certificate-validation'].",
+      },
+    ]);
+    expect(thrown(() => planFirewallRules({ hostGroups: ['device-setup'], platforms: ['watchOS'] })).problems).toEqual([
+      {
+        code: 'nothing-to-open',
+        message: 'Apple limits every host of the selection to systems other than watchOS, so the rule group would have no rules: they need no traffic besides HTTP and HTTPS. Add the systems the devices run to platforms, or leave platforms out for all.',
+      },
+    ]);
+    expect(thrown(() => planFirewallRules({ hostGroups: ['icloud'], exclude: ['https', 'http'] })).message).toBe(
+      "The selection gives the rule group no rules: exclude leaves out the HTTP and HTTPS rules of its hosts, and it needs no other traffic. Keep 'http' or 'https' out of exclude.",
+    );
+    expect(thrown(() => planDomainListRules({ products: ['NetworkTime'] })).message).toBe(
+      "The selection gives the domain list no targets: Apple's enterprise-network article lists no HTTP or HTTPS hosts for it. Select products or host groups Apple lists HTTP or HTTPS hosts for.",
     );
   });
 
