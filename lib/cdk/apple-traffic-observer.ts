@@ -11,12 +11,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type AppleTrafficObserverOptions, type TrafficObserverPlan } from '../core';
+import { observerOptionsOf } from '../core/internal';
 import { AppleServicesError, withConstructPath } from './errors';
 import { raiseWarnings } from './warnings';
 
 /** Props of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
-export interface AppleTrafficObserverProps {
+export interface AppleTrafficObserverProps extends AppleTrafficObserverOptions {
   /**
    * The VPC to watch: one flow log for every interface in it, unless `subnets` or
    * `networkInterfaceIds` narrow it. Needed for `resolverQueryLogging`.
@@ -41,26 +42,6 @@ export interface AppleTrafficObserverProps {
    * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: logs.RetentionDays;
-  /**
-   * Which traffic the flow logs record.
-   * @default 'ALL'
-   */
-  readonly trafficType?: FlowLogTrafficType;
-  /**
-   * The longest a flow is aggregated into one record, in seconds: one of the two intervals AWS allows.
-   * @default - the shorter interval AWS allows (one minute)
-   */
-  readonly maxAggregationInterval?: number;
-  /**
-   * Also log the VPC's DNS queries through Route 53 Resolver, to tie flows to Apple hosts.
-   * @default false
-   */
-  readonly resolverQueryLogging?: boolean;
-  /**
-   * Keep the log groups when the stack is deleted.
-   * @default true
-   */
-  readonly retainLogs?: boolean;
 }
 
 const RESOURCE_TYPES = { vpc: 'VPC', subnet: 'Subnet', 'network-interface': 'NetworkInterface' } as const;
@@ -119,11 +100,7 @@ export class AppleTrafficObserver extends Construct {
       planTrafficObserver({
         targets: { vpc: props.vpc !== undefined, subnets: subnets.length, networkInterfaces: interfaces.length },
         ids: interfaces.flatMap((id, index) => (Token.isUnresolved(id) ? [] : [{ kind: 'network-interface' as const, id, field: `networkInterfaceIds[${index}]` }])),
-        ...(props.retentionDays !== undefined ? { retentionDays: props.retentionDays } : {}),
-        ...(props.trafficType !== undefined ? { trafficType: props.trafficType } : {}),
-        ...(props.maxAggregationInterval !== undefined ? { maxAggregationInterval: props.maxAggregationInterval } : {}),
-        ...(props.resolverQueryLogging !== undefined ? { resolverQueryLogging: props.resolverQueryLogging } : {}),
-        ...(props.retainLogs !== undefined ? { retainLogs: props.retainLogs } : {}),
+        ...observerOptionsOf(props),
       }),
     );
     const plan = this.plan;

@@ -11,3 +11,4 @@ export { DnsFirewallVpcLedger, NetworkAclLedger, SecurityGroupLedger, SubnetLedg
 export { planServices, type AdapterVocabulary, type MatchingRule, type NetworkAclDesign, type ServicesDesign, type ServicesRequest, type TargetMode } from './attach';
 export { peersField } from './policy';
 export { planDnsFirewallRuleGroup, type DnsFirewallAssociationDesign, type DnsFirewallDesign, type DnsFirewallRequest, type DnsFirewallVocabulary } from './attach';
+export { observerOptionsOf } from './flows/observer-options';

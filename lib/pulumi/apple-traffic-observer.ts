@@ -13,13 +13,14 @@ import { FlowLog } from '@pulumi/aws/ec2';
 import { getCallerIdentityOutput } from '@pulumi/aws/getCallerIdentity';
 import { Role, RolePolicy } from '@pulumi/aws/iam';
 import { ResolverQueryLogConfig, ResolverQueryLogConfigAssociation } from '@pulumi/aws/route53';
-import { ApplePortsError, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type FlowLogTrafficType, type TrafficObserverPlan } from '../core';
+import { ApplePortsError, observerPermissionsPolicy, observerTrustPolicy, planTrafficObserver, type AppleTrafficObserverOptions, type TrafficObserverPlan } from '../core';
+import { observerOptionsOf } from '../core/internal';
 import { AppleServicesResourceError } from './errors';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
 
 /** Arguments of `AppleTrafficObserver`: what to watch, and how long to keep the records. */
-export interface AppleTrafficObserverArgs {
+export interface AppleTrafficObserverArgs extends AppleTrafficObserverOptions {
   /**
    * The VPC to watch: one flow log for every interface in it, unless `subnetIds` or
    * `networkInterfaceIds` narrow it. Needed for `resolverQueryLogging`.
@@ -41,26 +42,6 @@ export interface AppleTrafficObserverArgs {
    * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: number;
-  /**
-   * Which traffic the flow logs record.
-   * @default 'ALL'
-   */
-  readonly trafficType?: FlowLogTrafficType;
-  /**
-   * The longest a flow is aggregated into one record, in seconds: one of the two intervals AWS allows.
-   * @default the shorter interval AWS allows (one minute)
-   */
-  readonly maxAggregationInterval?: number;
-  /**
-   * Also log the VPC's DNS queries through Route 53 Resolver, to tie flows to Apple hosts.
-   * @default false
-   */
-  readonly resolverQueryLogging?: boolean;
-  /**
-   * Keep the log groups when the stack is destroyed (`retainOnDelete`).
-   * @default true
-   */
-  readonly retainLogs?: boolean;
   /**
    * Tags for the log groups, the role and the flow logs.
    * @default no tags
@@ -107,11 +88,7 @@ export class AppleTrafficObserver extends pulumi.ComponentResource {
           ...subnetIds.flatMap((id, index) => (typeof id === 'string' ? [{ kind: 'subnet' as const, id, field: `subnetIds[${index}]` }] : [])),
           ...interfaceIds.flatMap((id, index) => (typeof id === 'string' ? [{ kind: 'network-interface' as const, id, field: `networkInterfaceIds[${index}]` }] : [])),
         ],
-        ...(given.retentionDays !== undefined ? { retentionDays: given.retentionDays } : {}),
-        ...(given.trafficType !== undefined ? { trafficType: given.trafficType } : {}),
-        ...(given.maxAggregationInterval !== undefined ? { maxAggregationInterval: given.maxAggregationInterval } : {}),
-        ...(given.resolverQueryLogging !== undefined ? { resolverQueryLogging: given.resolverQueryLogging } : {}),
-        ...(given.retainLogs !== undefined ? { retainLogs: given.retainLogs } : {}),
+        ...observerOptionsOf(given),
       });
     } catch (error) {
       if (error instanceof ApplePortsError) {

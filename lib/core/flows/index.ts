@@ -18,3 +18,4 @@ export * from './resolver-query-log';
 export * from './suggest';
 export * from './types';
 export * from './observer-plan';
+export type { AppleTrafficObserverOptions } from './observer-options';

@@ -1,6 +1,7 @@
 import { CLOUDWATCH_LOGS_RETENTION_DAYS } from '../../../lib/core/aws/facts';
 import { FlowLogParser, OBSERVER_FLOW_LOG_FIELDS, appleTrafficQuery, planTrafficObserver } from '../../../lib/core';
 import { thrown } from '../../thrown';
+import { observerOptionsOf } from '../../../lib/core/internal';
 
 const vpcOnly = { targets: { vpc: true, subnets: 0, networkInterfaces: 0 } };
 
@@ -80,5 +81,13 @@ describe('the Logs Insights query', () => {
   test('a record the observer writes is read by the CLI without a field list', () => {
     const record = '5 123456789012 eni-0a1b2c3d4e5f60718 10.0.1.5 17.57.144.9 50000 5223 6 1 60 1700000000 1700000060 ACCEPT OK vpc-1 subnet-1 i-1 2 10.0.1.5 17.57.144.9 egress 8';
     expect(new FlowLogParser().parse(record, 1)).toMatchObject({ kind: 'record', record: { flowDirection: 'egress', dstport: 5223 } });
+  });
+});
+
+describe('observerOptionsOf: the options both observers take, passed to the plan once', () => {
+  test('only the options given, so the plan applies its defaults to the rest', () => {
+    expect(observerOptionsOf({ trafficType: 'REJECT', retentionDays: 30, retainLogs: undefined, resolverQueryLogging: false })).toEqual({ trafficType: 'REJECT', retentionDays: 30, resolverQueryLogging: false });
+    expect(observerOptionsOf({})).toEqual({});
+    expect(observerOptionsOf({ maxAggregationInterval: 600, retainLogs: false })).toEqual({ maxAggregationInterval: 600, retainLogs: false });
   });
 });
