@@ -202,7 +202,7 @@ describe('network ACLs', () => {
     const networkAcl = ec2.NetworkAcl.fromNetworkAclId(stack, 'Shared', ACL_ID);
     new AppleServicesEgress(stack, 'Cloud', { products: ['iCloud'], networkAcl, networkAclOptions: { maxEntries: 4, lastRuleNumber: 1000 } });
     expect(() => new AppleServicesEgress(stack, 'Time', { products: ['DNS', 'NetworkTime'], networkAcl, networkAclOptions: { maxEntries: 4, firstRuleNumber: 2000 } })).toThrow(
-      "Test/Time: The network ACL 'Test/Shared' would hold 7 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries.",
+      "Test/Time: The network ACL 'Test/Shared' would hold 7 IPv4 egress entries from apple-ports constructs, more than maxEntries 4. Give the constructs separate network ACLs, select the products in one construct, or raise the quota and networkAclOptions.maxEntries (at most 39).",
     );
   });
 

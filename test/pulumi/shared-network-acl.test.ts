@@ -77,7 +77,7 @@ describe('components sharing one network ACL', () => {
       new Egress('facetime', { products: ['FaceTime'], networkAclId: acl, networkAclOptions: { maxEntries: 4 } });
     });
     expect(message).toBe(
-      "AppleServicesEgress 'facetime': The network ACL 'acl-0000000000000a004' would hold 7 IPv4 egress entries from apple-ports components, more than maxEntries 4. Give the components separate network ACLs, select the products in one component, or raise the quota and networkAclOptions.maxEntries.",
+      "AppleServicesEgress 'facetime': The network ACL 'acl-0000000000000a004' would hold 7 IPv4 egress entries from apple-ports components, more than maxEntries 4. Give the components separate network ACLs, select the products in one component, or raise the quota and networkAclOptions.maxEntries (at most 39).",
     );
   });
 });

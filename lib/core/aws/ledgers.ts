@@ -11,7 +11,7 @@ import { formatPortRange } from '../ports';
 import { countRulesByFamily } from './security-group-quota';
 import type { Problem } from '../problems';
 import { DNS_FIREWALL_QUOTAS } from './facts';
-import { entryTraffic, type NetworkAclEntryPlan } from './network-acl';
+import { entryTraffic, raiseNetworkAclQuota, type NetworkAclEntryPlan } from './network-acl';
 
 /** How the adapter calls the things that claim: `'construct'` or `'component'`. */
 export type ClaimantKind = 'construct' | 'component';
@@ -81,7 +81,7 @@ export class NetworkAclLedger {
         const [direction, family] = key.split(' ') as [Direction, AddressFamily];
         problems.push({
           code: 'network-acl-quota',
-          message: `${sentence(claim.aclName)} would hold ${count} ${familyName(family)} ${direction} entries from apple-ports ${claim.claimant}s, more than maxEntries ${claim.maxEntries}. Give the ${claim.claimant}s separate network ACLs, select the products in one ${claim.claimant}, or raise the quota and networkAclOptions.maxEntries.`,
+          message: `${sentence(claim.aclName)} would hold ${count} ${familyName(family)} ${direction} entries from apple-ports ${claim.claimant}s, more than maxEntries ${claim.maxEntries}. Give the ${claim.claimant}s separate network ACLs, select the products in one ${claim.claimant}, or ${raiseNetworkAclQuota('networkAclOptions.maxEntries')}.`,
         });
       }
     }

@@ -198,13 +198,18 @@ export interface NetworkAclShortfall {
   readonly maxEntriesField: string;
 }
 
+/** The fix every network ACL over budget offers last: `raise the quota and maxEntries (at most 39)`. */
+export function raiseNetworkAclQuota(maxEntriesField: string): string {
+  return `raise the quota and ${maxEntriesField} (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1})`;
+}
+
 /** The one message for a network ACL over its entry budget: what it needs, what binds, and the fixes. */
 export function networkAclOverBudgetProblem(shortfall: NetworkAclShortfall): Problem {
   const { needed, family, direction, atLeast, budget, maxRules, maxEntriesField: field } = shortfall;
   const allowed = maxRules !== undefined && maxRules < budget.forRules ? maxRules : budget.forRules;
   const binds =
     allowed < budget.forRules ? `maxRules ${allowed}` : budget.pathMtuEntries > 0 ? `${field} ${budget.maxEntries}, less one entry for Path MTU Discovery` : `${field} ${budget.maxEntries}`;
-  const quota = `raise the quota and ${field} (at most ${AWS_QUOTAS.networkAclRulesPerDirectionMax - 1})`;
+  const quota = raiseNetworkAclQuota(field);
   const fixes = atLeast ? `Name fewer CIDRs, use a security group instead, or ${quota}.` : `Resolve the policy with maxRules ${allowed} so ports are widened to fit, name fewer CIDRs, or ${quota}.`;
   return {
     code: 'network-acl-quota',
