@@ -335,19 +335,19 @@ describe('planNetworkAcl at the bounds of its options', () => {
       {
         code: 'network-acl-quota',
         message:
-          'The network ACL needs 7 IPv6 egress entries, more than maxEntries 5. Resolve the policy with maxRules 4 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+          'The network ACL needs 6 IPv6 egress entries, more than the 4 allowed (maxEntries 5, less one entry for Path MTU Discovery). Resolve the policy with maxRules 4 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
       },
     ]);
     expect(problemsOf(ipv6, { maxEntries: 5, pathMtuDiscovery: false })).toEqual([
       {
         code: 'network-acl-quota',
-        message: 'The network ACL needs 6 IPv6 egress entries, more than maxEntries 5. Resolve the policy with maxRules 5 so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+        message: 'The network ACL needs 6 IPv6 egress entries, more than the 5 allowed (maxEntries 5). Resolve the policy with maxRules 5 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
       },
     ]);
     const hosts = resolve({ products: ['SSH', 'ScreenSharing', 'FileSharing', 'AppleRemoteDesktop'], direction: 'ingress', destinations: ['203.0.113.0/24'] });
     expect(problemsOf(hosts, { maxEntries: 2 }).map((p) => p.message)).toEqual([
-      'The network ACL needs 3 IPv4 egress entries, more than maxEntries 2. Resolve the policy with maxRules 1 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
-      'The network ACL needs 10 IPv4 ingress entries, more than maxEntries 2. Resolve the policy with maxRules 1 (one entry is for Path MTU Discovery) so ports are widened to fit, name fewer CIDRs, or raise the quota (up to 39).',
+      'The network ACL needs 2 IPv4 egress entries, more than the 1 allowed (maxEntries 2, less one entry for Path MTU Discovery). Resolve the policy with maxRules 1 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
+      'The network ACL needs 9 IPv4 ingress entries, more than the 1 allowed (maxEntries 2, less one entry for Path MTU Discovery). Resolve the policy with maxRules 1 so ports are widened to fit, name fewer CIDRs, or raise the quota and maxEntries (at most 39).',
     ]);
   });
 });
