@@ -25,6 +25,7 @@ import {
 import type { ProtocolPortRange } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
 import { parsePlatforms } from './platforms';
+import { namesOf } from './name-lists';
 import { expandSelection } from './selection';
 import { API_TERMS, type SelectionTerms } from './terms';
 import type { PolicySelection } from './types';
@@ -194,7 +195,7 @@ function expandHostSelection(selection: HostSelection, terms: SelectionTerms): {
   const expanded = expandSelection(names, expansionProblems, terms);
   problems.push(...expansionProblems.filter((p) => p.code !== 'conflicting-profile-directions' && p.code !== 'profile-direction'));
   const groups: HostGroupEntry[] = [];
-  for (const id of selection.hostGroups ?? []) {
+  for (const id of namesOf('hostGroups', selection.hostGroups, problems, terms)) {
     const group = findHostGroup(String(id));
     if (group) {
       groups.push(group);

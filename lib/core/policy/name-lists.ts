@@ -16,6 +16,9 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `the ${typeof value} ${String(value)}`;
 }
 
+/** A list of valid names per field, for the messages' examples. */
+export const NAME_LIST_EXAMPLES = { products: ['iCloud', 'FaceTime'], profiles: ['managed-mac'], exclude: ['http'], hostGroups: ['certificate-validation'] } as const;
+
 /**
  * The names of a field as a list, or undefined with a problem naming the value and the fix
  * (`example`: a list of valid names for the field).
@@ -30,4 +33,9 @@ export function nameList(field: TermField, value: unknown, example: readonly str
     message: `${terms.field(field)} must be a list of names, but got ${describeValue(value)}. Pass a list, e.g. [${example.map((name) => `'${name}'`).join(', ')}]${split}.`,
   });
   return undefined;
+}
+
+/** The names a selection field gives, or none: a value that is not a list adds its problem. */
+export function namesOf(field: keyof typeof NAME_LIST_EXAMPLES, value: unknown, problems: Problem[], terms: SelectionTerms): readonly unknown[] {
+  return value === undefined ? [] : (nameList(field, value, NAME_LIST_EXAMPLES[field], problems, terms) ?? []);
 }

@@ -21,7 +21,7 @@ import {
   type ServiceId,
 } from '../catalogue';
 import { throwIfProblems, type Problem } from '../problems';
-import { nameList } from './name-lists';
+import { nameList, NAME_LIST_EXAMPLES } from './name-lists';
 import { parsePlatforms } from './platforms';
 import { API_TERMS, type SelectionTerms } from './terms';
 
@@ -70,7 +70,7 @@ function canonical<T extends string>(
   problems: Problem[],
   terms: SelectionTerms,
 ): T[] {
-  const list = names === undefined ? [] : nameList(field, names, EXAMPLES[field], problems, terms);
+  const list = names === undefined ? [] : nameList(field, names, NAME_LIST_EXAMPLES[field], problems, terms);
   const ids = new Set<T>();
   for (const name of list ?? []) {
     const id = find(String(name));
@@ -82,8 +82,6 @@ function canonical<T extends string>(
   }
   return [...ids];
 }
-
-const EXAMPLES = { products: ['iCloud', 'FaceTime'], profiles: ['managed-mac'], exclude: ['http'], hostGroups: ['certificate-validation'] } as const;
 
 /**
  * Checks names known only at run time and returns them as the ids a selection takes, e.g.
@@ -114,7 +112,7 @@ export function parseSelection(names: SelectionNames, options: ParseSelectionOpt
 export function parseProducts(names: readonly string[]): AppleProduct[] {
   // Without a list there is no product to parse: undefined is refused too, not read as none.
   const problems: Problem[] = [];
-  if (nameList('products', names, EXAMPLES.products, problems, API_TERMS) === undefined) {
+  if (nameList('products', names, NAME_LIST_EXAMPLES.products, problems, API_TERMS) === undefined) {
     throwIfProblems(problems);
   }
   return parseSelection({ products: names }).products;

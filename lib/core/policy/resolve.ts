@@ -63,7 +63,8 @@ function collectDemands(
   problems: Problem[],
   terms: SelectionTerms,
 ): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[] } {
-  const excluded = new Set<string>((selection.exclude ?? []).map(String));
+  // A value that is not a list is refused by validateExcludes; nothing is excluded meanwhile.
+  const excluded = new Set<string>((Array.isArray(selection.exclude) ? selection.exclude : []).map(String));
   const demands = new Map<ServiceId, Demand>();
   const retiredProducts: ProductEntry[] = [];
   for (const id of sortedIds(products.keys())) {

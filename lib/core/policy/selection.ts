@@ -19,6 +19,7 @@ import {
 import { PORT_NUMBERS, isPortNumber } from '../ports';
 import type { Problem } from '../problems';
 import { invalidDescriptionCharacters } from './descriptions';
+import { namesOf } from './name-lists';
 import { API_TERMS, type SelectionTerms } from './terms';
 import type { ExtraRule, PolicySelection } from './types';
 
@@ -40,7 +41,7 @@ export interface ExpandedSelection {
  */
 export function expandSelection(selection: PolicySelection, problems: Problem[], terms: SelectionTerms = API_TERMS): ExpandedSelection {
   const products = new Map<AppleProduct, ProductEntry>();
-  for (const name of selection.products ?? []) {
+  for (const name of namesOf('products', selection.products, problems, terms)) {
     const product = findProduct(String(name));
     if (product) {
       products.set(product.id, product);
@@ -50,7 +51,7 @@ export function expandSelection(selection: PolicySelection, problems: Problem[],
   }
   const profileIds: ProfileId[] = [];
   const profileDirections = new Set<Direction>();
-  for (const id of selection.profiles ?? []) {
+  for (const id of namesOf('profiles', selection.profiles, problems, terms)) {
     const profile = findProfile(String(id));
     if (!profile) {
       problems.push({ code: 'unknown-profile', message: unknownProfileMessage(String(id)) });
@@ -124,7 +125,7 @@ export function validateExtraRules(extraRules: readonly ExtraRule[], problems: P
 
 /** Every service id in `exclude` that the catalogue does not know. */
 export function validateExcludes(selection: PolicySelection, problems: Problem[], terms: SelectionTerms = API_TERMS): void {
-  for (const id of selection.exclude ?? []) {
+  for (const id of namesOf('exclude', selection.exclude, problems, terms)) {
     if (!findService(String(id))) {
       problems.push({ code: 'unknown-service', message: `${terms.field('exclude')}: ${unknownServiceMessage(String(id))}` });
     }
