@@ -5,6 +5,7 @@
  */
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { IConstruct } from 'constructs';
+import { isLookupStandIn } from './context-lookups';
 import { DnsFirewallVpcLedger, NetworkAclLedger, SecurityGroupLedger, SubnetLedger } from '../core/internal';
 
 /** Ledgers kept by their target. */
@@ -37,6 +38,10 @@ const dnsFirewallLedgers = ledgerBook<IConstruct, Map<string, DnsFirewallVpcLedg
  * VPC construct gives for it (the same VPC gives the same token to every construct).
  */
 export function dnsFirewallVpcLedger(scope: IConstruct, vpcId: string): DnsFirewallVpcLedger {
+  // A lookup's stand-in names no VPC yet: the second synthesis, with the real ids, checks it.
+  if (isLookupStandIn(vpcId)) {
+    return new DnsFirewallVpcLedger();
+  }
   const ledgers = dnsFirewallLedgers(scope.node.root);
   let ledger = ledgers.get(vpcId);
   if (ledger === undefined) {

@@ -114,7 +114,9 @@ export class PeerTranslator {
     if (!isUnknownAtSynth(value)) {
       return value;
     }
-    let placeholder = this.placeholders.get(value);
+    // Every lookup not done yet gives the same stand-in (two VPCs, both 'vpc-12345'): each
+    // occurrence is its own value, or two looked-up VPCs would seem one.
+    let placeholder = isLookupStandIn(value) ? undefined : this.placeholders.get(value);
     if (placeholder === undefined) {
       const named = naming();
       const { name, label = name } = typeof named === 'string' ? { name: named } : named;

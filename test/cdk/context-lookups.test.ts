@@ -6,7 +6,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AppleDnsFirewall, AppleServicesEgress } from '../../lib/cdk';
+import { AppleDnsFirewall, AppleServicesEgress, AppleServicesIngress } from '../../lib/cdk';
 
 test('lookups not done yet: synthesis records the missing context instead of refusing the stand-in ids', () => {
   const app = new App();
@@ -31,4 +31,23 @@ test('lookups not done yet: synthesis records the missing context instead of ref
   // The stand-ins reach the template as the lookups gave them; the second synthesis has the real ids.
   template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { DestinationPrefixListId: 'pl-xxxxxxxx', FromPort: 443 });
   template.hasResourceProperties('AWS::Route53Resolver::FirewallRuleGroupAssociation', { VpcId: 'vpc-12345' });
+});
+
+test('two lookups not done yet are two values, not one: the DNS Firewall and a VPC CIDR source pass the first synthesis', () => {
+  const app = new App();
+  const stack = new Stack(app, 'TwoLookups', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const prod = ec2.Vpc.fromLookup(stack, 'Prod', { vpcId: 'vpc-0123456789abcdef0' });
+  const staging = ec2.Vpc.fromLookup(stack, 'Staging', { vpcId: 'vpc-0fedcba9876543210' });
+  new AppleDnsFirewall(stack, 'Both', { products: ['iCloud'], vpcs: [prod, staging], priority: 200 });
+  new AppleDnsFirewall(stack, 'Staging2', { products: ['iCloud'], vpcs: [staging], priority: 200 });
+  const hosts = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Hosts', 'sg-0123456789abcdef0', { allowAllOutbound: false });
+  new AppleServicesIngress(stack, 'Ssh', { products: ['SSH'], sources: [prod.vpcCidrBlock], securityGroup: hosts });
+
+  const validation = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const assembly = app.synth();
+  validation.mockRestore();
+  expect(assembly.manifest.missing?.map((m) => m.provider)).toEqual(['vpc-provider', 'vpc-provider']);
+  const template = Template.fromStack(stack);
+  expect(Object.keys(template.findResources('AWS::Route53Resolver::FirewallRuleGroupAssociation'))).toHaveLength(3);
+  template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { CidrIp: '1.2.3.4/5', FromPort: 22 });
 });

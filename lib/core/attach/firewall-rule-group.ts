@@ -5,8 +5,8 @@
  * placeholders first and renders the design after.
  */
 import { RULE_GROUP_DESCRIPTION_MAX_LENGTH, RULE_GROUP_NAME_MAX_LENGTH, RULE_GROUP_NAME_PATTERN } from '../aws/facts';
-import { capacityNameSuffix, defaultCapacity, planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
-import type { Destination, NoticeCode } from '../policy';
+import { capacityNameSuffix, defaultCapacity, NAME_SERVICES, planFirewallRules, type FirewallRuleGroupPlan } from '../network-firewall';
+import { excludeUnusedNotice, type Destination, type NoticeCode, type PolicyNotice } from '../policy';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
 import { attempt, type PlanOutcome } from './outcome';
@@ -14,6 +14,14 @@ import { plannedWarnings, type PlannedWarning } from './warnings';
 
 /** The resolver's notices a rule group does not raise (see `planFirewallRuleGroup`). */
 const NOT_FOR_RULE_GROUPS: ReadonlySet<NoticeCode> = new Set<NoticeCode>(['link-local-excluded', 'local-gateway-excluded', 'apple-network-partial', 'quic-closed']);
+
+/**
+ * The resolver's notice that `exclude` changes nothing is not so for a rule group: excluding
+ * `http` or `https` also drops the names matched on it (HTTP Host, TLS SNI).
+ */
+function forRuleGroup(notice: PolicyNotice): PolicyNotice[] {
+  return notice.code === 'exclude-unused' ? excludeUnusedNotice(notice.services.filter((id) => !NAME_SERVICES.has(id)), () => false) : [notice];
+}
 
 /** The rule group as an adapter asks for it, with deploy-time values as placeholders. */
 export interface FirewallRuleGroupRequest extends AppleFirewallRulesSelection {
@@ -188,7 +196,7 @@ export function planFirewallRuleGroup(request: FirewallRuleGroupRequest): PlanOu
     { reword: (problem) => ({ ...problem, message: readable(problem.message) }) },
   );
   return finishRuleGroupPlan(request, plan, problems, (p) => {
-    const policyNotices = (p.policy?.notices ?? []).filter((notice) => !NOT_FOR_RULE_GROUPS.has(notice.code));
+    const policyNotices = (p.policy?.notices ?? []).filter((notice) => !NOT_FOR_RULE_GROUPS.has(notice.code)).flatMap(forRuleGroup);
     return { plan: p, warnings: plannedWarnings([...policyNotices, ...p.notices], { readable }) };
   });
 }

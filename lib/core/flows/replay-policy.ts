@@ -6,7 +6,7 @@
  */
 import type { Direction } from '../catalogue';
 import { containsPort, PORT_NUMBERS } from '../ports';
-import { ANY_IPV4, ANY_IPV6, resolve, type Peer, type PolicySelection, type ResolvedPolicy } from '../policy';
+import { ANY_IPV4, ANY_IPV6, parseCidr, resolve, type Peer, type PolicySelection, type ResolvedPolicy } from '../policy';
 import { ApplePortsError } from '../problems';
 import { AddressSet } from './addresses';
 import { IANA_PROTOCOLS } from './fields';
@@ -62,7 +62,8 @@ function fromPeer(peer: Peer): ReplayPeer {
   switch (peer.kind) {
     case 'ipv4':
     case 'ipv6':
-      return { kind: 'cidr', cidr: peer.cidr };
+      // A recorded policy names a CIDR known only at deploy time by its placeholder.
+      return parseCidr(peer.cidr).ok ? { kind: 'cidr', cidr: peer.cidr } : { kind: 'unknown', label: `${peer.cidr} (known at deploy time)` };
     case 'prefix-list':
       return { kind: 'unknown', label: `prefix list ${peer.id}` };
     case 'security-group':
@@ -149,8 +150,11 @@ function templateRule(raw: Record<string, unknown>, direction: Direction, origin
     direction === 'egress' ? ['CidrIp', 'DestinationPrefixListId', 'DestinationSecurityGroupId'] : ['CidrIp', 'SourcePrefixListId', 'SourceSecurityGroupId'];
   const cidr = literal(raw[cidrKey]) ?? literal(raw.CidrIpv6);
   let peer: ReplayPeer;
-  if (cidr !== undefined) {
+  if (cidr !== undefined && parseCidr(String(cidr)).ok) {
     peer = { kind: 'cidr', cidr: String(cidr) };
+  } else if (cidr !== undefined) {
+    notes.add(`${origin}: '${String(cidr)}' is not a CIDR; the rule was left out.`);
+    return undefined;
   } else if (raw[cidrKey] !== undefined || raw.CidrIpv6 !== undefined) {
     peer = { kind: 'unknown', label: 'a CIDR known at deploy time' };
   } else if (raw[prefixListKey] !== undefined) {

@@ -6,7 +6,7 @@
  * adapters only copy `rulesString`, `capacity` and `homeNet` into their rule-group resource.
  */
 import { compareIds, findProduct, findProfile, sortedIds, type AppleProduct } from '../catalogue';
-import { API_TERMS, formatPeer, hostsFor, isAnywhere, noHostsProblem, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
+import { API_TERMS, formatPeer, hostsFor, isAnywhere, namesOf, noHostsProblem, resolve, type HostList, type PolicyRule, type RequiredHost, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import { formatProtocolPorts } from '../ports';
 import { checkCapacityValue, planCapacity } from './capacity';
 import { homeNetProblems } from './home-net';
@@ -116,7 +116,8 @@ function collect<T>(problems: Problem[], run: () => T): T | undefined {
 }
 
 function ingressProfiles(selection: FirewallSelection): Problem[] {
-  return (selection.profiles ?? []).flatMap((id) => {
+  // A value that is not a list is refused by hostsFor.
+  return (Array.isArray(selection.profiles) ? selection.profiles : []).flatMap((id) => {
     const profile = findProfile(String(id));
     return profile?.direction === 'ingress'
       ? [
@@ -242,9 +243,11 @@ export function planFirewallRules(selection: FirewallSelection, options: Firewal
         )
       : undefined;
   problems.push(...validateOptions(options, isUnresolved, terms));
+  // resolve checks exclude for a selection with ports; one of host groups alone is checked here.
+  const exclude = wantsPorts ? (Array.isArray(selection.exclude) ? selection.exclude : []) : namesOf('exclude', selection.exclude, problems, terms);
   throwIfProblems(problems);
 
-  const layers = activeLayers(selection.exclude ?? []);
+  const layers = activeLayers(exclude.map(String));
   const { handshakes, names, covered } = nameRules(hostList!, layers);
   const ports = portRules(policy, problems, terms);
   const drafts = [...handshakes, ...names, ...ports];

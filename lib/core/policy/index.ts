@@ -3,6 +3,7 @@ export * from './cidr';
 export * from './descriptions';
 export * from './destinations';
 export * from './hosts';
+export { namesOf } from './name-lists';
 export * from './notices';
 export * from './parse-selection';
 export * from './peers';

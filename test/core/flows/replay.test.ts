@@ -37,6 +37,13 @@ test('a rule to a security group or prefix list makes the verdict unknown, not a
   expect(matcher.verdict(flow({ dstaddr: '17.57.144.9', dstport: 22 }))).toBe('blocked');
 });
 
+test('a recorded CIDR known only at deploy time (its placeholder) makes the verdict unknown, not an error', () => {
+  const policy = resolve({ products: ['SSH'], direction: 'ingress', destinations: ['{Stack/Vpc.CidrBlock}'] }, { isUnresolved: (value) => value.startsWith('{') });
+  const replay = replayPolicyFromResolved(policy, 'cdk.out');
+  expect(replay.rules.map((rule) => rule.peer)).toEqual([{ kind: 'unknown', label: '{Stack/Vpc.CidrBlock} (known at deploy time)' }]);
+  expect(new PolicyMatcher(replay).verdict(flow({ srcaddr: '198.51.100.4', srcport: 50000, dstaddr: '10.0.1.5', dstport: 22 }))).toBe('unknown');
+});
+
 describe('replayPolicyFromTemplates', () => {
   const template = {
     Resources: {
