@@ -54,7 +54,7 @@ describe('AppleDnsFirewall', () => {
     expect(error).toBeInstanceOf(AppleServicesError);
     expect((error as AppleServicesError).problems.map((p) => p.message)).toEqual([
       'priority 50 is not a DNS Firewall association priority. Use a whole number from 100 to 9900, unique among the rule groups of each VPC (DNS Firewall evaluates the lowest first).',
-      "vpcs: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or a VPC construct.",
+      "vpcs: 'vpc-123' is not a VPC id: a VPC id is 'vpc-' and 8 or 17 hex digits, like 'vpc-0123456789abcdef0'. Or pass a VPC construct.",
       'Test/Vpc is listed twice in vpcs: a rule group can be associated with a VPC once. List each VPC once.',
     ]);
     expect(errorOf(() => new AppleDnsFirewall(stack, 'NoPriority', { products: ['PushNotifications'], vpcs: [VPC_ID] })).message).toBe(

@@ -96,7 +96,7 @@ test('bad input is a ResourceError naming the component and the fix, before any 
 test('messages name the component’s own argument, vpcIds, and the values it takes', async () => {
   await record(() => {
     expect(() => new pulumi.AppleDnsFirewall('bad-id', { products: ['PushNotifications'], vpcIds: ['vpc-123'], priority: 200 })).toThrow(
-      "AppleDnsFirewall 'bad-id': vpcIds: 'vpc-123' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or an Output such as vpc.id.",
+      "AppleDnsFirewall 'bad-id': vpcIds: 'vpc-123' is not a VPC id: a VPC id is 'vpc-' and 8 or 17 hex digits, like 'vpc-0123456789abcdef0'. Or pass an Output such as vpc.id.",
     );
     expect((errorOf(() => new pulumi.AppleDnsFirewall('no-priority', { products: ['PushNotifications'], vpcIds: [VPC_ID, VPC_ID] })) as pulumiAdapter.AppleServicesResourceError).problems).toEqual([
       { code: 'invalid-dns-firewall-option', message: 'The rule group is associated with the VPCs in vpcIds but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.' },

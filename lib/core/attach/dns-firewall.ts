@@ -5,7 +5,7 @@
  * translates its deploy-time values (VPC ids) into placeholders first and renders the design after.
  */
 import { DNS_FIREWALL_QUOTAS, fnv1a, type ClaimantKind, type DnsFirewallVpcLedger } from '../aws';
-import { VPC_ID_PATTERN } from '../aws/facts';
+import { resourceIdReason } from '../aws/resource-ids';
 import { planDnsFirewall, type DnsBlockResponse, type DnsFirewallPlan } from '../dns-firewall';
 import type { Problem } from '../problems';
 import type { AppleFirewallRulesSelection } from './firewall-rules-selection';
@@ -105,8 +105,11 @@ function checkAssociations(request: DnsFirewallRequest, problems: Problem[]): vo
   if (vpcIds.length > 0 && request.priority === undefined) {
     invalid(`The rule group is associated with the VPCs in ${vocabulary.vpcs} but has no priority. Give priority, from ${min} to ${max}: unique among the (at most ${ruleGroupsPerVpc}) rule groups each VPC has, lowest evaluated first.`);
   }
-  for (const id of vpcIds.filter((v) => !isUnresolved(v) && !VPC_ID_PATTERN.test(v))) {
-    invalid(`${vocabulary.vpcs}: '${id}' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or ${vocabulary.vpcValue}.`);
+  for (const id of vpcIds.filter((v) => !isUnresolved(v))) {
+    const reason = resourceIdReason('vpc', id);
+    if (reason !== undefined) {
+      invalid(`${vocabulary.vpcs}: '${id}' is not a VPC id: ${reason} Or pass ${vocabulary.vpcValue}.`);
+    }
   }
   const seen = new Set<string>();
   for (const id of vpcIds) {

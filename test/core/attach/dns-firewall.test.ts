@@ -13,7 +13,7 @@ describe('planDnsFirewallRuleGroup', () => {
         code: 'invalid-dns-firewall-option',
         message: 'The rule group is associated with the VPCs in vpcIds but has no priority. Give priority, from 100 to 9900: unique among the (at most 5) rule groups each VPC has, lowest evaluated first.',
       },
-      { code: 'invalid-dns-firewall-option', message: "vpcIds: 'vpc-1' is not a VPC id. Use an id such as vpc-0123456789abcdef0, or an Output such as vpc.id." },
+      { code: 'invalid-dns-firewall-option', message: "vpcIds: 'vpc-1' is not a VPC id: a VPC id is 'vpc-' and 8 or 17 hex digits, like 'vpc-0123456789abcdef0'. Or pass an Output such as vpc.id." },
     ]);
     expect(problemsOf(planDnsFirewallRuleGroup({ vocabulary, products: ['iCloud'], vpcIds: ['vpc-0123456789abcdef0'], priority: 50 }))).toEqual([
       {
