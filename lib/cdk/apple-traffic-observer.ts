@@ -38,7 +38,7 @@ export interface AppleTrafficObserverProps extends AppleTrafficObserverOptions {
   readonly networkInterfaceIds?: readonly string[];
   /**
    * How long CloudWatch Logs keeps the records, e.g. `logs.RetentionDays.ONE_MONTH`. The observer is
-   * for a few weeks of watching, so `RetentionDays.INFINITE` is refused with the longest retention.
+   * for a few weeks of watching, so `RetentionDays.INFINITE` is refused.
    * @default {@link apple-ports!DEFAULT_OBSERVER_RETENTION_DAYS | DEFAULT_OBSERVER_RETENTION_DAYS} (two weeks: a week of watching, a week to read it)
    */
   readonly retentionDays?: logs.RetentionDays;
@@ -94,6 +94,15 @@ export class AppleTrafficObserver extends Construct {
   /** Creates the flow logs, their log group, role and query, and optionally Resolver query logging; bad props fail here with every problem listed. */
   constructor(scope: Construct, id: string, props: AppleTrafficObserverProps) {
     super(scope, id);
+    if (props.retentionDays === logs.RetentionDays.INFINITE) {
+      // CDK's enum stands for "never expire" by a number (9999) the user never wrote.
+      throw new AppleServicesError(this, [
+        {
+          code: 'invalid-observer-option',
+          message: 'retentionDays RetentionDays.INFINITE keeps the records forever, and the observer is for a few weeks of watching. Use a retention such as logs.RetentionDays.ONE_MONTH, at most logs.RetentionDays.TEN_YEARS.',
+        },
+      ]);
+    }
     const subnets = selectedSubnets(this, props.vpc, props.subnets);
     const interfaces = props.networkInterfaceIds ?? [];
     this.plan = withConstructPath(this, () =>

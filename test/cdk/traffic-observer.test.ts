@@ -104,10 +104,10 @@ describe('AppleTrafficObserver', () => {
     expect(errorOf(() => new AppleTrafficObserver(stack, 'Both', { subnets: { subnets: vpc.privateSubnets, onePerAz: true } })).message).toBe(`Test/Both: ${message}`);
   });
 
-  test('RetentionDays.INFINITE is refused with the longest retention CloudWatch accepts', () => {
+  test('RetentionDays.INFINITE is refused by its name, with a retention to use instead', () => {
     const stack = new Stack(strictApp(), 'Forever');
     expect(errorOf(() => new AppleTrafficObserver(stack, 'Watch', { networkInterfaceIds: ['eni-0123456789abcdef0'], retentionDays: logs.RetentionDays.INFINITE })).message).toBe(
-      'Forever/Watch: retentionDays 9999 is not a retention CloudWatch Logs accepts. Use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the nearest is 3653).',
+      'Forever/Watch: retentionDays RetentionDays.INFINITE keeps the records forever, and the observer is for a few weeks of watching. Use a retention such as logs.RetentionDays.ONE_MONTH, at most logs.RetentionDays.TEN_YEARS.',
     );
   });
 
