@@ -48,11 +48,11 @@ function recordedPolicies(directory: string): { path: string; policy: ResolvedPo
 export function readReplayPolicy(value: string): ReplayPolicy {
   if (existsSync(value)) {
     if (statSync(value).isDirectory()) {
-      const templates = templatesIn(value).map((file) => ({ name: file.slice(value.length).replace(/^[\\/]/, ''), template: readJson(file) }));
       const recorded = existsSync(join(value, 'manifest.json')) ? recordedPolicies(value) : [];
       if (recorded.length > 0) {
         return replayPolicyFromRecords(recorded, value);
       }
+      const templates = templatesIn(value).map((file) => ({ name: file.slice(value.length).replace(/^[\\/]/, ''), template: readJson(file) }));
       return replayPolicyFromTemplates(templates, value);
     }
     const json = readJson(value);

@@ -9,7 +9,7 @@ import type { DomainListRuleGroupPlan, PlanOutcome, Problem } from '../core';
 import { planDomainListRuleGroup, rulesSourceList, type DomainListRuleGroupDesign } from '../core/internal';
 import type { AppleServicesDomainListArgs } from './domain-list-args';
 import { AppleServicesResourceError } from './errors';
-import { homeNetStrings, ruleGroupNameRequest } from './firewall-rules-plan';
+import { ruleGroupInputs } from './firewall-rules-plan';
 import { InputReferences } from './input-references';
 import { typeToken } from './type-tokens';
 import { logWarnings } from './warnings';
@@ -18,18 +18,11 @@ import { logWarnings } from './warnings';
 function planComponent(args: AppleServicesDomainListArgs, childName: string): PlanOutcome<DomainListRuleGroupDesign & { references: InputReferences }> {
   const problems: Problem[] = [];
   const references = new InputReferences();
-  const homeNet = homeNetStrings(args.homeNet, references, problems);
-  if (problems.length > 0) {
+  const inputs = ruleGroupInputs(args, childName, references, problems);
+  if (!inputs) {
     return { ok: false, problems };
   }
-  const outcome = planDomainListRuleGroup({
-    ...args,
-    homeNet,
-    description: typeof args.description === 'string' ? args.description : undefined,
-    ...ruleGroupNameRequest(args.ruleGroupName, childName),
-    isUnresolved: references.isPlaceholder,
-    readable: (text) => references.readable(text),
-  });
+  const outcome = planDomainListRuleGroup({ ...args, ...inputs });
   return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }
 

@@ -1,6 +1,7 @@
 /**
- * What `AppleServicesFirewallRules` translates before the core plans its rule group: Pulumi
- * outputs become placeholders, and the rule group's name is the one Pulumi will give it.
+ * What `AppleServicesFirewallRules` and `AppleServicesDomainList` translate before the core plans
+ * their rule group: Pulumi outputs become placeholders, and the rule group's name is the one Pulumi
+ * will give it.
  */
 import type * as pulumi from '@pulumi/pulumi';
 import type { PlanOutcome, Problem } from '../core';
@@ -21,7 +22,7 @@ const AUTO_NAME_SUFFIX = '-0000000';
  * The name fields of a rule-group request: the auto-name Pulumi will give a child named
  * `childName`, or the user's name (an Output cannot be checked, but is still a fixed name).
  */
-export function ruleGroupNameRequest(
+function ruleGroupNameRequest(
   given: pulumi.Input<string> | undefined,
   childName: string,
 ): { readonly ruleGroupName: FirewallRuleGroupRequest['ruleGroupName']; readonly fixedName: boolean } {
@@ -37,7 +38,7 @@ export function ruleGroupNameRequest(
 }
 
 /** The homeNet CIDRs as plain strings for the core, Outputs as placeholders. */
-export function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: Problem[]): string[] | undefined {
+function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'], references: InputReferences, problems: Problem[]): string[] | undefined {
   if (homeNet === undefined) {
     return undefined;
   }
@@ -58,24 +59,40 @@ export function homeNetStrings(homeNet: AppleServicesFirewallRulesArgs['homeNet'
   return strings;
 }
 
+/**
+ * What both rule-group components (Suricata rules and domain list) hand the core beside their
+ * selection: homeNet as strings, the description, the name fields and the placeholder hooks. Gives
+ * `undefined` when `problems` holds any: the planner would only add noise about lists emptied of
+ * the values that could not be read.
+ */
+export function ruleGroupInputs(
+  args: Pick<AppleServicesFirewallRulesArgs, 'homeNet' | 'description' | 'ruleGroupName'>,
+  childName: string,
+  references: InputReferences,
+  problems: Problem[],
+) {
+  const homeNet = homeNetStrings(args.homeNet, references, problems);
+  if (problems.length > 0) {
+    return undefined;
+  }
+  return {
+    homeNet,
+    description: typeof args.description === 'string' ? args.description : undefined,
+    ...ruleGroupNameRequest(args.ruleGroupName, childName),
+    isUnresolved: references.isPlaceholder,
+    readable: (text: string) => references.readable(text),
+  };
+}
+
 /** Plans the rule group of a component whose rule group resource is named `childName`. */
 export function planFirewallRulesComponent(args: AppleServicesFirewallRulesArgs, childName: string): PlanOutcome<FirewallRulesComponentPlan> {
   const problems: Problem[] = [];
   const references = new InputReferences();
   const destinations = references.toCoreDestinations(args.destinations, 'destinations', problems);
-  const homeNet = homeNetStrings(args.homeNet, references, problems);
-  if (problems.length > 0) {
-    // The planner would only add noise about lists emptied of the values it could not read.
+  const inputs = ruleGroupInputs(args, childName, references, problems);
+  if (!inputs) {
     return { ok: false, problems };
   }
-  const outcome = planFirewallRuleGroup({
-    ...args,
-    destinations,
-    homeNet,
-    description: typeof args.description === 'string' ? args.description : undefined,
-    ...ruleGroupNameRequest(args.ruleGroupName, childName),
-    isUnresolved: references.isPlaceholder,
-    readable: (text) => references.readable(text),
-  });
+  const outcome = planFirewallRuleGroup({ ...args, destinations, ...inputs });
   return outcome.ok ? { ok: true, value: { ...outcome.value, references } } : outcome;
 }
