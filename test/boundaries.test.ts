@@ -227,7 +227,7 @@ describe('numbers', () => {
     { file: 'lib/core/flows/observer-plan.ts', values: [14], reason: 'the default log retention in days, a choice of the library among CLOUDWATCH_LOGS_RETENTION_DAYS' },
     { file: 'lib/core/aws/network-acl.ts', values: [0x811c9dc5, 0x01000193], reason: 'the FNV-1a offset basis and prime' },
     { file: 'lib/core/attach/dns-firewall.ts', values: [16], reason: 'a hash written in hexadecimal (base 16) to tell association names apart' },
-    { file: 'lib/core/catalogue/order.ts', values: [10_000], reason: 'the size of a cache' },
+    { file: 'lib/core/remember.ts', values: [10_000], reason: 'how many texts a remembered function keeps' },
     { file: 'lib/core/network-firewall/capacity.ts', values: [100], reason: 'the step default capacities are rounded up to, a choice of the library below AWS\'s capacity quota' },
     { file: 'lib/core/network-firewall/plan.ts', values: [1_000_000], reason: 'the default first Suricata signature id, where local rules start: a choice of the library' },
     { file: 'lib/core/policy/selection.ts', values: [100], reason: "the library's cap on an extra rule's own description, well inside AWS's RULE_DESCRIPTION_MAX_LENGTH so the ports survive" },

@@ -5,8 +5,8 @@
  * Built only from the policy and the catalogue, with no timestamps, so a snapshot of it changes
  * exactly when the policy does.
  */
-import { getProduct, getProfile, getService, services, type AppleProduct, type Locale, type ProfileId, type ServiceEntry, type ServiceId } from '../core/catalogue';
-import { formatPeer, isAnywhere, peerFamily, type ExcludedService, type PolicyNotice, type PolicyRule, type ResolvedPolicy } from '../core/policy';
+import { getProduct, getProfile, getService, inCatalogueOrder, type AppleProduct, type Locale, type ProfileId, type ServiceEntry, type ServiceId } from '../core/catalogue';
+import { describeService, formatPeer, isAnywhere, peerFamily, type ExcludedService, type PolicyNotice, type PolicyRule, type ResolvedPolicy } from '../core/policy';
 import { countPorts, formatPortRanges, formatProtocolPorts } from '../core/ports';
 import { AWS_QUOTAS, countNetworkAclEntries, countRulesByFamily } from '../core/aws';
 import { policyHosts } from './hosts';
@@ -179,16 +179,10 @@ function reviewWidenings(policy: ResolvedPolicy): ReviewWidening[] {
   );
 }
 
-const catalogueOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
-
 /** "apns-legacy-provider (tcp 2195); apns-legacy-feedback (tcp 2196)", in port order. */
 function serviceList(ids: readonly ServiceId[]): string {
-  return [...ids]
-    .sort((a, b) => catalogueOrder.get(a)! - catalogueOrder.get(b)!)
-    .map((id) => {
-      const service = getService(id);
-      return `${id} (${service.ports.map((p) => formatProtocolPorts(p.protocol, p)).join(', ')})`;
-    })
+  return inCatalogueOrder(ids)
+    .map((id) => describeService(getService(id)))
     .join('; ');
 }
 

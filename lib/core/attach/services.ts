@@ -5,7 +5,7 @@
  * first, hands the request here, and renders the design: it decides nothing itself.
  */
 import { AWS_QUOTAS } from '../aws/facts';
-import { networkAclBudget, networkAclOverBudgetProblem, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclBudget, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
+import { countRulesByFamily, networkAclBudget, networkAclOverBudgetProblem, planNetworkAcl, securityGroupQuotaProblems, type NetworkAclBudget, type NetworkAclEntryPlan, type NetworkAclOptions } from '../aws';
 import type { Direction } from '../catalogue';
 import { API_TERMS, peerKey, peersField, resolve, type Destination, type NoticeCode, type Peer, type PolicyRule, type ResolvedPolicy, type SelectionTerms } from '../policy';
 import type { Problem } from '../problems';
@@ -221,6 +221,16 @@ function networkAclFitProblems(policy: ResolvedPolicy, budget: NetworkAclBudget,
 }
 
 /**
+ * Whether resolving the policy's selection with `maxRules` returns the same rules and notices: it
+ * widened nothing, and each address family already holds at most `maxRules` rules, counted as the
+ * resolver's budget counts them.
+ */
+function fitsUnchanged(policy: ResolvedPolicy, maxRules: number): boolean {
+  const counts = countRulesByFamily(policy);
+  return policy.rules.every((rule) => rule.widened.length === 0) && counts.ipv4 <= maxRules && counts.ipv6 <= maxRules;
+}
+
+/**
  * Plans the network ACL side: the selection (with catalogue prefix lists as their CIDRs) resolved
  * within the entry budget, and the entries with their stable rule numbers.
  */
@@ -246,7 +256,11 @@ function planNetworkAclSide(request: ServicesRequest, policy: ResolvedPolicy, te
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const aclPolicy = attempt(problems, () => resolve({ ...selection, maxRules }, resolveOptions), { context: `network ACL (at most ${maxRules} entries per direction and address family)`, reword });
+  // A policy that widened nothing and fits the budget is what resolving it within the budget
+  // returns, so it is not resolved twice.
+  const aclPolicy = fitsUnchanged(unwidened, maxRules)
+    ? { ...unwidened, maxRules }
+    : attempt(problems, () => resolve({ ...selection, maxRules }, resolveOptions), { context: `network ACL (at most ${maxRules} entries per direction and address family)`, reword });
   const entries = aclPolicy && attempt(problems, () => planNetworkAcl(aclPolicy, options, aclTerms), { context: 'network ACL', reword });
   if (aclPolicy === undefined || entries === undefined) {
     return { ok: false, problems };

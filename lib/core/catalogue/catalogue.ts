@@ -16,6 +16,7 @@ import type {
 import { containsPort, isPortNumber, type Protocol, type ProtocolPortRange } from '../ports';
 import { ApplePortsError } from '../problems';
 import { deepFreeze } from './freeze';
+import { sortedIds } from './order';
 import { didYouMean, nearestIds, type NameCandidate } from './suggest';
 
 /** The whole catalogue, as shipped with this version of the library (frozen). */
@@ -41,6 +42,14 @@ export interface CatalogueIndex {
   readonly productCandidates: readonly NameCandidate[];
   readonly profilesByName: ReadonlyMap<string, ProfileEntry>;
   readonly hostGroupsById: ReadonlyMap<string, HostGroupEntry>;
+  /** Each service's place in the catalogue's (port) order, the order Apple's table lists them. */
+  readonly serviceOrder: ReadonlyMap<string, number>;
+  /** Every product id, sorted (`compareIds`). */
+  readonly productIds: readonly AppleProduct[];
+  /** Each product's place in `productIds`. */
+  readonly productOrder: ReadonlyMap<string, number>;
+  /** The services each product uses, by product id, in the order the product lists them. */
+  readonly productServices: ReadonlyMap<string, readonly ServiceEntry[]>;
 }
 
 /** Every name a product answers to: its id, its English and Chinese names and its aliases (the `AppleProductName` union). */
@@ -62,15 +71,22 @@ export function indexCatalogue(data: Catalogue): CatalogueIndex {
         productCandidates.push({ name, id: product.id });
       }
     }
+    const servicesById = new Map(data.services.map((s) => [s.id, s]));
+    const productIds = Object.freeze(sortedIds(data.products.map((p) => p.id)));
     index = {
       catalogue: data,
-      servicesById: new Map(data.services.map((s) => [s.id, s])),
+      servicesById,
       productsById: new Map(data.products.map((p) => [p.id, p])),
       networksById: new Map(data.networks.map((n) => [n.id, n])),
       productsByName,
       productCandidates,
       profilesByName: new Map(data.profiles.map((p) => [p.id.toLowerCase(), p])),
       hostGroupsById: new Map(data.hostGroups.map((g) => [g.id, g])),
+      serviceOrder: new Map(data.services.map((s, position) => [s.id, position])),
+      productIds,
+      productOrder: new Map(productIds.map((id, position) => [id, position])),
+      // The schema's tests hold every use to a known service.
+      productServices: new Map(data.products.map((p) => [p.id, Object.freeze(p.uses.map((use) => servicesById.get(use.service)!))])),
     };
     indexes.set(data, index);
   }
@@ -104,6 +120,46 @@ export function withCatalogue<T>(data: Catalogue, fn: () => T): T {
   } finally {
     active = previous;
   }
+}
+
+/**
+ * A value derived from the catalogue the lookups read now, built the first time it is asked for
+ * and then kept for that catalogue: the resolver's orders and tables cost nothing per call, and an
+ * earlier version resolved with `withCatalogue` gets its own.
+ */
+export function perCatalogue<T>(build: (index: CatalogueIndex) => T): () => T {
+  const built = new WeakMap<CatalogueIndex, T>();
+  return () => {
+    let value = built.get(active);
+    if (value === undefined) {
+      value = build(active);
+      built.set(active, value);
+    }
+    return value;
+  };
+}
+
+/** Orders service ids as the catalogue lists the services (by port, as Apple's table does). */
+export function compareServiceOrder(a: string, b: string): number {
+  return active.serviceOrder.get(a)! - active.serviceOrder.get(b)!;
+}
+
+/** Service ids in the catalogue's (port) order. */
+export function inCatalogueOrder<T extends string>(ids: Iterable<T>): T[] {
+  return [...ids].sort(compareServiceOrder);
+}
+
+/** Distinct product ids in `compareIds` order, read from the catalogue's index instead of compared as text. */
+export function sortedProductIds(ids: Iterable<string>): AppleProduct[] {
+  const { productOrder, productIds } = active;
+  const positions: number[] = [];
+  for (const id of new Set(ids)) positions.push(productOrder.get(id)!);
+  return positions.sort((a, b) => a - b).map((position) => productIds[position]!);
+}
+
+/** The services a product uses, in the order it lists them. */
+export function servicesOf(product: ProductEntry): readonly ServiceEntry[] {
+  return active.productServices.get(product.id)!;
 }
 
 /** The service with this id, or `undefined`. */

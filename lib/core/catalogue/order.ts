@@ -1,18 +1,8 @@
 /** A total, locale-independent order for the catalogue's ids and names, so every output is sorted the same everywhere. */
-
-const lowerCaseCache = new Map<string, string>();
+import { rememberPerText } from '../remember';
 
 /** `text.toLowerCase()`, remembered: the catalogue's few hundred names are compared very often. */
-function lowerCase(text: string): string {
-  let lower = lowerCaseCache.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (lowerCaseCache.size < 10_000) {
-      lowerCaseCache.set(text, lower);
-    }
-  }
-  return lower;
-}
+const lowerCase = rememberPerText((text) => text.toLowerCase());
 
 /** A total, locale-independent order for ids: case-insensitive first, then by code unit. */
 export function compareIds(a: string, b: string): number {
@@ -26,5 +16,6 @@ export function compareIds(a: string, b: string): number {
 
 /** Distinct ids in `compareIds` order. */
 export function sortedIds<T extends string>(ids: Iterable<T>): T[] {
-  return [...new Set(ids)].sort(compareIds);
+  const distinct = [...new Set(ids)];
+  return distinct.length > 1 ? distinct.sort(compareIds) : distinct;
 }

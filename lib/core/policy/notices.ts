@@ -3,14 +3,15 @@
  * Amazon-provided services no rule governs, and ingress open to the internet. Each notice has a
  * stable code, so adapters can raise it as a warning users acknowledge by id.
  */
-import { findService, getHostGroup, services, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
+import { findService, inCatalogueOrder, perCatalogue, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
 import { containsPort, formatProtocolPorts } from '../ports';
 import { comparePeers, formatPeer, isAnywhere, peerFamily } from './peers';
 import { API_TERMS, type SelectionTerms } from './terms';
 import type { ExcludedService, ExclusionReason, Peer, PolicyNotice, PolicyRule, PortWidening } from './types';
 import { AMAZON_DNS_ADDRESSES, AMAZON_TIME_SYNC_ADDRESS } from '../aws/facts';
 
-function describeService(service: ServiceEntry): string {
+/** A service as notices and reviews name it: `apns-legacy-provider (tcp 2195)`. */
+export function describeService(service: ServiceEntry): string {
   return `${service.id} (${service.ports.map((p) => formatProtocolPorts(p.protocol, p)).join(', ')})`;
 }
 
@@ -35,6 +36,9 @@ function exclusionNoticeKinds(terms: SelectionTerms): readonly { reason: Exclusi
 
 /** What was left out and why, one notice per reason. */
 export function exclusionNotices(excluded: readonly ExcludedService[], retiredProducts: readonly ProductEntry[], terms: SelectionTerms = API_TERMS): PolicyNotice[] {
+  if (excluded.length === 0 && retiredProducts.length === 0) {
+    return [];
+  }
   return exclusionNoticeKinds(terms).flatMap(({ reason, code, intro }) => {
     let entries = excluded.filter((e) => e.reason === reason);
     const products = reason === 'legacy' ? retiredProducts : [];
@@ -162,13 +166,6 @@ export function excludeUnusedNotice(exclude: readonly ServiceId[] | undefined, u
   ];
 }
 
-const catalogueOrder = new Map<string, number>(services.map((service, index) => [service.id, index]));
-
-/** Service ids in the catalogue's (port) order, as Apple's table lists them. */
-function inCatalogueOrder(ids: readonly ServiceId[]): ServiceId[] {
-  return [...ids].sort((a, b) => catalogueOrder.get(a)! - catalogueOrder.get(b)!);
-}
-
 /**
  * `'apple-network'` narrows only the services that talk to Apple alone (push notifications); the
  * rest keep the other destinations. That is right, but a reviewer reading `'apple-network'` may
@@ -222,22 +219,38 @@ export function prefixListSizeNotice(peers: readonly Peer[], terms: SelectionTer
   ];
 }
 
+/**
+ * The HTTPS port, and for each product the hosts Apple lists on UDP at that port (QUIC, HTTP/3),
+ * read once per catalogue.
+ */
+const quicHostsByProduct = perCatalogue((index) => {
+  const port = index.servicesById.get('https')!.ports.find((range) => range.protocol === 'tcp')!;
+  const byProduct = new Map<AppleProduct, readonly string[]>();
+  for (const product of index.catalogue.products) {
+    const hosts = (product.hostGroups ?? []).flatMap((use) =>
+      index.hostGroupsById
+        .get(use.group)!
+        .hosts.filter((h) => (use.hosts === undefined || use.hosts.includes(h.host)) && h.ports.some((range) => range.protocol === 'udp' && containsPort(range, port.fromPort)))
+        .map((h) => h.host),
+    );
+    byProduct.set(product.id, hosts);
+  }
+  return { port, byProduct };
+});
+
 /** The selected products' hosts Apple lists on UDP ports no rule opens: QUIC on the HTTPS port. */
 export function quicClosedNotice(products: readonly ProductEntry[], direction: Direction, rules: readonly PolicyRule[]): PolicyNotice[] {
   if (direction !== 'egress') {
     return [];
   }
-  const https = findService('https')!.ports.find((range) => range.protocol === 'tcp')!;
-  const opens = (port: number) => rules.some((rule) => rule.protocol === 'udp' && containsPort(rule, port));
+  const { port: https, byProduct } = quicHostsByProduct();
+  if (rules.some((rule) => rule.protocol === 'udp' && containsPort(rule, https.fromPort))) {
+    return [];
+  }
   const hosts = new Map<string, Set<AppleProduct>>();
   for (const product of products) {
-    for (const use of product.hostGroups ?? []) {
-      const group = getHostGroup(use.group);
-      for (const host of group.hosts.filter((h) => use.hosts === undefined || use.hosts.includes(h.host))) {
-        if (host.ports.some((range) => range.protocol === 'udp' && containsPort(range, https.fromPort) && !opens(https.fromPort))) {
-          hosts.set(host.host, (hosts.get(host.host) ?? new Set()).add(product.id));
-        }
-      }
+    for (const host of byProduct.get(product.id)!) {
+      hosts.set(host, (hosts.get(host) ?? new Set()).add(product.id));
     }
   }
   if (hosts.size === 0) {

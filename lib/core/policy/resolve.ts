@@ -4,7 +4,7 @@
  * by port), in the fewest rules, in a fixed order, whatever order the input came in.
  */
 import { AWS_QUOTAS } from '../aws/facts';
-import { compareIds, findService, getNetwork, products as allProducts, services, sortedIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
+import { compareIds, compareServiceOrder, getNetwork, perCatalogue, servicesOf, sortedIds, sortedProductIds, type AppleProduct, type Direction, type ProductEntry, type ServiceEntry, type ServiceId } from '../catalogue';
 import { compareProtocols, fitToBudget, mergeSpans, portCount, type MergedSpan, type PortRange, type Protocol, type Span, type SpanGroup } from '../ports';
 import { throwIfProblems, type Problem } from '../problems';
 import { describeRule } from './descriptions';
@@ -17,7 +17,12 @@ import type { AddressFamily, ExcludedService, ExclusionReason, ExtraRule, Peer, 
 
 /** Where a merged rule's ports came from. */
 type Origin =
-  | { readonly kind: 'service'; readonly service: ServiceEntry; readonly products: readonly AppleProduct[] }
+  | {
+      readonly kind: 'service';
+      readonly service: ServiceEntry;
+      /** The products that selected the service, as ranks in `productTable`. */
+      readonly productRanks: readonly number[];
+    }
   | { readonly kind: 'extra'; readonly description: string };
 
 interface GroupKey {
@@ -32,8 +37,31 @@ interface Demand {
   readonly excludedBy: Map<ExclusionReason, Set<AppleProduct>>;
 }
 
-const serviceOrder = new Map<string, number>(services.map((s, index) => [s.id, index]));
-const englishNames = new Map<string, string>(allProducts.map((p) => [p.id, p.name.en]));
+/**
+ * The catalogue's products as rules list them: `ids` in id order (a product's rank is its place
+ * there), and their English names, the ones rule descriptions use, in `compareIds` order
+ * (`namePosition[rank]` is where a product's name stands in `names`). A rule's products and names
+ * come out sorted by comparing numbers, not text, on every resolve.
+ */
+const productTable = perCatalogue((index) => {
+  const ids = index.productIds;
+  const englishNames = ids.map((id) => index.productsById.get(id)!.name.en);
+  const byName = ids.map((_, rank) => rank).sort((a, b) => compareIds(englishNames[a]!, englishNames[b]!) || a - b);
+  const namePosition: number[] = [];
+  byName.forEach((rank, position) => (namePosition[rank] = position));
+  return { ids, rank: index.productOrder, names: byName.map((rank) => englishNames[rank]!), namePosition };
+});
+
+const ascending = (a: number, b: number) => a - b;
+
+/** Current products with at least one routed service a Mac hosts: the valid ingress choices. */
+const hostedProducts = perCatalogue((index) =>
+  sortedIds(
+    index.catalogue.products
+      .filter((p) => p.status === 'current' && index.productServices.get(p.id)!.some((service) => service.initiator === 'both' && service.reach === 'routed' && service.status === 'current'))
+      .map((p) => p.id),
+  ),
+);
 
 /** Why a product's use of a service stays out of the policy, if it does. */
 function exclusionReason(product: ProductEntry, service: ServiceEntry, selection: PolicySelection, direction: Direction, excluded: ReadonlySet<string>): ExclusionReason | undefined {
@@ -62,28 +90,38 @@ function collectDemands(
   direction: Direction,
   problems: Problem[],
   terms: SelectionTerms,
-): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[] } {
+): { demands: Map<ServiceId, Demand>; retiredProducts: ProductEntry[]; openedFor: ProductEntry[] } {
   // A value that is not a list is refused by validateExcludes; nothing is excluded meanwhile.
   const excluded = new Set<string>((Array.isArray(selection.exclude) ? selection.exclude : []).map(String));
   const demands = new Map<ServiceId, Demand>();
   const retiredProducts: ProductEntry[] = [];
-  for (const id of sortedIds(products.keys())) {
+  // The products at least one of whose services the policy opens.
+  const openedFor: ProductEntry[] = [];
+  // Products in id order, so each demand's selectedBy is too.
+  for (const id of sortedProductIds(products.keys())) {
     const product = products.get(id)!;
     if (product.status === 'legacy' && !selection.includeLegacy) {
       retiredProducts.push(product);
     }
     let hostsAny = false;
-    for (const use of product.uses) {
-      const service = findService(use.service)!;
+    let opensAny = false;
+    for (const service of servicesOf(product)) {
       hostsAny ||= service.initiator === 'both';
-      const demand = demands.get(service.id) ?? { service, selectedBy: new Set(), excludedBy: new Map() };
-      demands.set(service.id, demand);
+      let demand = demands.get(service.id);
+      if (!demand) {
+        demand = { service, selectedBy: new Set(), excludedBy: new Map() };
+        demands.set(service.id, demand);
+      }
       const reason = exclusionReason(product, service, selection, direction, excluded);
       if (reason) {
         demand.excludedBy.set(reason, (demand.excludedBy.get(reason) ?? new Set()).add(product.id));
       } else {
         demand.selectedBy.add(product.id);
+        opensAny = true;
       }
+    }
+    if (opensAny) {
+      openedFor.push(product);
     }
     if (direction === 'ingress' && !hostsAny) {
       problems.push({
@@ -92,19 +130,7 @@ function collectDemands(
       });
     }
   }
-  return { demands, retiredProducts };
-}
-
-/** Current products with at least one routed service a Mac hosts: the valid ingress choices. */
-function hostedProducts(): AppleProduct[] {
-  return sortedIds(
-    allProducts
-      .filter((p) => p.status === 'current' && p.uses.some((u) => {
-        const service = findService(u.service)!;
-        return service.initiator === 'both' && service.reach === 'routed' && service.status === 'current';
-      }))
-      .map((p) => p.id),
-  );
+  return { demands, retiredProducts, openedFor };
 }
 
 /** The peers one service's rules go to. */
@@ -135,30 +161,60 @@ function buildGroups(
   ipv6: boolean,
   appleNetworkPeers: readonly Peer[] | undefined,
 ): SpanGroup<GroupKey, Origin>[] {
-  const spans = new Map<string, { key: GroupKey; spans: Span<Origin>[] }>();
+  const table = productTable();
+  // Groups by protocol, then by peer key: equal peers given as different objects share a group.
+  const spans = new Map<Protocol, Map<string, { key: GroupKey; spans: Span<Origin>[] }>>();
+  const peerKeys = new Map<Peer, string>();
   const add = (protocol: Protocol, peer: Peer, range: PortRange, origin: Origin) => {
-    const mapKey = `${protocol}|${peerKey(peer)}`;
-    const entry = spans.get(mapKey) ?? { key: { protocol, peer }, spans: [] };
-    spans.set(mapKey, entry);
+    let text = peerKeys.get(peer);
+    if (text === undefined) {
+      text = peerKey(peer);
+      peerKeys.set(peer, text);
+    }
+    let groups = spans.get(protocol);
+    if (!groups) {
+      groups = new Map();
+      spans.set(protocol, groups);
+    }
+    let entry = groups.get(text);
+    if (!entry) {
+      entry = { key: { protocol, peer }, spans: [] };
+      groups.set(text, entry);
+    }
     entry.spans.push({ fromPort: range.fromPort, toPort: range.toPort, origins: [origin] });
+  };
+  // Apple's network as peers, once per network a service names, so its peers are the same objects.
+  const applePeers = new Map<string | undefined, readonly Peer[]>();
+  const peersOf = (service: ServiceEntry) => {
+    if (!appleNetwork || service.destination !== 'apple-network') {
+      return generalPeers;
+    }
+    let peers = applePeers.get(service.network);
+    if (!peers) {
+      peers = peersForService(service, generalPeers, appleNetwork, ipv6, appleNetworkPeers);
+      applePeers.set(service.network, peers);
+    }
+    return peers;
   };
   for (const demand of demands.values()) {
     if (demand.selectedBy.size === 0) {
       continue;
     }
-    const origin: Origin = { kind: 'service', service: demand.service, products: sortedIds(demand.selectedBy) };
-    for (const peer of peersForService(demand.service, generalPeers, appleNetwork, ipv6, appleNetworkPeers)) {
+    const origin: Origin = { kind: 'service', service: demand.service, productRanks: [...demand.selectedBy].map((id) => table.rank.get(id)!) };
+    for (const peer of peersOf(demand.service)) {
       for (const range of demand.service.ports) {
         add(range.protocol, peer, range, origin);
       }
     }
   }
   for (const rule of extraRules) {
+    const origin: Origin = { kind: 'extra', description: rule.description.trim() };
     for (const peer of generalPeers) {
-      add(rule.protocol, peer, { fromPort: rule.fromPort, toPort: rule.toPort ?? rule.fromPort }, { kind: 'extra', description: rule.description.trim() });
+      add(rule.protocol, peer, { fromPort: rule.fromPort, toPort: rule.toPort ?? rule.fromPort }, origin);
     }
   }
   return [...spans.values()]
+    .flatMap((groups) => [...groups.values()])
     .map((entry) => ({ key: entry.key, spans: mergeSpans(entry.spans) }))
     .sort((a, b) => compareProtocols(a.key.protocol, b.key.protocol) || comparePeers(a.key.peer, b.key.peer));
 }
@@ -192,14 +248,31 @@ function applyBudget(groups: SpanGroup<GroupKey, Origin>[], maxRules: number | u
 type RuleProvenance = Pick<PolicyRule, 'description' | 'services' | 'products' | 'extra'>;
 
 function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvenance {
-  const serviceOrigins = span.origins.filter((o): o is Extract<Origin, { kind: 'service' }> => o.kind === 'service');
-  const extras = sortedIds(span.origins.filter((o): o is Extract<Origin, { kind: 'extra' }> => o.kind === 'extra').map((o) => o.description));
-  const ruleServices = [...new Map(serviceOrigins.map((o) => [o.service.id, o.service])).values()].sort(
-    (a, b) => serviceOrder.get(a.id)! - serviceOrder.get(b.id)!,
-  );
-  const productIds = sortedIds(serviceOrigins.flatMap((o) => o.products));
-  const productNames = productIds.map((id) => englishNames.get(id)!).sort(compareIds);
-  const labels = [...new Set([...ruleServices.map((s) => s.label), ...extras])];
+  const table = productTable();
+  const ruleServices: ServiceEntry[] = [];
+  const extras: string[] = [];
+  let ranks: number[] = [];
+  let serviceOrigins = 0;
+  for (const origin of span.origins) {
+    if (origin.kind === 'extra') {
+      extras.push(origin.description);
+    } else {
+      serviceOrigins++;
+      if (!ruleServices.includes(origin.service)) ruleServices.push(origin.service);
+      ranks.push(...origin.productRanks);
+    }
+  }
+  // Each origin's ranks are sorted and distinct already; a span with several origins merges them.
+  if (serviceOrigins > 1) {
+    ranks = [...new Set(ranks)].sort(ascending);
+    ruleServices.sort((a, b) => compareServiceOrder(a.id, b.id));
+  }
+  const sortedExtras = sortedIds(extras);
+  const productIds = ranks.map((rank) => table.ids[rank]!);
+  const productNames = ranks.map((rank) => table.namePosition[rank]!).sort(ascending).map((position) => table.names[position]!);
+  // Services of one span may share a label ("RTP/RTCP"), and an extra rule may repeat one.
+  const labels: string[] = [];
+  for (const label of [...ruleServices.map((s) => s.label), ...sortedExtras]) if (!labels.includes(label)) labels.push(label);
   return {
     description: describeRule({
       products: productNames,
@@ -209,32 +282,42 @@ function provenanceOf(protocol: Protocol, span: MergedSpan<Origin>): RuleProvena
       toPort: span.toPort,
       widenedPorts: span.widened.reduce((sum, w) => sum + portCount(w), 0),
     }),
-    // Frozen: rules to different peers share these lists.
-    services: Object.freeze(sortedIds(ruleServices.map((s) => s.id))),
-    products: Object.freeze(productIds),
-    extra: Object.freeze(extras),
+    services: sortedIds(ruleServices.map((s) => s.id)),
+    products: productIds,
+    extra: sortedExtras,
   };
 }
 
 /**
  * The rule for one merged span. Spans with the same ports and origins (the same services sent to
- * IPv4 and IPv6, or to several CIDRs) share one provenance, computed once per resolve.
+ * IPv4 and IPv6, or to several CIDRs) share one provenance, computed once per resolve; with one
+ * peer per protocol no two spans share one, so `provenances` is left out.
  */
-function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string, RuleProvenance>): PolicyRule {
-  const origins = span.origins.map((o) => (o.kind === 'service' ? o.service.id : `+${o.description}`)).join(',');
-  const cacheKey = `${key.protocol} ${span.fromPort}-${span.toPort} ${span.widened.map((w) => `${w.fromPort}-${w.toPort}`).join(',')} ${origins}`;
-  let provenance = provenances.get(cacheKey);
-  if (!provenance) {
+function toRule(key: GroupKey, span: MergedSpan<Origin>, provenances: Map<string, RuleProvenance> | undefined): PolicyRule {
+  let provenance: RuleProvenance | undefined;
+  if (provenances) {
+    const origins = span.origins.map((o) => (o.kind === 'service' ? o.service.id : `+${o.description}`)).join(',');
+    const cacheKey = `${key.protocol} ${span.fromPort}-${span.toPort} ${span.widened.map((w) => `${w.fromPort}-${w.toPort}`).join(',')} ${origins}`;
+    provenance = provenances.get(cacheKey);
+    if (!provenance) {
+      // Frozen: rules to different peers share these lists.
+      const shared = provenanceOf(key.protocol, span);
+      provenance = { ...shared, services: Object.freeze(shared.services), products: Object.freeze(shared.products), extra: Object.freeze(shared.extra) };
+      provenances.set(cacheKey, provenance);
+    }
+  } else {
     provenance = provenanceOf(key.protocol, span);
-    provenances.set(cacheKey, provenance);
   }
   return {
     protocol: key.protocol,
     fromPort: span.fromPort,
     toPort: span.toPort,
     peer: key.peer,
-    ...provenance,
-    widened: span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.fromPort, toPort: w.toPort, peer: key.peer })),
+    description: provenance.description,
+    services: provenance.services,
+    products: provenance.products,
+    extra: provenance.extra,
+    widened: span.widened.length === 0 ? [] : span.widened.map((w) => ({ protocol: key.protocol, fromPort: w.fromPort, toPort: w.toPort, peer: key.peer })),
   };
 }
 
@@ -245,12 +328,6 @@ function compareRules(a: PolicyRule, b: PolicyRule): number {
     a.toPort - b.toPort ||
     comparePeers(a.peer, b.peer)
   );
-}
-
-/** The products at least one of whose services the policy opens. */
-function selectedProducts(demands: ReadonlyMap<ServiceId, Demand>, products: ReadonlyMap<AppleProduct, ProductEntry>): ProductEntry[] {
-  const selected = new Set([...demands.values()].flatMap((demand) => [...demand.selectedBy]));
-  return sortedIds([...selected]).map((id) => products.get(id)!);
 }
 
 /**
@@ -342,8 +419,8 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
     appleNetworkPeers = parsedApple.peers;
   }
 
-  const { demands, retiredProducts } = collectDemands(products, selection, direction, problems, terms);
-  const anySelected = [...demands.values()].some((d) => d.selectedBy.size > 0) || extraRules.length > 0;
+  const { demands, retiredProducts, openedFor } = collectDemands(products, selection, direction, problems, terms);
+  const anySelected = openedFor.length > 0 || extraRules.length > 0;
   if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
     const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
     problems.push({
@@ -356,12 +433,13 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   const groups = applyBudget(buildGroups(demands, extraRules, parsed.peers, parsed.appleNetwork, ipv6, appleNetworkPeers), maxRules, problems, terms);
   throwIfProblems(problems);
 
-  const provenances = new Map<string, RuleProvenance>();
+  const onePeerPerProtocol = new Set(groups.map((g) => g.key.protocol)).size === groups.length;
+  const provenances = onePeerPerProtocol ? undefined : new Map<string, RuleProvenance>();
   const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span, provenances))).sort(compareRules);
   const excluded: ExcludedService[] = [...demands.values()]
     .filter((d) => d.selectedBy.size === 0)
-    .sort((a, b) => serviceOrder.get(a.service.id)! - serviceOrder.get(b.service.id)!)
-    .flatMap((d) => [...d.excludedBy.entries()].map(([reason, by]) => ({ service: d.service.id, reason, products: sortedIds(by) })));
+    .sort((a, b) => compareServiceOrder(a.service.id, b.service.id))
+    .flatMap((d) => [...d.excludedBy.entries()].map(([reason, by]) => ({ service: d.service.id, reason, products: [...by] })));
 
   return {
     direction,
@@ -377,7 +455,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
       ...ipv6UnusedNotice(ipv6, rules, terms),
       ...appleNetworkPartialNotice(parsed.appleNetwork, direction, rules, parsed.peers),
       ...prefixListSizeNotice([...parsed.peers, ...(appleNetworkPeers ?? [])], terms),
-      ...quicClosedNotice(selectedProducts(demands, products), direction, rules),
+      ...quicClosedNotice(openedFor, direction, rules),
     ],
     excluded,
     ...(maxRules !== undefined ? { maxRules } : {}),

@@ -19,17 +19,17 @@ export interface MergedSpan<T> extends Span<T> {
 /** Merges overlapping and adjacent spans; the result is sorted and has no two touching ranges. */
 export function mergeSpans<T>(spans: readonly Span<T>[]): MergedSpan<T>[] {
   const sorted = [...spans].sort(comparePortRanges);
-  const merged: { fromPort: number; toPort: number; origins: T[] }[] = [];
+  const merged: { fromPort: number; toPort: number; origins: T[]; widened: readonly PortRange[] }[] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];
     if (last && span.fromPort <= last.toPort + 1) {
       last.toPort = Math.max(last.toPort, span.toPort);
       last.origins.push(...span.origins);
     } else {
-      merged.push({ fromPort: span.fromPort, toPort: span.toPort, origins: [...span.origins] });
+      merged.push({ fromPort: span.fromPort, toPort: span.toPort, origins: [...span.origins], widened: [] });
     }
   }
-  return merged.map((m) => ({ ...m, widened: [] }));
+  return merged;
 }
 
 /** The union of `ranges`: sorted, with overlapping and adjacent ranges merged. */

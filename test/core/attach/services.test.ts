@@ -3,6 +3,9 @@
  * its code and the message the adapter raises (here in a Pulumi-like vocabulary).
  */
 import { planServices, type AdapterVocabulary, type ServicesRequest, type TargetRequest } from '../../../lib/core/attach';
+import { networkAclBudget } from '../../../lib/core/aws';
+import { getService, products } from '../../../lib/core/catalogue';
+import { resolve } from '../../../lib/core/policy';
 
 const vocabulary: AdapterVocabulary = {
   typeName: { egress: 'AppleServicesEgress', ingress: 'AppleServicesIngress' },
@@ -90,5 +93,42 @@ describe('the network ACL side of planServices', () => {
           'pathMtuDiscovery is false, so the network ACL drops the ICMP messages Path MTU Discovery needs (fragmentation needed, packet too big): a transfer to a peer on a path with a smaller MTU can stall instead of shrinking its packets. Leave pathMtuDiscovery on unless every path has the same MTU.',
       },
     ]);
+  });
+});
+
+/** The `maxEntries` that leaves `rules` entries for rules once Path MTU Discovery has its own. */
+function entriesForRules(rules: number): number {
+  const { maxEntries, forRules } = networkAclBudget();
+  return rules + maxEntries - forRules;
+}
+
+describe('the network ACL policy is the selection resolved within the entry budget', () => {
+  // Current products with a routed current service, so something to open by default.
+  const egress = products.filter((p) => p.status === 'current' && p.uses.some((u) => getService(u.service).status === 'current' && getService(u.service).reach === 'routed')).map((p) => p.id);
+  const cases: [string, Partial<ServicesRequest>][] = [
+    ...egress.map((id): [string, Partial<ServicesRequest>] => [id, { products: [id] }]),
+    ...egress.slice(0, 8).map((id): [string, Partial<ServicesRequest>] => [`${id} with IPv6`, { products: [id], ipv6: true }]),
+    ['FaceTime within 6 entries', { products: ['FaceTime'], networkAclOptions: { maxEntries: 6 } }],
+    ['FaceTime and iCloud within maxRules 3', { products: ['FaceTime', 'iCloud'], maxRules: 3 }],
+    ['FaceTime to two CIDRs with IPv6', { products: ['FaceTime'], ipv6: true, peers: ['10.0.0.0/8', '2001:db8::/32'] }],
+    ['everything, legacy too', { products: egress, includeLegacy: true, includeLinkLocal: true }],
+    // IPv4 fits the entries exactly; IPv6, with two CIDRs, needs twice as many and is widened.
+    ['FaceTime to one IPv4 and two IPv6 CIDRs, IPv4 fitting exactly', { products: ['FaceTime'], ipv6: true, peers: ['10.0.0.0/8', '2001:db8:1::/48', '2001:db8:2::/48'], networkAclOptions: { maxEntries: entriesForRules(resolve({ products: ['FaceTime'], destinations: ['10.0.0.0/8'] }).rules.length) } }],
+  ];
+  test.each(cases)('%s', (_name, request) => {
+    const outcome = planServices({ products: [], direction: 'egress', vocabulary, target: { ...NOTHING, vpc: true, subnets: 'list' }, ...request });
+    const acl = outcome.ok ? outcome.value.networkAclDesign() : undefined;
+    if (!outcome.ok || !acl?.ok) throw new Error(`not planned: ${JSON.stringify(outcome.ok ? acl : outcome.problems)}`);
+    const { forRules } = networkAclBudget(request.networkAclOptions);
+    const maxRules = Math.min(forRules, request.maxRules ?? forRules);
+    const selection = { ...request, networkAclOptions: undefined, peers: undefined, destinations: request.peers, maxRules };
+    const expected = resolve(selection, { terms: outcome.value.terms });
+    // Widened notices name the binding limit in the planner's words; the rules are the resolver's.
+    expect(acl.value.policy.rules).toEqual(expected.rules);
+    expect({ ...acl.value.policy, rules: [], notices: acl.value.policy.notices.filter((n) => n.code !== 'budget-widened') }).toEqual({
+      ...expected,
+      rules: [],
+      notices: expected.notices.filter((n) => n.code !== 'budget-widened'),
+    });
   });
 });
