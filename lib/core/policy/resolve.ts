@@ -133,17 +133,8 @@ function collectDemands(
   return { demands, retiredProducts, openedFor };
 }
 
-/** The peers one service's rules go to. */
-function peersForService(
-  service: ServiceEntry,
-  generalPeers: readonly Peer[],
-  appleNetwork: boolean,
-  ipv6: boolean,
-  appleNetworkPeers: readonly Peer[] | undefined,
-): readonly Peer[] {
-  if (!appleNetwork || service.destination !== 'apple-network') {
-    return generalPeers;
-  }
+/** The peers standing for Apple's network for one service that talks to Apple alone. */
+function applePeersFor(service: ServiceEntry, ipv6: boolean, appleNetworkPeers: readonly Peer[] | undefined): readonly Peer[] {
   if (appleNetworkPeers) {
     return appleNetworkPeers;
   }
@@ -183,7 +174,8 @@ function buildGroups(
     }
     entry.spans.push({ fromPort: range.fromPort, toPort: range.toPort, origins: [origin] });
   };
-  // Apple's network as peers, once per network a service names, so its peers are the same objects.
+  // The peers of one service's rules. Apple's network is built once per network a service names,
+  // so its peers are the same objects.
   const applePeers = new Map<string | undefined, readonly Peer[]>();
   const peersOf = (service: ServiceEntry) => {
     if (!appleNetwork || service.destination !== 'apple-network') {
@@ -191,7 +183,7 @@ function buildGroups(
     }
     let peers = applePeers.get(service.network);
     if (!peers) {
-      peers = peersForService(service, generalPeers, appleNetwork, ipv6, appleNetworkPeers);
+      peers = applePeersFor(service, ipv6, appleNetworkPeers);
       applePeers.set(service.network, peers);
     }
     return peers;

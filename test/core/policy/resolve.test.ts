@@ -1,4 +1,5 @@
 import { resolve, type AppleProduct, type PolicyRule } from '../../../lib/core';
+import { catalogue, getService, withCatalogue, type Catalogue, type ServiceEntry, type ServiceId } from '../../../lib/core/catalogue';
 import { rulesText } from './rule-text';
 
 const byText = (rules: readonly PolicyRule[], text: string) => rules.find((r) => `${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}` === text);
@@ -397,5 +398,22 @@ describe('the order and wording of rules', () => {
     expect([profile.profiles, profile.products.length > 0]).toEqual([['managed-mac'], true]);
     expect(Object.keys(resolve({ products: ['iCloud'] }))).not.toContain('maxRules');
     expect(resolve({ products: ['iCloud'], maxRules: 10 }).maxRules).toBe(10);
+  });
+});
+
+describe('a rule that merges services lists them and their products in order, whatever the port order', () => {
+  // Two services on adjacent ports, so one rule holds both: the lower port is Messages', the higher
+  // FaceTime's, and the catalogue lists the higher first. The shipped catalogue has no such pair.
+  const service = (id: string, port: number, label: string): ServiceEntry => ({ ...getService('apns'), id: id as ServiceId, label, ports: [{ protocol: 'tcp', fromPort: port, toPort: port }] });
+  const uses = (id: string) => [{ service: id as ServiceId, usedBy: [] }];
+  const data: Catalogue = {
+    ...catalogue,
+    services: [service('test-high', 40001, 'High'), service('test-low', 40000, 'Low'), ...catalogue.services],
+    products: catalogue.products.map((p) => (p.id === 'FaceTime' ? { ...p, uses: uses('test-high') } : p.id === 'Messages' ? { ...p, uses: uses('test-low') } : p)),
+  };
+
+  test('products by id, names by name, labels in the catalogue order', () => {
+    const policy = withCatalogue(data, () => resolve({ products: ['Messages', 'FaceTime'] }));
+    expect(policy.rules.map((r) => [r.fromPort, r.toPort, r.services, r.products, r.description])).toEqual([[40000, 40001, ['test-high', 'test-low'], ['FaceTime', 'Messages'], 'FaceTime, Messages: High, Low (tcp 40000-40001)']]);
   });
 });
