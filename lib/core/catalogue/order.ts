@@ -16,6 +16,7 @@ export function compareIds(a: string, b: string): number {
 
 /** Distinct ids in `compareIds` order. */
 export function sortedIds<T extends string>(ids: Iterable<T>): T[] {
-  const distinct = [...new Set(ids)];
+  // Most lists the resolver sorts hold one id or none.
+  const distinct = Array.isArray(ids) && ids.length < 2 ? [...ids] : [...new Set(ids)];
   return distinct.length > 1 ? distinct.sort(compareIds) : distinct;
 }

@@ -33,8 +33,12 @@ interface GroupKey {
 /** A service some selected product uses, and what became of it. */
 interface Demand {
   readonly service: ServiceEntry;
-  readonly selectedBy: Set<AppleProduct>;
-  readonly excludedBy: Map<ExclusionReason, Set<AppleProduct>>;
+  /** The products that open the service, in id order. */
+  readonly selectedBy: AppleProduct[];
+  /** The same products as ranks in `productTable`. */
+  readonly selectedRanks: number[];
+  /** The products that left it out, by reason; absent while none has. */
+  excludedBy?: Map<ExclusionReason, Set<AppleProduct>>;
 }
 
 /**
@@ -97,9 +101,11 @@ function collectDemands(
   const retiredProducts: ProductEntry[] = [];
   // The products at least one of whose services the policy opens.
   const openedFor: ProductEntry[] = [];
+  const table = productTable();
   // Products in id order, so each demand's selectedBy is too.
   for (const id of sortedProductIds(products.keys())) {
     const product = products.get(id)!;
+    const rank = table.rank.get(id)!;
     if (product.status === 'legacy' && !selection.includeLegacy) {
       retiredProducts.push(product);
     }
@@ -109,14 +115,17 @@ function collectDemands(
       hostsAny ||= service.initiator === 'both';
       let demand = demands.get(service.id);
       if (!demand) {
-        demand = { service, selectedBy: new Set(), excludedBy: new Map() };
+        demand = { service, selectedBy: [], selectedRanks: [] };
         demands.set(service.id, demand);
       }
       const reason = exclusionReason(product, service, selection, direction, excluded);
       if (reason) {
+        demand.excludedBy ??= new Map();
         demand.excludedBy.set(reason, (demand.excludedBy.get(reason) ?? new Set()).add(product.id));
-      } else {
-        demand.selectedBy.add(product.id);
+      } else if (demand.selectedBy[demand.selectedBy.length - 1] !== id) {
+        // A product listing a service twice opens it once.
+        demand.selectedBy.push(id);
+        demand.selectedRanks.push(rank);
         opensAny = true;
       }
     }
@@ -152,7 +161,6 @@ function buildGroups(
   ipv6: boolean,
   appleNetworkPeers: readonly Peer[] | undefined,
 ): SpanGroup<GroupKey, Origin>[] {
-  const table = productTable();
   // Groups by protocol, then by peer key: equal peers given as different objects share a group.
   const spans = new Map<Protocol, Map<string, { key: GroupKey; spans: Span<Origin>[] }>>();
   const peerKeys = new Map<Peer, string>();
@@ -189,10 +197,10 @@ function buildGroups(
     return peers;
   };
   for (const demand of demands.values()) {
-    if (demand.selectedBy.size === 0) {
+    if (demand.selectedBy.length === 0) {
       continue;
     }
-    const origin: Origin = { kind: 'service', service: demand.service, productRanks: [...demand.selectedBy].map((id) => table.rank.get(id)!) };
+    const origin: Origin = { kind: 'service', service: demand.service, productRanks: demand.selectedRanks };
     for (const peer of peersOf(demand.service)) {
       for (const range of demand.service.ports) {
         add(range.protocol, peer, range, origin);
@@ -414,7 +422,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
   const { demands, retiredProducts, openedFor } = collectDemands(products, selection, direction, problems, terms);
   const anySelected = openedFor.length > 0 || extraRules.length > 0;
   if (!anySelected && !unknownNames && products.size > 0 && !problems.some((p) => p.code === 'direction-unsupported')) {
-    const reasons = new Set([...demands.values()].flatMap((d) => [...d.excludedBy.keys()]));
+    const reasons = new Set([...demands.values()].flatMap((d) => [...(d.excludedBy?.keys() ?? [])]));
     problems.push({
       code: 'nothing-to-open',
       message: `Every service of the selection was left out (${[...reasons].join(', ')}). ${nothingToOpenFixes([...reasons], terms)}`,
@@ -427,11 +435,16 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
 
   const onePeerPerProtocol = new Set(groups.map((g) => g.key.protocol)).size === groups.length;
   const provenances = onePeerPerProtocol ? undefined : new Map<string, RuleProvenance>();
-  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span, provenances))).sort(compareRules);
+  const rules = groups.flatMap((g) => g.spans.map((span) => toRule(g.key, span, provenances)));
+  // Groups come by protocol, then peer, each in port order: with one peer per protocol that is
+  // the rules' order already.
+  if (!onePeerPerProtocol) {
+    rules.sort(compareRules);
+  }
   const excluded: ExcludedService[] = [...demands.values()]
-    .filter((d) => d.selectedBy.size === 0)
+    .filter((d) => d.selectedBy.length === 0)
     .sort((a, b) => compareServiceOrder(a.service.id, b.service.id))
-    .flatMap((d) => [...d.excludedBy.entries()].map(([reason, by]) => ({ service: d.service.id, reason, products: [...by] })));
+    .flatMap((d) => [...(d.excludedBy?.entries() ?? [])].map(([reason, by]) => ({ service: d.service.id, reason, products: [...by] })));
 
   return {
     direction,
@@ -442,7 +455,7 @@ export function resolve(selection: PolicySelection, options: ResolveOptions = {}
       ...exclusionNotices(excluded, retiredProducts, terms),
       ...excludeUnusedNotice(selection.exclude, (id) => demands.has(id), terms),
       ...widenedNotice(rules, maxRules, terms),
-      ...platformNotices((id) => [...(demands.get(id)?.selectedBy ?? [])], direction),
+      ...platformNotices((id) => demands.get(id)?.selectedBy ?? [], direction),
       ...openIngressNotice(parsed.peers, direction),
       ...ipv6UnusedNotice(ipv6, rules, terms),
       ...appleNetworkPartialNotice(parsed.appleNetwork, direction, rules, parsed.peers),
