@@ -6,25 +6,9 @@ import { Annotations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { PlannedWarning } from '../core';
 
-/**
- * Adds each warning to the construct when the app is synthesized, not while it is built. Users
- * acknowledge a warning after creating the construct, so a warning raised at once would be
- * created, with the stack trace CDK captures for it (the slow part of a warning), only to be
- * removed again; raised at synthesis, an acknowledged warning is never created. Validation runs
- * in every synthesis (`cdk synth`, `Template.fromStack`, `Annotations.fromStack`), before the
- * warnings are written, and it returns no error.
- */
+/** Adds each warning to the construct. */
 export function raiseWarnings(scope: IConstruct, warnings: readonly PlannedWarning[]): void {
-  if (warnings.length === 0) {
-    return;
+  for (const warning of warnings) {
+    Annotations.of(scope).addWarningV2(warning.id, warning.message);
   }
-  scope.node.addValidation({
-    validate: () => {
-      const annotations = Annotations.of(scope);
-      for (const warning of warnings) {
-        annotations.addWarningV2(warning.id, warning.message);
-      }
-      return [];
-    },
-  });
 }
