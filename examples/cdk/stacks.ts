@@ -7,9 +7,9 @@ import { Annotations, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AppleServicesEgress, AppleServicesIngress } from 'apple-ports/cdk';
 import type { Construct } from 'constructs';
+import { SUBNETS } from './subnets';
 
-/** The subnet group names of the example VPC. */
-export const SUBNETS = { public: 'Public', vdi: 'Vdi', macHosts: 'MacHosts' } as const;
+export { SUBNETS };
 
 /** Why the example keeps cdk-nag's VPC3 ("a network ACL is in use"): the ACL is the point. */
 const NACL_REASON =
