@@ -25,9 +25,22 @@ export function timeMs(build: Build, outdir: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** The middle value (the upper middle of an even count). */
 export function median(values: readonly number[]): number {
+  if (values.length === 0) {
+    throw new Error('median() of no values');
+  }
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The script's arguments, or an error with its usage when there are fewer than `usage` names. */
+export function scriptArguments(script: string, usage: readonly string[]): string[] {
+  const args = process.argv.slice(2);
+  if (args.length < usage.length || args.slice(0, usage.length).some((arg) => arg === '')) {
+    throw new Error(`Usage: node --import tsx bench/cdk-apps/${script} ${usage.map((name) => `<${name}>`).join(' ')}`);
+  }
+  return args;
 }
 
 /**

@@ -9,8 +9,6 @@ import { AppleServicesEgress, AppleServicesIngress } from 'apple-ports/cdk';
 import type { Construct } from 'constructs';
 import { SUBNETS } from './subnets';
 
-export { SUBNETS };
-
 /** Why the example keeps cdk-nag's VPC3 ("a network ACL is in use"): the ACL is the point. */
 const NACL_REASON =
   'The VDI subnets use a network ACL on purpose, as a second layer beside the security group: it holds only the Apple egress of the desktops and the return traffic a stateless ACL needs.';

@@ -5,7 +5,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppleServicesEgress } from 'apple-ports/cdk';
-import { SUBNETS, buildExample } from '../../examples/cdk/stacks';
+import { buildExample } from '../../examples/cdk/stacks';
+import { SUBNETS } from '../../examples/cdk/subnets';
 import { STRICT_VALIDATION, networkAclEntries, resourcesOfType, strictApp } from './cdk-test-app';
 
 const ROOT = join(__dirname, '..', '..');
