@@ -36,10 +36,10 @@ const MAX_WARM_RATIO = 1.2;
 /**
  * A `cdk synth` of the example with apple-ports installed as built for npm, from process start to
  * the templates written, may be this multiple of the hand-written app's. Loading apple-ports is
- * most of what the library adds to a synth (it has read 1.05 to 1.12); the bound catches that
- * growing by about as much again.
+ * most of the 50 to 90 ms the library adds to a synth of about 550 (the ratio has read 1.05 to
+ * 1.14); the bound fails once that cost about doubles.
  */
-const MAX_INSTALLED_SYNTH_RATIO = 1.2;
+const MAX_INSTALLED_SYNTH_RATIO = 1.25;
 /** Time per construct at 100 constructs may be at most this multiple of the time at 10. */
 const MAX_PER_CONSTRUCT_GROWTH = 2;
 /** Processes that each time the two apps in alternating turns; the median of their ratios counts. */
