@@ -19,6 +19,8 @@ import type { LoadedLibrary, SynthResult } from './cdk-apps/synth-once';
 import { median, newApp, runTimes, type Build } from './cdk-apps/timing';
 
 const ROOT = join(__dirname, '..');
+/** The repository's tsconfig: its paths resolve `apple-ports` to the TypeScript in lib/. */
+const REPO_TSCONFIG = join(ROOT, 'tsconfig.json');
 
 /** The example's templates, less the policy records, may be this much larger than the hand-written ones. */
 const MAX_TEMPLATE_RATIO = 1.05;
@@ -60,7 +62,7 @@ function childEnv(tsconfig: string): NodeJS.ProcessEnv {
 }
 
 /** Runs a bench/cdk-apps script under tsx in a process of its own and returns its JSON output. */
-function runScript<T>(script: string, args: readonly string[], tsconfig = join(ROOT, 'tsconfig.json')): T {
+function runScript<T>(script: string, args: readonly string[], tsconfig = REPO_TSCONFIG): T {
   const command = `bench/cdk-apps/${script} ${args.join(' ')}`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'cdk-apps', script), ...args], { cwd: ROOT, encoding: 'utf8', env: childEnv(tsconfig) });
   if (child.status !== 0) {
@@ -83,9 +85,9 @@ interface WarmResult {
 
 /** The apps timed one `cdk synth` per fresh process, and the copy of apple-ports each must load. */
 const SYNTH_APPS = [
-  { key: 'source', name: 'example, apple-ports as TypeScript (as this repository runs it)', app: 'example', tsconfig: join(ROOT, 'tsconfig.json'), library: 'source' },
+  { key: 'source', name: 'example, apple-ports as TypeScript (as this repository runs it)', app: 'example', tsconfig: REPO_TSCONFIG, library: 'source' },
   { key: 'installed', name: 'example, apple-ports as built for npm (dist/)', app: 'example', tsconfig: join(__dirname, 'cdk-apps', 'tsconfig.package.json'), library: 'package' },
-  { key: 'hand', name: 'hand-written (plain aws-cdk-lib)', app: 'hand-written', tsconfig: join(ROOT, 'tsconfig.json'), library: 'none' },
+  { key: 'hand', name: 'hand-written (plain aws-cdk-lib)', app: 'hand-written', tsconfig: REPO_TSCONFIG, library: 'none' },
 ] as const satisfies readonly { key: string; name: string; app: string; tsconfig: string; library: LoadedLibrary }[];
 
 type SynthApp = (typeof SYNTH_APPS)[number];
@@ -99,7 +101,7 @@ function synthRounds(outdir: string, rulesFile: string): Record<SynthApp['key'],
   const once = ({ key, app, tsconfig, library }: SynthApp) => {
     const result = runScript<SynthResult>('synth-once.ts', [app, join(outdir, key), ...(app === 'hand-written' ? [rulesFile] : [])], tsconfig);
     if (result.library !== library) {
-      throw new Error(`The ${key} synth loaded ${result.library === 'none' ? 'no apple-ports' : `apple-ports as ${result.library}`}, not ${library === 'none' ? 'none' : `as ${library}`}: the comparison would be wrong.`);
+      throw new Error(`The ${key} synth loaded apple-ports as '${result.library}' where '${library}' was expected, so the comparison would be wrong.`);
     }
     return result;
   };
